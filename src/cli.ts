@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { CliIO, CommandContext, CommonOptions } from './commands/context.js';
+import { formatProblem, isUserError } from './errors.js';
+
+export type { CliIO } from './commands/context.js';
+
+const EXAMPLES = `
+Examples:
+  $ jss estimate contracts.yaml                 projected JSS, why, and what each open contract could do
+  $ jss estimate contracts.yaml --json | jq .jss
+  $ jss estimate contracts.yaml --rules upwork-2024,upwork-2015
+  $ jss whatif contracts.yaml --set C9=client-cancels:unhappy
+  $ jss forecast contracts.yaml --step month
+  $ jss plan contracts.yaml --target 90
+  $ jss import transactions.csv -o contracts.yaml
+
+Exit codes:
+  0  done
+  1  a check you asked for failed (--fail-under)
+  2  bad usage, bad input, bad rules, or a refusal to overwrite
+  3  internal error (please report it; --debug shows the stack)
+`;
+
+function defaultIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+  };
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function parseNumber(min: number, max: number, what: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${what} must be a number from ${min} to ${max}`);
+    }
+    return n;
+  };
+}
+
+function parseWhole(min: number, what: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min) throw new InvalidArgumentError(`${what} must be a whole number >= ${min}`);
+    return n;
+  };
+}
+
+function parseDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a real date as YYYY-MM-DD');
+  }
+  return value;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Options every reporting command takes. */
+function withCommon(cmd: Command, opts: { failUnder?: boolean } = {}): Command {
+  cmd
+    .option('--rules <names>', 'rule set name or file; a comma list compares rule sets', 'upwork-2024')
+    .option('--as-of <date>', 'evaluate on this day (YYYY-MM-DD) instead of the file\'s asOf or today', parseDate)
+    .option('--json', 'print one JSON document (see `jss schema report`)')
+    .option('-q, --quiet', 'print only the headline')
+    .option('--no-color', 'never colour the output')
+    .option('--debug', 'show stack traces of internal errors');
+  if (opts.failUnder) {
+    cmd.option('--fail-under <n>', 'exit 1 when the projected JSS is below N or not shown', parseNumber(0, 100, '--fail-under'));
+  }
+  return cmd;
+}
+
+type Runner = (args: unknown[], options: CommonOptions & Record<string, unknown>, ctx: CommandContext) => Promise<number>;
+
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('jss')
+    .description(
+      'Project your Upwork Job Success Score from your contract history, explain it contract by contract,\nand show what each choice about an open contract would do to it.',
+    )
+    .version(version(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  const action =
+    (load: () => Promise<{ run: Runner }>) =>
+    async (...args: unknown[]) => {
+      const cmd = args.at(-1) as Command;
+      const options = cmd.opts() as CommonOptions & Record<string, unknown>;
+      const positional = args.slice(0, -2);
+      const { createStyle, colorEnabled } = await import('./render/style.js');
+      const style = createStyle(
+        colorEnabled({ isTTY: io.stdout.isTTY, env: io.env, color: options.color, json: options.json }),
+      );
+      const { run } = await load();
+      setExit(await run(positional, options, { io, style }));
+    };
+
+  withCommon(
+    program
+      .command('estimate')
+      .description('projected JSS, per-window figures, per-contract outcomes and the what-ifs of every open contract')
+      .argument('[file]', "contract history (YAML or JSON; '-' reads stdin)", 'contracts.yaml')
+      .option('--horizon <days>', 'days ahead at which scenarios are also scored', parseWhole(0, '--horizon'), 90),
+    { failUnder: true },
+  ).action(action(() => import('./commands/estimate.js')));
+
+  withCommon(
+    program
+      .command('whatif')
+      .description('compare the baseline with alternative futures, for scripts')
+      .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
+      .option('--set <ID=SCENARIO[:OUTCOME]>', 'a scenario outcome for an open contract (repeatable; together one alternative)', collect)
+      .option('--changes <file>', 'a changes file: one alternative (repeatable)', collect)
+      .option('--at <date>', 'evaluate on this day (not before --as-of)', parseDate),
+    { failUnder: true },
+  ).action(action(() => import('./commands/whatif.js')));
+
+  withCommon(
+    program
+      .command('forecast')
+      .description('the JSS over time as contracts age out of windows, with exact crossing days')
+      .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
+      .option('--until <date>', 'last day of the forecast (default: 24 months ahead)', parseDate)
+      .addOption(new Option('--step <step>', 'distance between points').choices(['day', 'week', 'month']).default('week'))
+      .option('--changes <file>', 'forecast an alternative future described by a changes file'),
+  ).action(action(() => import('./commands/forecast.js')));
+
+  withCommon(
+    program
+      .command('plan')
+      .description('what it takes to reach a score: the day time alone does it, and the fewest new jobs')
+      .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
+      .requiredOption('--target <n>', 'the JSS to reach', parseNumber(0, 100, '--target'))
+      .option('--job-earnings <usd>', 'what each new job pays', parseNumber(0.01, 1e9, '--job-earnings'), 500)
+      .option('--changes <file>', 'plan from an alternative future described by a changes file'),
+  ).action(action(() => import('./commands/plan.js')));
+
+  program
+    .command('validate')
+    .description('check a contract history and summarise it')
+    .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
+    .option('--as-of <date>', 'check dates against this day instead of the file\'s asOf or today', parseDate)
+    .option('--json', 'print one JSON document')
+    .option('-q, --quiet', 'print nothing on success')
+    .option('--no-color', 'never colour the output')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(action(() => import('./commands/validate.js')));
+
+  program
+    .command('init')
+    .description('write a commented example contract history')
+    .argument('[path]', 'where to write it', 'contracts.yaml')
+    .option('--force', 'overwrite an existing file')
+    .option('--no-color', 'never colour the output')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(action(() => import('./commands/init.js')));
+
+  program
+    .command('schema')
+    .description('print a JSON Schema: contracts (history files), rules (rule sets) or report (JSON output)')
+    .addArgument(
+new Argument('<kind>', 'which schema').choices(['contracts', 'rules', 'report']),
+    )
+    .option('--debug', 'show stack traces of internal errors')
+    .action(action(() => import('./commands/schema.js')));
+
+  program
+    .command('rules')
+    .description('the built-in rule sets, with their sources and assumptions')
+    .argument('[action]', 'list | show', 'list')
+    .argument('[name]', 'rule set name or file (for show)')
+    .option('--json', 'print one JSON document')
+    .option('--no-color', 'never colour the output')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(action(() => import('./commands/rules.js')));
+
+  program
+    .command('import')
+    .description("build or refresh a contract history from Upwork's CSV exports")
+    .argument('<csv...>', 'transaction history or weekly summary CSV files')
+    .option('-o, --output <file>', 'write the history here instead of stdout')
+    .option('--merge <history>', 'refresh this history file in place (keeps a .bak copy)')
+    .option('--force', 'overwrite an existing --output file')
+    .option('--no-color', 'never colour the output')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(action(() => import('./commands/import.js')));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never calls `process.exit()`. */
+export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.executeSubCommandAsync') return 0;
+      return 2; // commander already printed the message
+    }
+    if (isUserError(error)) {
+      io.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
+      return error.exitCode;
+    }
+    const err = error as Error;
+    io.stderr.write(`jss: internal error: ${err?.message ?? String(error)}\n`);
+    if (argv.includes('--debug') && err?.stack) io.stderr.write(`${err.stack}\n`);
+    else io.stderr.write('This is a bug in jss; please report it with the command you ran (--debug shows the stack).\n');
+    return 3;
+  }
+}

@@ -1,0 +1,157 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { type Problem, UserError } from '../errors.js';
+import type { Source } from './read-input.js';
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** A parsed YAML or JSON document that can say where each value sits in the text. */
+export interface ParsedDocument {
+  source: Source;
+  data: unknown;
+  /**
+   * Where the value at `path` starts (or, with `key`, where that key of the object at `path`
+   * starts); falls back to the nearest ancestor that exists.
+   */
+  locate(path: readonly PropertyKey[], key?: string): Position | undefined;
+}
+
+/** Aliases a YAML document may expand before it is taken for an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Parses by content: strict JSON when the first non-blank character is `{` or `[`, else YAML. */
+export function parseSource(source: Source): ParsedDocument {
+  const first = source.text.trimStart()[0];
+  if (first === undefined) {
+    throw new UserError([{ file: source.name, line: 1, col: 1, message: 'the file is empty', hint: 'run `jss init` for a commented example' }]);
+  }
+  return first === '{' || first === '[' ? parseJson(source) : parseYaml(source);
+}
+
+function parseJson(source: Source): ParsedDocument {
+  let data: unknown;
+  try {
+    data = JSON.parse(source.text);
+  } catch (error) {
+    throw new UserError([jsonSyntaxProblem(source, (error as Error).message)]);
+  }
+  // JSON.parse keeps the last of duplicate keys silently. Every string token is matched in order,
+  // so keys are the ones followed by a colon; fewer keys parsed than written means a duplicate.
+  if (countParsedKeys(data) !== countWrittenKeys(source.text)) {
+    parseYaml(source); // reports the duplicate key at its line and column
+  }
+  let yamlView: ParsedDocument | undefined;
+  return {
+    source,
+    data,
+    locate(path, key) {
+      yamlView ??= parseYaml(source);
+      return yamlView.locate(path, key);
+    },
+  };
+}
+
+function jsonSyntaxProblem(source: Source, message: string): Problem {
+  const at = /at position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : source.text.length;
+  const clean = message
+    .replace(/\s*in JSON at position \d+(\s*\(line \d+ column \d+\))?/, '')
+    .replace(/, ".*" is not valid JSON$/s, '');
+  return {
+    file: source.name,
+    ...positionOfOffset(source.text, offset),
+    message: `invalid JSON: ${clean}`,
+    hint: 'JSON needs double-quoted keys and strings and no trailing commas; or write the file as YAML',
+  };
+}
+
+function countParsedKeys(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countParsedKeys(v), 0);
+  if (value !== null && typeof value === 'object') {
+    let n = 0;
+    for (const [, v] of Object.entries(value)) n += 1 + countParsedKeys(v);
+    return n;
+  }
+  return 0;
+}
+
+function countWrittenKeys(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) if (m[1] !== undefined) n++;
+  return n;
+}
+
+export function positionOfOffset(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+function parseYaml(source: Source): ParsedDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (offset: number): Position => lineCounter.linePos(offset);
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    file: source.name,
+    ...at(e.pos[0]),
+    message: `invalid ${source.text.trimStart().startsWith('{') || source.text.trimStart().startsWith('[') ? 'JSON' : 'YAML'}: ${firstLine(e.message)}`,
+    hint: e.code === 'DUPLICATE_KEY' ? 'each key may appear once in an object; remove or rename one' : undefined,
+  }));
+  if (problems.length > 0) throw new UserError(problems);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    let offset = 0;
+    visit(doc, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    throw new UserError([
+      {
+        file: source.name,
+        ...at(offset),
+        message: `YAML aliases expand too far (${firstLine((error as Error).message)})`,
+        hint: `a history needs no aliases; write the values out (at most ${MAX_ALIAS_COUNT} alias expansions are allowed)`,
+      },
+    ]);
+  }
+
+  return {
+    source,
+    data,
+    locate(path, key) {
+      let node: unknown = doc.contents;
+      let found: Node | undefined = doc.contents ?? undefined;
+      const segments = key === undefined ? path : [...path, key];
+      for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i];
+        if (isAlias(node)) node = node.resolve(doc);
+        let next: unknown;
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+          if (pair) next = key !== undefined && i === segments.length - 1 ? pair.key : pair.value;
+        } else if (isSeq(node) && typeof segment === 'number') {
+          next = node.items[segment];
+        }
+        if (!next || !(next as Node).range) break;
+        found = next as Node;
+        node = next;
+      }
+      return found?.range ? at(found.range[0]) : undefined;
+    },
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { access, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `text` to `path` atomically (a temporary file beside it, then a rename). Refuses to
+ * replace an existing file unless `force` is set.
+ */
+export async function writeFileAtomic(path: string, text: string, options: { force?: boolean } = {}): Promise<void> {
+  if (!options.force && (await exists(path))) {
+    throw new UserError(`${path}: already exists; not overwriting it`, { hint: 'pass --force to replace it' });
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOTDIR') {
+      throw new UserError(`${path}: cannot write (${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a directory' : 'permission denied'})`);
+    }
+    throw error;
+  }
+}
