@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import { formatPath, type Problem, UserError } from '../errors.js';
+import type { ParsedDocument } from './parse-document.js';
+import { suggestion } from './suggest.js';
+
+/** A problem known by its data path; `key` locates an object key rather than its value. */
+export interface PathProblem {
+  path: PropertyKey[];
+  key?: string;
+  message: string;
+  hint?: string;
+}
+
+/**
+ * Validates `doc.data` against `schema`, then (when the shape is right) runs `more` for checks
+ * across fields. Every problem is reported at once, located in the file; throws a UserError.
+ */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  doc: ParsedDocument,
+  more?: (value: z.output<S>) => PathProblem[],
+): z.output<S> {
+  const result = schema.safeParse(doc.data, { reportInput: true });
+  const problems = result.success ? (more?.(result.data) ?? []) : zodProblems(result.error.issues, schema);
+  if (problems.length > 0) throw new UserError(locateProblems(doc, problems));
+  return result.data as z.output<S>;
+}
+
+/** Attaches file, line and column to path problems, in file order. */
+export function locateProblems(doc: ParsedDocument, problems: PathProblem[]): Problem[] {
+  return problems
+    .map((p) => ({
+      file: doc.source.name,
+      ...doc.locate(p.path, p.key),
+      path: formatPath(p.key !== undefined ? [...p.path, p.key] : p.path) || undefined,
+      message: p.message,
+      hint: p.hint,
+    }))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+
+export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): PathProblem[] {
+  const out: PathProblem[] = [];
+  for (const issue of issues) {
+    const path = [...issue.path];
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const known = knownKeys(schema, path);
+        for (const key of issue.keys) {
+          out.push({ path, key, message: `unknown key "${key}"`, hint: known.length ? suggestion(key, known) : undefined });
+        }
+        break;
+      }
+      case 'invalid_value': {
+        const values = issue.values.map(String);
+        const got = issue.input === undefined ? 'nothing' : JSON.stringify(issue.input);
+        out.push({
+          path,
+          message: `expected ${values.length === 1 ? values[0] : `one of ${values.join(' | ')}`}, got ${got}`,
+          hint: typeof issue.input === 'string' && values.length > 1 ? suggestion(issue.input, values) : undefined,
+        });
+        break;
+      }
+      case 'invalid_type': {
+        if (issue.input === undefined) {
+          out.push({ path, message: `missing (required ${describeExpected(issue.expected)})` });
+        } else {
+          out.push({ path, message: `expected ${describeExpected(issue.expected)}, got ${describeInput(issue.input)}` });
+        }
+        break;
+      }
+      case 'invalid_union': {
+        // Prefer the branch that got furthest (the one with a problem deepest in the data).
+        const branches = issue.errors.filter((b) => b.length > 0);
+        const deep = branches.find((b) => b.some((i) => i.path.length > 0));
+        if (deep && issue.message === 'Invalid input') {
+          out.push(...zodProblems(deep.map((i) => ({ ...i, path: [...path, ...i.path] })), schema));
+        } else {
+          out.push({ path, message: issue.message === 'Invalid input' ? `invalid value ${describeInput(issue.input)}` : issue.message });
+        }
+        break;
+      }
+      default: {
+        const params = (issue as { params?: { hint?: string } }).params;
+        out.push({ path, message: issue.message, hint: params?.hint });
+      }
+    }
+  }
+  return out;
+}
+
+function describeExpected(expected: string): string {
+  if (expected === 'object') return 'a mapping of keys';
+  if (expected === 'array') return 'a list';
+  return expected;
+}
+
+function describeInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'a mapping';
+  if (typeof input === 'string') return `"${input.length > 40 ? `${input.slice(0, 40)}…` : input}"`;
+  return `${typeof input} ${String(input)}`;
+}
+
+/** The keys an object schema allows at `path` (through arrays, optionals, defaults and unions). */
+export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const keys = new Set<string>();
+  const visit = (s: z.core.$ZodType | undefined, i: number, depth: number): void => {
+    if (!s || depth > 40) return;
+    const def = s._zod.def as unknown as Record<string, unknown> & { type: string };
+    switch (def.type) {
+      case 'object': {
+        const shape = def.shape as Record<string, z.core.$ZodType>;
+        if (i === path.length) Object.keys(shape).forEach((k) => keys.add(k));
+        else visit(shape[String(path[i])], i + 1, depth + 1);
+        return;
+      }
+      case 'array':
+        if (i < path.length) visit(def.element as z.core.$ZodType, i + 1, depth + 1);
+        return;
+      case 'record':
+        if (i < path.length) visit(def.valueType as z.core.$ZodType, i + 1, depth + 1);
+        return;
+      case 'union':
+        for (const option of def.options as z.core.$ZodType[]) visit(option, i, depth + 1);
+        return;
+      case 'pipe':
+        visit(def.in as z.core.$ZodType, i, depth + 1);
+        return;
+      case 'lazy':
+        visit((def.getter as () => z.core.$ZodType)(), i, depth + 1);
+        return;
+      default:
+        if ('innerType' in def) visit(def.innerType as z.core.$ZodType, i, depth + 1);
+    }
+  };
+  visit(schema as unknown as z.core.$ZodType, 0, 0);
+  return [...keys];
+}
