@@ -84,7 +84,8 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean } = {}): Command {
   return cmd;
 }
 
-type Runner = (args: unknown[], options: CommonOptions & Record<string, unknown>, ctx: CommandContext) => Promise<number>;
+/** Each command module's `run`; its options type is its own, so the caller passes them through as-is. */
+type Runner = (args: unknown[], options: never, ctx: CommandContext) => Promise<number>;
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('jss')
@@ -111,7 +112,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         colorEnabled({ isTTY: io.stdout.isTTY, env: io.env, color: options.color, json: options.json }),
       );
       const { run } = await load();
-      setExit(await run(positional, options, { io, style }));
+      setExit(await run(positional, options as never, { io, style }));
     };
 
   withCommon(

@@ -1,0 +1,46 @@
+import { consensus } from '../core/consensus.js';
+import { estimateReport } from '../core/estimate.js';
+import { renderEstimate, renderEstimateComparison } from '../render/estimate-text.js';
+import { renderJson } from '../render/json.js';
+import { percent } from '../render/table.js';
+import type { CommandContext, CommonOptions } from './context.js';
+import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
+
+interface EstimateOptions extends CommonOptions {
+  horizon: number;
+}
+
+export async function run(args: unknown[], options: EstimateOptions, ctx: CommandContext): Promise<number> {
+  const [file] = args as [string];
+  const inputs = await loadInputs(file, options, ctx);
+  const views = prepareAll(inputs).map((prepared, i) => ({
+    ruleSet: prepared.rules,
+    report: estimateReport(prepared, { horizonDays: options.horizon, rulesSource: inputs.ruleSets[i].source }),
+  }));
+  const reports = views.map((v) => v.report);
+  const { io, style } = ctx;
+
+  if (options.json) {
+    io.stdout.write(
+      reports.length === 1
+        ? renderJson('estimate', reports[0])
+        : renderJson('estimate', { reports, consensus: consensus(reports) }),
+    );
+  } else if (options.quiet) {
+    io.stdout.write(
+      reports.length === 1
+        ? `${percent(reports[0].jss)}\n`
+        : reports.map((r) => `${r.rules.name}: ${percent(r.jss)}\n`).join(''),
+    );
+  } else {
+    io.stdout.write(views.length === 1 ? renderEstimate(views[0], style) : renderEstimateComparison(views, style));
+    writeWarnings(ctx, reports.flatMap((r) => r.warnings.map((w) => w.message)));
+  }
+
+  const failUnder = options.failUnder;
+  if (failUnder !== undefined && reports.some((r) => r.jss === null || r.jss < failUnder)) {
+    if (!options.json) io.stderr.write(`jss: projected JSS is below ${failUnder}% (--fail-under)\n`);
+    return 1;
+  }
+  return 0;
+}

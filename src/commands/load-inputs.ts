@@ -1,0 +1,28 @@
+import { prepare, type Prepared } from '../core/evaluate.js';
+import { todayUtc } from '../core/dates.js';
+import { type LoadedHistory, loadHistory } from '../io/load-history.js';
+import { type LoadedRuleSet, loadRuleSets } from '../rules/load-rules.js';
+import type { CommandContext, CommonOptions } from './context.js';
+
+export interface Inputs {
+  loaded: LoadedHistory;
+  ruleSets: LoadedRuleSet[];
+}
+
+/** The history and every rule set named by `--rules`, validated; shared by the reporting commands. */
+export async function loadInputs(file: string, options: CommonOptions, ctx: CommandContext): Promise<Inputs> {
+  const [loaded, ruleSets] = await Promise.all([
+    loadHistory(file, { stdin: ctx.io.stdin, cwd: ctx.io.cwd, asOf: options.asOf, today: todayUtc(ctx.io.now()) }),
+    loadRuleSets(options.rules ?? 'upwork-2024', { cwd: ctx.io.cwd }),
+  ]);
+  return { loaded, ruleSets };
+}
+
+export function prepareAll(inputs: Inputs): Prepared[] {
+  return inputs.ruleSets.map((r) => prepare(inputs.loaded.history, r.ruleSet, inputs.loaded.asOf));
+}
+
+/** Warnings go to stderr in human output (they are in the document with --json). */
+export function writeWarnings(ctx: CommandContext, messages: string[]): void {
+  for (const m of new Set(messages)) ctx.io.stderr.write(`${ctx.style.warn('warning:')} ${m}\n`);
+}

@@ -1,0 +1,53 @@
+import type { Evaluation, Prepared } from './evaluate.js';
+import { evaluateAt } from './evaluate.js';
+import { type PendingContract, pendingScenarios } from './scenarios.js';
+
+export interface RulesRef {
+  name: string;
+  /** 'builtin' or the path of the user's rule file. */
+  source: string;
+}
+
+export interface ReportWarning {
+  code: string;
+  contract?: string;
+  message: string;
+}
+
+/** The report of `jss estimate` for one rule set (DESIGN §5, without the envelope). */
+export interface EstimateReport {
+  asOf: string;
+  rules: RulesRef;
+  jss: number | null;
+  score: number | null;
+  shown: boolean;
+  window: string | null;
+  windows: Evaluation['windows'];
+  badges: Evaluation['badges'];
+  contracts: Evaluation['contracts'];
+  pending: PendingContract[];
+  warnings: ReportWarning[];
+}
+
+export interface EstimateOptions {
+  /** Days ahead at which scenarios are scored too (default 90). */
+  horizonDays?: number;
+  rulesSource?: string;
+}
+
+export function estimateReport(prepared: Prepared, options: EstimateOptions = {}): EstimateReport {
+  const now = evaluateAt(prepared);
+  return {
+    asOf: now.date,
+    rules: { name: prepared.rules.name, source: options.rulesSource ?? 'builtin' },
+    jss: now.jss,
+    score: now.score,
+    shown: now.shown,
+    window: now.window,
+    windows: now.windows,
+    badges: now.badges,
+    contracts: now.contracts,
+    pending: pendingScenarios(prepared, now, options.horizonDays ?? 90),
+    warnings: now.warnings.map((w) => ({ code: w.code, contract: w.contract, message: w.message })),
+  };
+}

@@ -1,0 +1,122 @@
+import { type Classification, classify, counts } from './classify.js';
+import { type Day, toDay, toIso } from './dates.js';
+import { type ContractFacts, computeFacts, type FactsWarning } from './facts.js';
+import type { History, Outcome, RuleSet } from './types.js';
+import {
+  addCounted,
+  emptyTotals,
+  monthWindows,
+  reaches,
+  type Selection,
+  scoreWindows,
+  type Totals,
+  type WindowResult,
+  windowStart,
+} from './windows.js';
+
+/** A history with its per-contract facts under one rule set, ready to be evaluated on any day. */
+export interface Prepared {
+  history: History;
+  rules: RuleSet;
+  /** The history's evaluation date: guessed payment dates are fixed to it. */
+  asOf: Day;
+  facts: ContractFacts[];
+  warnings: FactsWarning[];
+}
+
+export interface ContractResult {
+  id: string;
+  client: string;
+  status: string;
+  outcome: Outcome;
+  rule: string;
+  weight: number;
+  countedFrom: string | null;
+  windows: string[];
+}
+
+export interface Badge {
+  name: string;
+  min: number;
+  met: boolean;
+}
+
+export interface Evaluation extends Selection {
+  /** The day evaluated. */
+  date: string;
+  windows: WindowResult[];
+  badges: Badge[];
+  contracts: ContractResult[];
+  warnings: FactsWarning[];
+}
+
+export function prepare(history: History, rules: RuleSet, asOf: string): Prepared {
+  const asOfDay = toDay(asOf);
+  const { facts, warnings } = computeFacts(history.contracts, rules, asOfDay);
+  return { history, rules, asOf: asOfDay, facts, warnings };
+}
+
+export function classifyAll(prepared: Prepared, day: Day): Classification[] {
+  return prepared.facts.map((f) => classify(f, prepared.rules, day));
+}
+
+/** Whether a counted contract lies in an M-month window ending on `day`. */
+export function inWindow(countDay: Day, day: Day, months: number): boolean {
+  return countDay <= day && countDay >= windowStart(day, months);
+}
+
+/** Per month-window totals on `day`. */
+export function windowTotals(
+  prepared: Prepared,
+  day: Day,
+  classes: readonly Classification[],
+): Map<string, Totals> {
+  const windows = monthWindows(prepared.rules);
+  const totals = new Map(windows.map((w) => [w.name, emptyTotals()]));
+  const starts = windows.map((w) => windowStart(day, w.months));
+  classes.forEach((c, i) => {
+    if (c.countDay === undefined || !counts(c.outcome) || c.countDay > day) return;
+    const f = prepared.facts[i];
+    windows.forEach((w, k) => {
+      if ((c.countDay as Day) >= starts[k]) {
+        addCounted(totals.get(w.name) as Totals, c.outcome as 'success', f.weight, f.contract.client, 1);
+      }
+    });
+  });
+  return totals;
+}
+
+/** The full evaluation on `day` (default: the history's evaluation date). */
+export function evaluateAt(prepared: Prepared, day: Day = prepared.asOf): Evaluation {
+  const { rules } = prepared;
+  const classes = classifyAll(prepared, day);
+  const { windows, selection } = scoreWindows(rules, day, windowTotals(prepared, day, classes));
+  const months = monthWindows(rules);
+  const contracts = prepared.facts.map((f, i): ContractResult => {
+    const c = classes[i];
+    return {
+      id: f.contract.id,
+      client: f.contract.client,
+      status: f.contract.status,
+      outcome: c.outcome,
+      rule: c.rule.name,
+      weight: f.weight,
+      countedFrom: c.countDay === undefined ? null : toIso(c.countDay),
+      windows: c.countDay === undefined ? [] : months.filter((w) => inWindow(c.countDay as Day, day, w.months)).map((w) => w.name),
+    };
+  });
+  return {
+    date: toIso(day),
+    ...selection,
+    windows,
+    badges: rules.badges.map((b) => ({ name: b.name, min: b.min, met: reaches(selection.jss, b.min) })),
+    contracts,
+    warnings: prepared.warnings,
+  };
+}
+
+/** One-call evaluation: `asOf` is the history's evaluation date, `at` the day scored (default asOf). */
+export function evaluate(history: History, rules: RuleSet, options: { asOf: string; at?: string }): Evaluation {
+  const prepared = prepare(history, rules, options.asOf);
+  return evaluateAt(prepared, options.at !== undefined ? toDay(options.at) : prepared.asOf);
+}

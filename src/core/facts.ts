@@ -1,0 +1,133 @@
+import { type Day, toDay, toIso } from './dates.js';
+import type { Contract, RuleSet } from './types.js';
+
+/** What the rules need to know about one contract, computed once per history and rule set. */
+export interface ContractFacts {
+  contract: Contract;
+  /** Earnings − refunded. */
+  net: number;
+  start: Day;
+  end?: Day;
+  open: boolean;
+  /** Payment dates, given or guessed; undefined when nothing was paid. */
+  firstPayment?: Day;
+  lastPayment?: Day;
+  weight: number;
+  longTermClient: boolean;
+  /** Open contracts: the first day on which they are idle. */
+  idleFrom?: Day;
+}
+
+export interface FactsWarning {
+  code: 'guessed-first-payment' | 'guessed-last-payment';
+  contract: string;
+  message: string;
+}
+
+export interface FactsResult {
+  facts: ContractFacts[];
+  warnings: FactsWarning[];
+}
+
+/**
+ * Per-contract facts for `contracts` (in the same order). `guessDay` is the history's evaluation
+ * date: an open contract's missing last payment is taken as that day, and it never moves.
+ * Long-term status is decided over each client's contracts in the list, so pass every contract
+ * of a client together.
+ */
+export function computeFacts(contracts: readonly Contract[], rules: RuleSet, guessDay: Day): FactsResult {
+  const warnings: FactsWarning[] = [];
+  const facts = contracts.map((contract) => {
+    const open = contract.status !== 'ended';
+    const net = contract.earnings - contract.refunded;
+    const start = toDay(contract.start);
+    const end = contract.end !== undefined ? toDay(contract.end) : undefined;
+    const dates = paymentDates(contract, open ? guessDay : (end as Day), warnings);
+    return {
+      contract,
+      net,
+      start,
+      end,
+      open,
+      firstPayment: dates?.first,
+      lastPayment: dates?.last,
+      weight: contractWeight(net, dates, rules),
+      longTermClient: false,
+      idleFrom: open ? (dates?.last ?? start) + rules.idle.afterDays : undefined,
+    };
+  });
+  markLongTermClients(facts, rules.longTerm.minSpanDays);
+  return { facts, warnings };
+}
+
+interface PaymentDates {
+  first: Day;
+  last: Day;
+  /** Sorted, when a payments list was given. */
+  list?: Day[];
+}
+
+function paymentDates(contract: Contract, lastGuess: Day, warnings: FactsWarning[]): PaymentDates | undefined {
+  if (contract.earnings <= 0) return undefined;
+  if (contract.payments && contract.payments.length > 0) {
+    const list = contract.payments.map((p) => toDay(p.date)).sort((a, b) => a - b);
+    return { first: list[0], last: list[list.length - 1], list };
+  }
+  let first: Day;
+  if (contract.firstPayment !== undefined) first = toDay(contract.firstPayment);
+  else {
+    first = toDay(contract.start);
+    warnings.push({
+      code: 'guessed-first-payment',
+      contract: contract.id,
+      message: `${contract.id}: no first payment date given; taken as its start, ${contract.start}`,
+    });
+  }
+  let last: Day;
+  if (contract.lastPayment !== undefined) last = toDay(contract.lastPayment);
+  else {
+    last = lastGuess;
+    const why = contract.status === 'ended' ? 'its end' : 'the evaluation date (an open contract is taken as paid recently)';
+    warnings.push({
+      code: 'guessed-last-payment',
+      contract: contract.id,
+      message: `${contract.id}: no last payment date given; taken as ${why}, ${toIso(last)}`,
+    });
+  }
+  return { first, last };
+}
+
+/** Tier weight by net earnings, plus one per `periodDays` period with a payment, capped at `max`. */
+export function contractWeight(net: number, dates: PaymentDates | undefined, rules: RuleSet): number {
+  const { tiers, periodDays, max } = rules.weights;
+  const tier = tiers.find((t) => t.upTo === undefined || net <= t.upTo) ?? tiers[tiers.length - 1];
+  let bonus = 0;
+  if (dates?.list) {
+    const periods = new Set<number>();
+    for (const day of dates.list) {
+      const k = Math.floor((day - dates.first) / periodDays);
+      if (k >= 1) periods.add(k);
+    }
+    bonus = periods.size;
+  } else if (dates) {
+    bonus = Math.floor((dates.last - dates.first) / periodDays);
+  }
+  return Math.min(max, tier.weight + bonus);
+}
+
+function markLongTermClients(facts: ContractFacts[], minSpanDays: number): void {
+  const span = new Map<string, { first: Day; last: Day }>();
+  for (const f of facts) {
+    if (f.firstPayment === undefined || f.lastPayment === undefined) continue;
+    const s = span.get(f.contract.client);
+    if (!s) span.set(f.contract.client, { first: f.firstPayment, last: f.lastPayment });
+    else {
+      s.first = Math.min(s.first, f.firstPayment);
+      s.last = Math.max(s.last, f.lastPayment);
+    }
+  }
+  for (const f of facts) {
+    const s = span.get(f.contract.client);
+    f.longTermClient = s !== undefined && s.last - s.first > minSpanDays;
+  }
+}

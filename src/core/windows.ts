@@ -1,0 +1,144 @@
+import type { CountedOutcome } from './classify.js';
+import { addMonths, type Day, toIso } from './dates.js';
+import { isAverageWindow, type MonthWindow, type RuleSet } from './types.js';
+
+/**
+ * Weights are summed as whole millionths, so totals are exact and do not depend on the order in
+ * which contracts are added or removed (scenarios and forecasts add and remove them).
+ */
+const UNIT = 1_000_000;
+
+export interface Totals {
+  success: number;
+  neutral: number;
+  negative: number;
+  outcomes: number;
+  /** Counted contracts per client, so a client can be removed again. */
+  clients: Map<string, number>;
+}
+
+export function emptyTotals(): Totals {
+  return { success: 0, neutral: 0, negative: 0, outcomes: 0, clients: new Map() };
+}
+
+export function cloneTotals(t: Totals): Totals {
+  return { ...t, clients: new Map(t.clients) };
+}
+
+/** Adds (sign 1) or removes (sign −1) one counted contract. */
+export function addCounted(t: Totals, outcome: CountedOutcome, weight: number, client: string, sign: 1 | -1): void {
+  t[outcome] += sign * Math.round(weight * UNIT);
+  t.outcomes += sign;
+  const n = (t.clients.get(client) ?? 0) + sign;
+  if (n === 0) t.clients.delete(client);
+  else t.clients.set(client, n);
+}
+
+export function monthWindows(rules: RuleSet): MonthWindow[] {
+  return rules.windows.filter((w): w is MonthWindow => !isAverageWindow(w));
+}
+
+/** The first day inside an M-month window that ends on `day`. */
+export function windowStart(day: Day, months: number): Day {
+  return addMonths(day, -months);
+}
+
+/** The first evaluation day on which a contract counted from `countDay` is out of the window. */
+export function leavesWindow(countDay: Day, months: number): Day {
+  let day = addMonths(countDay, months);
+  while (windowStart(day, months) <= countDay) day++;
+  return day;
+}
+
+export interface WindowResult {
+  name: string;
+  from: string | null;
+  eligible: boolean;
+  score: number | null;
+  success: number | null;
+  neutral: number | null;
+  negative: number | null;
+  total: number | null;
+  outcomes: number | null;
+  clients: number | null;
+}
+
+export interface Selection {
+  shown: boolean;
+  jss: number | null;
+  score: number | null;
+  window: string | null;
+}
+
+export function round9(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+/** Scores every window of the rule set from its totals (keyed by month-window name) and picks the JSS. */
+export function scoreWindows(
+  rules: RuleSet,
+  day: Day,
+  totals: ReadonlyMap<string, Totals>,
+): { windows: WindowResult[]; selection: Selection } {
+  const byName = new Map<string, WindowResult>();
+  const windows = rules.windows.map((w) => {
+    let result: WindowResult;
+    if (isAverageWindow(w)) {
+      const parts = w.average.map((name) => byName.get(name) as WindowResult);
+      const scores = parts.map((p) => p.score);
+      const score = scores.some((s) => s === null)
+        ? null
+        : round9((scores as number[]).reduce((a, b) => a + b, 0) / scores.length);
+      result = {
+        name: w.name,
+        from: null,
+        eligible: parts.every((p) => p.eligible),
+        score,
+        success: null,
+        neutral: null,
+        negative: null,
+        total: null,
+        outcomes: null,
+        clients: null,
+      };
+    } else {
+      const t = totals.get(w.name) ?? emptyTotals();
+      const total = t.success + t.neutral + t.negative;
+      const good = rules.formula === 'net' ? Math.max(0, t.success - t.negative) : t.success;
+      result = {
+        name: w.name,
+        from: toIso(windowStart(day, w.months)),
+        eligible: t.outcomes >= rules.eligibility.minOutcomes && t.clients.size >= rules.eligibility.minClients,
+        score: total === 0 ? null : round9((100 * good) / total),
+        success: t.success / UNIT,
+        neutral: t.neutral / UNIT,
+        negative: t.negative / UNIT,
+        total: total / UNIT,
+        outcomes: t.outcomes,
+        clients: t.clients.size,
+      };
+    }
+    byName.set(w.name, result);
+    return result;
+  });
+  return { windows, selection: select(rules, windows, byName) };
+}
+
+function select(rules: RuleSet, windows: WindowResult[], byName: Map<string, WindowResult>): Selection {
+  const none: Selection = { shown: false, jss: null, score: null, window: null };
+  if (!byName.get(rules.shownWhen.window)?.eligible) return none;
+  let best: WindowResult | undefined;
+  rules.windows.forEach((w, i) => {
+    const r = windows[i];
+    if (w.display === false || !r.eligible || r.score === null) return;
+    if (!best || (r.score as number) > (best.score as number)) best = r;
+  });
+  if (!best) return none;
+  const score = best.score as number;
+  return { shown: true, jss: rules.rounding === 'floor' ? Math.floor(score) : Math.round(score), score, window: best.name };
+}
+
+/** Whether the JSS reaches a threshold; a JSS that is not shown reaches nothing. */
+export function reaches(jss: number | null, threshold: number): boolean {
+  return jss !== null && jss >= threshold;
+}

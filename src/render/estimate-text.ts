@@ -1,0 +1,133 @@
+import type { EstimateReport } from '../core/estimate.js';
+import type { RuleSet } from '../core/types.js';
+import type { Style } from './style.js';
+import { formatTable, num, percent } from './table.js';
+import { renderPending } from './scenarios-text.js';
+
+export interface EstimateView {
+  report: EstimateReport;
+  ruleSet: RuleSet;
+}
+
+/** Why no JSS is shown, in words. */
+export function notShownReason(view: EstimateView): string {
+  const { ruleSet, report } = view;
+  const w = report.windows.find((x) => x.name === ruleSet.shownWhen.window);
+  const { minOutcomes, minClients } = ruleSet.eligibility;
+  const need = `at least ${minOutcomes} counted outcome${minOutcomes === 1 ? '' : 's'} from ${minClients} client${minClients === 1 ? '' : 's'}`;
+  if (w && !w.eligible) {
+    return `the ${w.name} window holds ${w.outcomes ?? 0} counted outcome${w.outcomes === 1 ? '' : 's'} from ${w.clients ?? 0} client${w.clients === 1 ? '' : 's'}; Upwork shows a score only with ${need}`;
+  }
+  return 'no displayed window is eligible';
+}
+
+export function headline(view: EstimateView, style: Style): string {
+  const { report } = view;
+  if (!report.shown) return `${style.bold('Projected JSS: not shown')} — ${notShownReason(view)}`;
+  const colour = (report.jss as number) >= 90 ? style.good : (report.jss as number) >= 75 ? style.warn : style.bad;
+  return `${style.bold(`Projected JSS: ${colour(percent(report.jss))}`)}  (${report.window} window, ${num(report.score, 2)} exactly · ${report.rules.name} rules · as of ${report.asOf})`;
+}
+
+export function renderWindows(report: EstimateReport, ruleSet: RuleSet, style: Style): string {
+  const rows = [
+    ['window', 'from', 'score', 'success', 'neutral', 'negative', 'total', 'outcomes', 'clients', 'eligible'].map(style.dim),
+    ...report.windows.map((w, i) => {
+      const def = ruleSet.windows[i];
+      const name = 'average' in def ? `${w.name} (avg ${def.average.join('+')})` : def.display === false ? `${w.name} (hidden)` : w.name;
+      return [
+        w.name === report.window ? style.bold(name) : name,
+        w.from ?? '—',
+        num(w.score, 2),
+        num(w.success),
+        num(w.neutral),
+        num(w.negative),
+        num(w.total),
+        w.outcomes === null ? '—' : String(w.outcomes),
+        w.clients === null ? '—' : String(w.clients),
+        w.eligible ? 'yes' : style.dim('no'),
+      ];
+    }),
+  ];
+  return formatTable(rows, ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left']);
+}
+
+function outcomeStyle(outcome: string, style: Style): (t: string) => string {
+  if (outcome === 'success') return style.good;
+  if (outcome === 'negative') return style.bad;
+  if (outcome === 'neutral') return style.warn;
+  return style.dim;
+}
+
+export function renderContracts(report: EstimateReport, style: Style): string {
+  const rows = [
+    ['contract', 'client', 'status', 'outcome', 'rule', 'weight', 'counted from', 'windows'].map(style.dim),
+    ...report.contracts.map((c) => [
+      c.id,
+      c.client,
+      c.status,
+      outcomeStyle(c.outcome, style)(c.outcome),
+      c.rule,
+      num(c.weight),
+      c.countedFrom ?? '—',
+      c.windows.length ? c.windows.join(' ') : c.countedFrom ? style.dim('(aged out)') : '',
+    ]),
+  ];
+  return formatTable(rows, ['left', 'left', 'left', 'left', 'left', 'right', 'left', 'left']);
+}
+
+/** Human output of `jss estimate` for one rule set. Warnings are not here: they go to stderr. */
+export function renderEstimate(view: EstimateView, style: Style): string {
+  const { report, ruleSet } = view;
+  const parts = [headline(view, style)];
+  if (report.badges.length) {
+    parts.push(
+      report.badges
+        .map((b) => `${b.name} (${b.min}%+): ${b.met ? style.good('met') : style.dim('not met')}`)
+        .join('   '),
+    );
+  }
+  parts.push('', style.bold('Windows'), renderWindows(report, ruleSet, style));
+  if (report.contracts.length) parts.push('', style.bold('Contracts'), renderContracts(report, style));
+  if (report.pending.length) parts.push('', style.bold('Open contracts: what each choice would do'), renderPending(report.pending, style));
+  return `${parts.join('\n')}\n`;
+}
+
+/** Several rule sets side by side: one column each. */
+export function renderEstimateComparison(views: EstimateView[], style: Style): string {
+  const header = ['', ...views.map((v) => style.bold(v.report.rules.name))];
+  const rows: string[][] = [header];
+  rows.push(['Projected JSS', ...views.map((v) => percent(v.report.jss))]);
+  rows.push(['from window', ...views.map((v) => v.report.window ?? '—')]);
+  const badgeNames = [...new Set(views.flatMap((v) => v.report.badges.map((b) => b.name)))];
+  for (const name of badgeNames) {
+    rows.push([name, ...views.map((v) => {
+      const b = v.report.badges.find((x) => x.name === name);
+      return b ? (b.met ? 'met' : 'not met') : '—';
+    })]);
+  }
+  const windowNames = [...new Set(views.flatMap((v) => v.report.windows.map((w) => w.name)))];
+  for (const name of windowNames) {
+    rows.push([`${name} score`, ...views.map((v) => {
+      const w = v.report.windows.find((x) => x.name === name);
+      return w ? `${num(w.score, 2)}${w.eligible ? '' : ' (not eligible)'}` : '—';
+    })]);
+  }
+  const parts = [formatTable(rows, ['left', ...views.map(() => 'right' as const)])];
+  const contractRows = [
+    ['contract', ...views.map((v) => v.report.rules.name)].map(style.dim),
+    ...views[0].report.contracts.map((c, i) => [c.id, ...views.map((v) => {
+      const r = v.report.contracts[i];
+      return `${outcomeStyle(r.outcome, style)(r.outcome)} (${r.rule})`;
+    })]),
+  ];
+  if (contractRows.length > 1) parts.push('', style.bold('Contract outcomes'), formatTable(contractRows));
+  for (const v of views) {
+    if (!v.report.shown) parts.push('', `${v.report.rules.name}: not shown — ${notShownReason(v)}`);
+  }
+  for (const v of views) {
+    if (v.report.pending.length) {
+      parts.push('', style.bold(`Open contracts under ${v.report.rules.name}`), renderPending(v.report.pending, style));
+    }
+  }
+  return `${parts.join('\n')}\n`;
+}
