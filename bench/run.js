@@ -1,0 +1,76 @@
+// `npm run bench`: speed and memory of jss on synthetic histories, reported as ratios measured in
+// one run on this machine (absolute times vary between machines; ratios much less).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { syntheticHistory } from './generate.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const dir = join(root, '.bench');
+mkdirSync(dir, { recursive: true });
+const bin = join(root, 'bin/jss.js');
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function wall(args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    times.push(performance.now() - t0);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  }
+  return median(times);
+}
+
+function measure(task, file, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, [join(root, 'bench/measure.js'), task, file], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${task} failed: ${r.stderr}`);
+    out.push(JSON.parse(r.stdout));
+  }
+  return { ms: median(out.map((o) => o.ms)), maxRssMB: Math.max(...out.map((o) => o.maxRssMB)) };
+}
+
+const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const lines = [];
+const say = (s) => {
+  lines.push(s);
+  console.log(s);
+};
+
+say(`jss benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+say('');
+say('Start-up (median of 9 runs, wall time of a whole process):');
+const empty = wall(['-e', ''], 9);
+const help = wall([bin, '--help'], 9);
+const small = wall([bin, 'estimate', 'examples/freelancer.yaml'], 9);
+say(`  node -e ''                              ${fmt(empty)} ms   1.00x`);
+say(`  jss --help                              ${fmt(help)} ms   ${(help / empty).toFixed(2)}x`);
+say(`  jss estimate examples/freelancer.yaml   ${fmt(small)} ms   ${(small / empty).toFixed(2)}x  (target < 2x)`);
+say('');
+say('Large histories (JSON, ~1% open; median of 3 runs; in-process times exclude node start-up):');
+say('  contracts   read+JSON.parse   estimate (no what-ifs)   ratio   + what-ifs   what-if share   2-year daily forecast   ratio   peak RSS');
+let previous;
+for (const size of [1_000, 10_000, 100_000]) {
+  const file = join(dir, `history-${size}.json`);
+  writeFileSync(file, JSON.stringify(syntheticHistory(size)));
+  const runs = 3;
+  const parse = measure('parse', file, runs);
+  const est = measure('estimate', file, runs);
+  const withScenarios = measure('estimate-scenarios', file, runs);
+  const forecast = measure('forecast', file, runs);
+  const extra = (withScenarios.ms - est.ms) / est.ms;
+  say(
+    `  ${String(size).padStart(9)}   ${fmt(parse.ms).padStart(12)} ms   ${fmt(est.ms).padStart(18)} ms   ${(est.ms / parse.ms).toFixed(2).padStart(5)}x   ${fmt(withScenarios.ms).padStart(7)} ms   ${`${(extra * 100).toFixed(0)}%`.padStart(13)}   ${fmt(forecast.ms).padStart(18)} ms   ${(forecast.ms / est.ms).toFixed(2).padStart(5)}x   ${fmt(Math.max(est.maxRssMB, withScenarios.maxRssMB, forecast.maxRssMB)).padStart(5)} MB`,
+  );
+  if (previous) say(`             growth from ${previous.size}: estimate ${(est.ms / previous.ms).toFixed(1)}x for 10x the contracts`);
+  previous = { size, ms: est.ms };
+}
+say('');
+say('Targets: estimate of 100k within 5x of read+JSON.parse; what-ifs add < 50% of the estimate; a 2-year daily forecast within 2x of one estimate.');
+writeFileSync(join(dir, 'last-run.txt'), `${lines.join('\n')}\n`);

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+
+/**
+ * The shape of every `--json` document (DESIGN §5, §6), as zod schemas: `jss schema report` prints
+ * them as JSON Schema, and the tests parse real output with them so the two cannot drift apart.
+ */
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: 'a calendar date, YYYY-MM-DD' });
+const jss = z.number().int().min(0).max(100).nullable().meta({ description: 'the whole-percent JSS; null when not shown' });
+const score = z.number().min(0).max(100).nullable().meta({ description: 'the exact score, 9 decimal places' });
+const delta = z.number().int().nullable().meta({ description: 'jss − the baseline jss; null when either is not shown' });
+const rulesRef = z.strictObject({
+  name: z.string(),
+  source: z.string().meta({ description: '"builtin" or the path of a rule file' }),
+});
+const headline = { jss, score, window: z.string().nullable() };
+
+const windowResult = z.strictObject({
+  name: z.string(),
+  from: date.nullable().meta({ description: 'first day in the window; null for average windows' }),
+  eligible: z.boolean(),
+  score,
+  success: z.number().nullable(),
+  neutral: z.number().nullable(),
+  negative: z.number().nullable(),
+  total: z.number().nullable(),
+  outcomes: z.number().int().nullable(),
+  clients: z.number().int().nullable(),
+});
+
+const contractResult = z.strictObject({
+  id: z.string(),
+  client: z.string(),
+  status: z.enum(['active', 'paused', 'ended']),
+  outcome: z.enum(['success', 'neutral', 'negative', 'excluded', 'pending']),
+  rule: z.string().meta({ description: 'the classify rule that decided the outcome' }),
+  weight: z.number(),
+  countedFrom: date.nullable(),
+  windows: z.array(z.string()),
+});
+
+const figures = z.strictObject({ jss, delta });
+const pending = z.strictObject({
+  id: z.string(),
+  scenarios: z.array(
+    z.strictObject({
+      name: z.string(),
+      label: z.string(),
+      outcomes: z.array(
+        z.strictObject({
+          name: z.string(),
+          now: figures,
+          horizon: z.strictObject({ date, jss, delta }),
+        }),
+      ),
+      best: jss,
+      worst: jss,
+    }),
+  ),
+  recommendation: z.strictObject({ scenario: z.string(), why: z.string() }),
+});
+
+const warning = z.strictObject({ code: z.string(), contract: z.string().optional(), message: z.string() });
+
+const estimateBody = {
+  asOf: date,
+  rules: rulesRef,
+  ...headline,
+  shown: z.boolean(),
+  windows: z.array(windowResult),
+  badges: z.array(z.strictObject({ name: z.string(), min: z.number(), met: z.boolean() })),
+  contracts: z.array(contractResult),
+  pending: z.array(pending),
+  warnings: z.array(warning),
+};
+
+const whatifBody = {
+  asOf: date,
+  at: date,
+  rules: rulesRef,
+  baseline: z.strictObject(headline),
+  alternatives: z.array(z.strictObject({ name: z.string(), ...headline, delta })),
+};
+
+const forecastBody = {
+  asOf: date,
+  rules: rulesRef,
+  series: z.array(z.strictObject({ date, ...headline })),
+  crossings: z.array(
+    z.strictObject({
+      threshold: z.number().nullable().meta({ description: 'null: the score appears or disappears' }),
+      date,
+      direction: z.enum(['up', 'down']),
+    }),
+  ),
+  events: z.array(
+    z.strictObject({
+      date,
+      contract: z.string(),
+      window: z.string().nullable(),
+      what: z.enum(['enters', 'leaves', 'turns-idle']),
+    }),
+  ),
+};
+
+const planBody = {
+  asOf: date,
+  rules: rulesRef,
+  target: z.number(),
+  now: z.strictObject({ jss }),
+  byTimeAlone: date.nullable(),
+  jobsNeeded: z.number().int().nullable(),
+  afterJobs: z.strictObject({ jss, window: z.string().nullable() }).nullable(),
+};
+
+const consensus = z.array(
+  z.strictObject({ id: z.string(), scenario: z.string(), robust: z.boolean(), disagree: z.array(z.string()) }),
+);
+
+function documents<C extends string, B extends z.ZodRawShape>(command: C, body: B, extra: z.ZodRawShape = {}) {
+  const envelope = { schemaVersion: z.literal(1), command: z.literal(command) };
+  return [
+    z.strictObject({ ...envelope, ...body }).meta({ title: `${command} (one rule set)` }),
+    z.strictObject({ ...envelope, reports: z.array(z.strictObject(body)), ...extra }).meta({
+      title: `${command} (several rule sets)`,
+    }),
+  ] as const;
+}
+
+export const reportSchemas = {
+  estimate: documents('estimate', estimateBody, { consensus }),
+  whatif: documents('whatif', whatifBody),
+  forecast: documents('forecast', forecastBody),
+  plan: documents('plan', planBody),
+  validate: [
+    z.strictObject({
+      schemaVersion: z.literal(1),
+      command: z.literal('validate'),
+      file: z.string(),
+      valid: z.literal(true),
+      asOf: date,
+      contracts: z.number().int(),
+      clients: z.number().int(),
+      open: z.number().int(),
+    }),
+  ],
+};
+
+export const reportSchema = z
+  .union(Object.values(reportSchemas).flat() as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]])
+  .meta({ title: 'jss --json output', description: 'Every document `jss ... --json` prints (schemaVersion 1).' });
+
+export function reportJsonSchema(): unknown {
+  return z.toJSONSchema(reportSchema, { io: 'output' });
+}

@@ -1,0 +1,236 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ClassifyRule, RuleSet } from '../../src/core/types.js';
+import { builtinRuleSetNames, loadRuleSet } from '../../src/rules/load-rules.js';
+import { repoRoot } from '../helpers/run-cli.js';
+
+async function builtin(name: string): Promise<RuleSet> {
+  const loaded = await loadRuleSet(name, { cwd: '/' });
+  expect(loaded.source).toBe('builtin');
+  return loaded.ruleSet;
+}
+
+const rulesOnly = (r: RuleSet) => r.classify.map(({ name, when, outcome }) => ({ name, when, outcome }));
+const BLAMED = ['unresponsive', 'misrepresented-skills', 'unprofessional', 'quality'] as const;
+
+/** DESIGN §2's table, rule by rule, in order. */
+const DESIGN_TABLE: Omit<ClassifyRule, 'basis'>[] = [
+  { name: 'suspended-client', when: { clientSuspended: true }, outcome: 'excluded' },
+  { name: 'open', when: { open: true, idle: false, longTermClient: false }, outcome: 'pending' },
+  { name: 'long-term-client', when: { longTermClient: true }, outcome: 'success' },
+  { name: 'idle-paid', when: { idle: true, earnings: { min: 0.01 } }, outcome: 'neutral' },
+  { name: 'dispute-lost', when: { dispute: 'lost' }, outcome: 'negative' },
+  { name: 'no-feedback', when: { feedback: 'none' }, outcome: 'excluded' },
+  {
+    name: 'zero-earnings-detractor',
+    when: { earnings: { max: 0 }, private: { max: 6 } },
+    outcome: 'negative',
+  },
+  {
+    name: 'zero-earnings-blamed',
+    when: { earnings: { max: 0 }, endReason: [...BLAMED] },
+    outcome: 'negative',
+  },
+  { name: 'zero-earnings', when: { earnings: { max: 0 } }, outcome: 'excluded' },
+  { name: 'private-promoter', when: { private: { min: 9 } }, outcome: 'success' },
+  { name: 'private-passive', when: { private: { min: 7, max: 8 } }, outcome: 'neutral' },
+  { name: 'private-detractor', when: { private: { max: 6 } }, outcome: 'negative' },
+  { name: 'blamed', when: { endReason: [...BLAMED, 'completed-unsuccessfully'] }, outcome: 'negative' },
+  { name: 'public-high', when: { public: { min: 4.5 } }, outcome: 'success' },
+  { name: 'public-mid', when: { public: { min: 4 } }, outcome: 'neutral' },
+  { name: 'public-low', when: { public: { min: 0 } }, outcome: 'negative' },
+  { name: 'completed', when: { endReason: 'completed' }, outcome: 'success' },
+  { name: 'otherwise', when: {}, outcome: 'neutral' },
+];
+
+/** DESIGN §4's default catalog, without the labels (free text). */
+const DESIGN_CATALOG = [
+  { name: 'leave-open', outcomes: [{ name: 'stays-open' }] },
+  {
+    name: 'client-completes',
+    set: { status: 'ended', endedBy: 'client', endReason: 'completed' },
+    outcomes: [
+      { name: 'delighted', feedback: { public: 5, private: 10 } },
+      { name: 'satisfied', feedback: { public: 4.5, private: 8 } },
+      { name: 'silent', feedback: 'none' },
+    ],
+  },
+  {
+    name: 'client-cancels',
+    set: { status: 'ended', endedBy: 'client', endReason: 'no-longer-needed' },
+    outcomes: [
+      { name: 'recommends', feedback: { private: 9 } },
+      { name: 'lukewarm', feedback: { private: 7 } },
+      { name: 'unhappy', feedback: { private: 4 } },
+      { name: 'silent', feedback: 'none' },
+    ],
+  },
+  {
+    name: 'freelancer-closes',
+    set: { status: 'ended', endedBy: 'freelancer', endReason: 'completed' },
+    outcomes: [
+      { name: 'silent', feedback: 'none' },
+      { name: 'rates-8', feedback: { private: 8 } },
+    ],
+  },
+  {
+    name: 'client-unhappy',
+    set: { status: 'ended', endedBy: 'client', endReason: 'quality' },
+    outcomes: [{ name: 'unhappy', feedback: { public: 2, private: 3 } }],
+  },
+];
+
+describe('the built-in rule sets', () => {
+  it('are exactly the files in rules/', () => {
+    const files = readdirSync(new URL('rules/', `file://${repoRoot}`)).sort();
+    expect(files).toEqual(
+      builtinRuleSetNames()
+        .map((n) => `${n}.yaml`)
+        .sort(),
+    );
+  });
+
+  it.each(builtinRuleSetNames())(
+    '%s loads, names itself, cites https sources, and gives every rule a basis',
+    async (name) => {
+      const rules = await builtin(name);
+      expect(rules.name).toBe(name);
+      expect(rules.summary.length).toBeGreaterThan(20);
+      expect(rules.sources.length).toBeGreaterThan(2);
+      for (const source of rules.sources)
+        expect(source).toMatch(/^https:\/\/(support|community)\.upwork\.com\//);
+      expect(rules.assumptions.length).toBeGreaterThan(2);
+      for (const rule of rules.classify) expect(rule.basis, rule.name).toMatch(/\w{3,}.*\./);
+    },
+  );
+
+  it.each(builtinRuleSetNames())(
+    '%s carries exactly the default scenario catalog, labelled',
+    async (name) => {
+      const rules = await builtin(name);
+      expect(rules.scenarios.map(({ label, ...rest }) => rest)).toEqual(DESIGN_CATALOG);
+      for (const s of rules.scenarios) expect(s.label.length).toBeGreaterThan(5);
+      expect(rules.scenarios).toEqual((await builtin('upwork-2024')).scenarios);
+    },
+  );
+});
+
+describe('upwork-2024 (the default)', () => {
+  it('has DESIGN §2’s classify table, rule by rule', async () => {
+    expect(rulesOnly(await builtin('upwork-2024'))).toEqual(DESIGN_TABLE);
+  });
+
+  it('has DESIGN §2’s settings', async () => {
+    const { name, summary, sources, assumptions, classify, scenarios, ...settings } =
+      await builtin('upwork-2024');
+    expect(settings).toEqual({
+      formula: 'net',
+      rounding: 'round',
+      windows: [
+        { name: '24m', months: 24 },
+        { name: '12m', months: 12 },
+        { name: '6m', months: 6 },
+        { name: '3m', months: 3, display: false },
+        { name: 'trending', average: ['6m', '3m'] },
+      ],
+      select: 'best',
+      shownWhen: { window: '24m' },
+      eligibility: { minOutcomes: 2, minClients: 2 },
+      weights: {
+        tiers: [{ upTo: 250, weight: 1 }, { upTo: 1000, weight: 1.25 }, { weight: 1.5 }],
+        periodDays: 90,
+        max: 8,
+      },
+      longTerm: { minSpanDays: 90 },
+      idle: { afterDays: 90 },
+      badges: [{ name: 'top-rated', min: 90 }],
+      thresholds: [90, 80, 75, 70],
+    });
+  });
+});
+
+describe('upwork-2015 (the launch rules)', () => {
+  it('weighs every contract 1, best of 24m/12m/6m, 3 outcomes from 3 clients, idle after 30 days', async () => {
+    const rules = await builtin('upwork-2015');
+    expect(rules.weights.tiers).toEqual([{ weight: 1 }]);
+    expect(rules.weights.max).toBe(1);
+    expect(rules.windows).toEqual([
+      { name: '24m', months: 24 },
+      { name: '12m', months: 12 },
+      { name: '6m', months: 6 },
+    ]);
+    expect(rules.shownWhen).toEqual({ window: '24m' });
+    expect(rules.eligibility).toEqual({ minOutcomes: 3, minClients: 3 });
+    expect(rules.idle).toEqual({ afterDays: 30 });
+    expect(rules.formula).toBe('net');
+  });
+
+  it('classifies idle and no-feedback contracts as negative, in the order of the brief, with no $0 or long-term rule', async () => {
+    expect(rulesOnly(await builtin('upwork-2015'))).toEqual([
+      { name: 'suspended-client', when: { clientSuspended: true }, outcome: 'excluded' },
+      { name: 'open-idle', when: { open: true, idle: true }, outcome: 'negative' },
+      { name: 'open', when: { open: true }, outcome: 'pending' },
+      { name: 'dispute-lost', when: { dispute: 'lost' }, outcome: 'negative' },
+      { name: 'no-feedback', when: { feedback: 'none' }, outcome: 'negative' },
+      { name: 'private-promoter', when: { private: { min: 9 } }, outcome: 'success' },
+      { name: 'private-detractor', when: { private: { max: 6 } }, outcome: 'negative' },
+      { name: 'private-passive', when: { private: { min: 7, max: 8 } }, outcome: 'neutral' },
+      { name: 'blamed', when: { endReason: [...BLAMED, 'completed-unsuccessfully'] }, outcome: 'negative' },
+      { name: 'public-high', when: { public: { min: 4.5 } }, outcome: 'success' },
+      { name: 'public-mid', when: { public: { min: 4 } }, outcome: 'neutral' },
+      { name: 'public-low', when: { public: { min: 0 } }, outcome: 'negative' },
+      { name: 'completed', when: { endReason: 'completed' }, outcome: 'success' },
+      { name: 'otherwise', when: {}, outcome: 'neutral' },
+    ]);
+  });
+});
+
+describe('upwork-2020 (March to November 2020)', () => {
+  it('has job-size tiers without the 90-day bonus, no trending window, 3 outcomes from 3 clients', async () => {
+    const rules = await builtin('upwork-2020');
+    const base = await builtin('upwork-2024');
+    expect(rules.weights).toEqual({ ...base.weights, max: 1.5 });
+    expect(rules.windows.map((w) => w.name)).toEqual(['24m', '12m', '6m']);
+    expect(rules.eligibility).toEqual({ minOutcomes: 3, minClients: 3 });
+    expect(rules.idle).toEqual({ afterDays: 90 });
+  });
+
+  it('excludes $0 contracts but counts no-feedback ones as neutral, private before public, no long-term rule', async () => {
+    const rules = rulesOnly(await builtin('upwork-2020'));
+    const at = (name: string) => rules.findIndex((r) => r.name === name);
+    expect(rules.find((r) => r.name === 'no-feedback')).toEqual({
+      name: 'no-feedback',
+      when: { feedback: 'none' },
+      outcome: 'neutral',
+    });
+    expect(at('no-feedback')).toBeLessThan(at('zero-earnings'));
+    expect(rules.find((r) => r.name === 'zero-earnings')?.outcome).toBe('excluded');
+    expect(rules.find((r) => r.name === 'idle-paid')).toEqual({
+      name: 'idle-paid',
+      when: { idle: true, earnings: { min: 0.01 } },
+      outcome: 'neutral',
+    });
+    expect(rules.some((r) => 'longTermClient' in r.when)).toBe(false);
+    expect(Math.max(at('private-promoter'), at('private-passive'), at('private-detractor'))).toBeLessThan(
+      at('public-high'),
+    );
+    expect(rules.at(-1)).toEqual({ name: 'otherwise', when: {}, outcome: 'neutral' });
+  });
+});
+
+describe('pessimistic', () => {
+  it('is upwork-2024 with 7–8 negative and 30 idle days negative, nothing else changed', async () => {
+    const rules = await builtin('pessimistic');
+    const base = await builtin('upwork-2024');
+    const expected = DESIGN_TABLE.map((r) => {
+      if (r.name === 'private-passive') return { ...r, outcome: 'negative' };
+      if (r.name === 'idle-paid') return { name: 'idle', when: { idle: true }, outcome: 'negative' };
+      return r;
+    });
+    expect(rulesOnly(rules)).toEqual(expected);
+    expect(rules.idle).toEqual({ afterDays: 30 });
+    const { name, summary, assumptions, classify, idle, ...rest } = rules;
+    const { name: _n, summary: _s, assumptions: _a, classify: _c, idle: _i, ...baseRest } = base;
+    expect(rest).toEqual(baseRest);
+  });
+});
