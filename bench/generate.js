@@ -39,7 +39,12 @@ export function syntheticHistory(size, { openShare = 0.01, seed = 42 } = {}) {
       c.endedBy = pick(['client', 'client', 'freelancer']);
       c.endReason = pick(['completed', 'completed', 'completed', 'no-longer-needed', 'quality', 'other']);
       const f = rand();
-      c.feedback = f < 0.1 ? 'none' : f < 0.4 ? { public: pick([5, 4.8, 4.5, 4, 3]) } : { public: pick([5, 4.5, 4]), private: Math.floor(rand() * 11) };
+      c.feedback =
+        f < 0.1
+          ? 'none'
+          : f < 0.4
+            ? { public: pick([5, 4.8, 4.5, 4, 3]) }
+            : { public: pick([5, 4.5, 4]), private: Math.floor(rand() * 11) };
     }
     if (earnings > 0) {
       if (rand() < 0.3) {

@@ -19,7 +19,11 @@ function wall(args, runs) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, args, {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     times.push(performance.now() - t0);
     if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   }
@@ -29,7 +33,10 @@ function wall(args, runs) {
 function measure(task, file, runs) {
   const out = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, [join(root, 'bench/measure.js'), task, file], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bench/measure.js'), task, file], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`${task} failed: ${r.stderr}`);
     out.push(JSON.parse(r.stdout));
   }
@@ -51,10 +58,14 @@ const help = wall([bin, '--help'], 9);
 const small = wall([bin, 'estimate', 'examples/freelancer.yaml'], 9);
 say(`  node -e ''                              ${fmt(empty)} ms   1.00x`);
 say(`  jss --help                              ${fmt(help)} ms   ${(help / empty).toFixed(2)}x`);
-say(`  jss estimate examples/freelancer.yaml   ${fmt(small)} ms   ${(small / empty).toFixed(2)}x  (target < 2x)`);
+say(
+  `  jss estimate examples/freelancer.yaml   ${fmt(small)} ms   ${(small / empty).toFixed(2)}x  (target < 2x)`,
+);
 say('');
 say('Large histories (JSON, ~1% open; median of 3 runs; in-process times exclude node start-up):');
-say('  contracts   read+JSON.parse   estimate (no what-ifs)   ratio   + what-ifs   what-if share   2-year daily forecast   ratio   peak RSS');
+say(
+  '  contracts   read+JSON.parse   estimate (no what-ifs)   ratio   + what-ifs   what-if share   2-year daily forecast   ratio   peak RSS',
+);
 let previous;
 for (const size of [1_000, 10_000, 100_000]) {
   const file = join(dir, `history-${size}.json`);
@@ -68,9 +79,14 @@ for (const size of [1_000, 10_000, 100_000]) {
   say(
     `  ${String(size).padStart(9)}   ${fmt(parse.ms).padStart(12)} ms   ${fmt(est.ms).padStart(18)} ms   ${(est.ms / parse.ms).toFixed(2).padStart(5)}x   ${fmt(withScenarios.ms).padStart(7)} ms   ${`${(extra * 100).toFixed(0)}%`.padStart(13)}   ${fmt(forecast.ms).padStart(18)} ms   ${(forecast.ms / est.ms).toFixed(2).padStart(5)}x   ${fmt(Math.max(est.maxRssMB, withScenarios.maxRssMB, forecast.maxRssMB)).padStart(5)} MB`,
   );
-  if (previous) say(`             growth from ${previous.size}: estimate ${(est.ms / previous.ms).toFixed(1)}x for 10x the contracts`);
+  if (previous)
+    say(
+      `             growth from ${previous.size}: estimate ${(est.ms / previous.ms).toFixed(1)}x for 10x the contracts`,
+    );
   previous = { size, ms: est.ms };
 }
 say('');
-say('Targets: estimate of 100k within 5x of read+JSON.parse; what-ifs add < 50% of the estimate; a 2-year daily forecast within 2x of one estimate.');
+say(
+  'Targets: estimate of 100k within 5x of read+JSON.parse; what-ifs add < 50% of the estimate; a 2-year daily forecast within 2x of one estimate.',
+);
 writeFileSync(join(dir, 'last-run.txt'), `${lines.join('\n')}\n`);

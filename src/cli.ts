@@ -34,7 +34,9 @@ function defaultIO(): CliIO {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -51,7 +53,8 @@ function parseNumber(min: number, max: number, what: string) {
 function parseWhole(min: number, what: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min) throw new InvalidArgumentError(`${what} must be a whole number >= ${min}`);
+    if (!/^\d+$/.test(value) || n < min)
+      throw new InvalidArgumentError(`${what} must be a whole number >= ${min}`);
     return n;
   };
 }
@@ -73,13 +76,21 @@ function collect(value: string, previous: string[] = []): string[] {
 function withCommon(cmd: Command, opts: { failUnder?: boolean } = {}): Command {
   cmd
     .option('--rules <names>', 'rule set name or file; a comma list compares rule sets', 'upwork-2024')
-    .option('--as-of <date>', 'evaluate on this day (YYYY-MM-DD) instead of the file\'s asOf or today', parseDate)
+    .option(
+      '--as-of <date>',
+      "evaluate on this day (YYYY-MM-DD) instead of the file's asOf or today",
+      parseDate,
+    )
     .option('--json', 'print one JSON document (see `jss schema report`)')
     .option('-q, --quiet', 'print only the headline')
     .option('--no-color', 'never colour the output')
     .option('--debug', 'show stack traces of internal errors');
   if (opts.failUnder) {
-    cmd.option('--fail-under <n>', 'exit 1 when the projected JSS is below N or not shown', parseNumber(0, 100, '--fail-under'));
+    cmd.option(
+      '--fail-under <n>',
+      'exit 1 when the projected JSS is below N or not shown',
+      parseNumber(0, 100, '--fail-under'),
+    );
   }
   return cmd;
 }
@@ -118,9 +129,16 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   withCommon(
     program
       .command('estimate')
-      .description('projected JSS, per-window figures, per-contract outcomes and the what-ifs of every open contract')
+      .description(
+        'projected JSS, per-window figures, per-contract outcomes and the what-ifs of every open contract',
+      )
       .argument('[file]', "contract history (YAML or JSON; '-' reads stdin)", 'contracts.yaml')
-      .option('--horizon <days>', 'days ahead at which scenarios are also scored', parseWhole(0, '--horizon'), 90),
+      .option(
+        '--horizon <days>',
+        'days ahead at which scenarios are also scored',
+        parseWhole(0, '--horizon'),
+        90,
+      ),
     { failUnder: true },
   ).action(action(() => import('./commands/estimate.js')));
 
@@ -129,7 +147,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .command('whatif')
       .description('compare the baseline with alternative futures, for scripts')
       .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
-      .option('--set <ID=SCENARIO[:OUTCOME]>', 'a scenario outcome for an open contract (repeatable; together one alternative)', collect)
+      .option(
+        '--set <ID=SCENARIO[:OUTCOME]>',
+        'a scenario outcome for an open contract (repeatable; together one alternative)',
+        collect,
+      )
       .option('--changes <file>', 'a changes file: one alternative (repeatable)', collect)
       .option('--at <date>', 'evaluate on this day (not before --as-of)', parseDate),
     { failUnder: true },
@@ -141,7 +163,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .description('the JSS over time as contracts age out of windows, with exact crossing days')
       .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
       .option('--until <date>', 'last day of the forecast (default: 24 months ahead)', parseDate)
-      .addOption(new Option('--step <step>', 'distance between points').choices(['day', 'week', 'month']).default('week'))
+      .addOption(
+        new Option('--step <step>', 'distance between points')
+          .choices(['day', 'week', 'month'])
+          .default('week'),
+      )
       .option('--changes <file>', 'forecast an alternative future described by a changes file'),
   ).action(action(() => import('./commands/forecast.js')));
 
@@ -159,7 +185,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('validate')
     .description('check a contract history and summarise it')
     .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
-    .option('--as-of <date>', 'check dates against this day instead of the file\'s asOf or today', parseDate)
+    .option('--as-of <date>', "check dates against this day instead of the file's asOf or today", parseDate)
     .option('--json', 'print one JSON document')
     .option('-q, --quiet', 'print nothing on success')
     .option('--no-color', 'never colour the output')
@@ -178,9 +204,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   program
     .command('schema')
     .description('print a JSON Schema: contracts (history files), rules (rule sets) or report (JSON output)')
-    .addArgument(
-new Argument('<kind>', 'which schema').choices(['contracts', 'rules', 'report']),
-    )
+    .addArgument(new Argument('<kind>', 'which schema').choices(['contracts', 'rules', 'report']))
     .option('--debug', 'show stack traces of internal errors')
     .action(action(() => import('./commands/schema.js')));
 
@@ -219,7 +243,12 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return 0;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
       return 2; // commander already printed the message
     }
@@ -230,7 +259,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     const err = error as Error;
     io.stderr.write(`jss: internal error: ${err?.message ?? String(error)}\n`);
     if (argv.includes('--debug') && err?.stack) io.stderr.write(`${err.stack}\n`);
-    else io.stderr.write('This is a bug in jss; please report it with the command you ran (--debug shows the stack).\n');
+    else
+      io.stderr.write(
+        'This is a bug in jss; please report it with the command you ran (--debug shows the stack).\n',
+      );
     return 3;
   }
 }

@@ -15,7 +15,10 @@ export async function run(args: unknown[], options: EstimateOptions, ctx: Comman
   const inputs = await loadInputs(file, options, ctx);
   const views = prepareAll(inputs).map((prepared, i) => ({
     ruleSet: prepared.rules,
-    report: estimateReport(prepared, { horizonDays: options.horizon, rulesSource: inputs.ruleSets[i].source }),
+    report: estimateReport(prepared, {
+      horizonDays: options.horizon,
+      rulesSource: inputs.ruleSets[i].source,
+    }),
   }));
   const reports = views.map((v) => v.report);
   const { io, style } = ctx;
@@ -33,8 +36,13 @@ export async function run(args: unknown[], options: EstimateOptions, ctx: Comman
         : reports.map((r) => `${r.rules.name}: ${percent(r.jss)}\n`).join(''),
     );
   } else {
-    io.stdout.write(views.length === 1 ? renderEstimate(views[0], style) : renderEstimateComparison(views, style));
-    writeWarnings(ctx, reports.flatMap((r) => r.warnings.map((w) => w.message)));
+    io.stdout.write(
+      views.length === 1 ? renderEstimate(views[0], style) : renderEstimateComparison(views, style),
+    );
+    writeWarnings(
+      ctx,
+      reports.flatMap((r) => r.warnings.map((w) => w.message)),
+    );
   }
 
   const failUnder = options.failUnder;

@@ -1,5 +1,5 @@
-import { prepare, type Prepared } from '../core/evaluate.js';
 import { todayUtc } from '../core/dates.js';
+import { type Prepared, prepare } from '../core/evaluate.js';
 import { type LoadedHistory, loadHistory } from '../io/load-history.js';
 import { type LoadedRuleSet, loadRuleSets } from '../rules/load-rules.js';
 import type { CommandContext, CommonOptions } from './context.js';
@@ -12,7 +12,12 @@ export interface Inputs {
 /** The history and every rule set named by `--rules`, validated; shared by the reporting commands. */
 export async function loadInputs(file: string, options: CommonOptions, ctx: CommandContext): Promise<Inputs> {
   const [loaded, ruleSets] = await Promise.all([
-    loadHistory(file, { stdin: ctx.io.stdin, cwd: ctx.io.cwd, asOf: options.asOf, today: todayUtc(ctx.io.now()) }),
+    loadHistory(file, {
+      stdin: ctx.io.stdin,
+      cwd: ctx.io.cwd,
+      asOf: options.asOf,
+      today: todayUtc(ctx.io.now()),
+    }),
     loadRuleSets(options.rules ?? 'upwork-2024', { cwd: ctx.io.cwd }),
   ]);
   return { loaded, ruleSets };

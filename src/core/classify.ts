@@ -23,7 +23,8 @@ export function isIdle(f: ContractFacts, day: Day): boolean {
 /** The first rule whose matcher holds on `day` decides the outcome. */
 export function classify(f: ContractFacts, rules: RuleSet, day: Day): Classification {
   const idle = isIdle(f, day);
-  const rule = rules.classify.find((r) => matches(r.when, f, idle)) ?? rules.classify[rules.classify.length - 1];
+  const rule =
+    rules.classify.find((r) => matches(r.when, f, idle)) ?? rules.classify[rules.classify.length - 1];
   if (!counts(rule.outcome)) return { outcome: rule.outcome, rule };
   return { outcome: rule.outcome, rule, countDay: countingDay(f, rule, idle, day) };
 }

@@ -102,7 +102,10 @@ export function evaluateAt(prepared: Prepared, day: Day = prepared.asOf): Evalua
       rule: c.rule.name,
       weight: f.weight,
       countedFrom: c.countDay === undefined ? null : toIso(c.countDay),
-      windows: c.countDay === undefined ? [] : months.filter((w) => inWindow(c.countDay as Day, day, w.months)).map((w) => w.name),
+      windows:
+        c.countDay === undefined
+          ? []
+          : months.filter((w) => inWindow(c.countDay as Day, day, w.months)).map((w) => w.name),
     };
   });
   return {
@@ -116,7 +119,11 @@ export function evaluateAt(prepared: Prepared, day: Day = prepared.asOf): Evalua
 }
 
 /** One-call evaluation: `asOf` is the history's evaluation date, `at` the day scored (default asOf). */
-export function evaluate(history: History, rules: RuleSet, options: { asOf: string; at?: string }): Evaluation {
+export function evaluate(
+  history: History,
+  rules: RuleSet,
+  options: { asOf: string; at?: string },
+): Evaluation {
   const prepared = prepare(history, rules, options.asOf);
   return evaluateAt(prepared, options.at !== undefined ? toDay(options.at) : prepared.asOf);
 }

@@ -67,7 +67,11 @@ interface PaymentDates {
   list?: Day[];
 }
 
-function paymentDates(contract: Contract, lastGuess: Day, warnings: FactsWarning[]): PaymentDates | undefined {
+function paymentDates(
+  contract: Contract,
+  lastGuess: Day,
+  warnings: FactsWarning[],
+): PaymentDates | undefined {
   if (contract.earnings <= 0) return undefined;
   if (contract.payments && contract.payments.length > 0) {
     const list = contract.payments.map((p) => toDay(p.date)).sort((a, b) => a - b);
@@ -87,7 +91,10 @@ function paymentDates(contract: Contract, lastGuess: Day, warnings: FactsWarning
   if (contract.lastPayment !== undefined) last = toDay(contract.lastPayment);
   else {
     last = lastGuess;
-    const why = contract.status === 'ended' ? 'its end' : 'the evaluation date (an open contract is taken as paid recently)';
+    const why =
+      contract.status === 'ended'
+        ? 'its end'
+        : 'the evaluation date (an open contract is taken as paid recently)';
     warnings.push({
       code: 'guessed-last-payment',
       contract: contract.id,

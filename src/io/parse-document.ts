@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { type Problem, UserError } from '../errors.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 import type { Source } from './read-input.js';
 
 export interface Position {
@@ -55,10 +56,11 @@ function parseJson(source: Source): ParsedDocument {
 
 function jsonSyntaxProblem(source: Source, message: string): Problem {
   const at = /at position (\d+)/.exec(message);
-  const offset = at ? Number(at[1]) : source.text.length;
+  const offset = at ? Number(at[1]) : (jsonErrorOffset(source.text) ?? source.text.length);
   const clean = message
     .replace(/\s*in JSON at position \d+(\s*\(line \d+ column \d+\))?/, '')
-    .replace(/, ".*" is not valid JSON$/s, '');
+    .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
+    .replace(/^Unexpected token '(\s)'/, (_, ch: string) => `Unexpected ${ch === '\t' ? 'tab' : 'line end'}`);
   return {
     file: source.name,
     ...positionOfOffset(source.text, offset),
@@ -68,19 +70,37 @@ function jsonSyntaxProblem(source: Source, message: string): Problem {
 }
 
 function countParsedKeys(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countParsedKeys(v), 0);
-  if (value !== null && typeof value === 'object') {
-    let n = 0;
-    for (const [, v] of Object.entries(value)) n += 1 + countParsedKeys(v);
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) n += countParsedKeys(item);
     return n;
   }
-  return 0;
+  for (const key in value) n += 1 + countParsedKeys((value as Record<string, unknown>)[key]);
+  return n;
 }
 
+/** Strings followed by a colon, in text that is valid JSON (so every other quote opens a string). */
 function countWrittenKeys(text: string): number {
   let n = 0;
-  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) if (m[1] !== undefined) n++;
+  let open = text.indexOf('"');
+  while (open !== -1) {
+    let close = text.indexOf('"', open + 1);
+    while (close !== -1 && isEscaped(text, close)) close = text.indexOf('"', close + 1);
+    if (close === -1) break;
+    let next = close + 1;
+    for (let ch = text.charCodeAt(next); ch === 32 || ch === 10 || ch === 13 || ch === 9; ch = text.charCodeAt(++next));
+    if (text.charCodeAt(next) === 58) n++;
+    open = text.indexOf('"', next);
+  }
   return n;
+}
+
+/** An odd run of backslashes before `at`. */
+function isEscaped(text: string, at: number): boolean {
+  let k = at - 1;
+  while (text.charCodeAt(k) === 92) k--;
+  return (at - 1 - k) % 2 === 1;
 }
 
 export function positionOfOffset(text: string, offset: number): Position {
@@ -100,7 +120,7 @@ function parseYaml(source: Source): ParsedDocument {
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
     file: source.name,
     ...at(e.pos[0]),
-    message: `invalid ${source.text.trimStart().startsWith('{') || source.text.trimStart().startsWith('[') ? 'JSON' : 'YAML'}: ${firstLine(e.message)}`,
+    message: `invalid ${source.text.trimStart().startsWith('{') || source.text.trimStart().startsWith('[') ? 'JSON' : 'YAML'}: ${yamlMessage(source.text, e)}`,
     hint: e.code === 'DUPLICATE_KEY' ? 'each key may appear once in an object; remove or rename one' : undefined,
   }));
   if (problems.length > 0) throw new UserError(problems);
@@ -150,6 +170,16 @@ function parseYaml(source: Source): ParsedDocument {
       return found?.range ? at(found.range[0]) : undefined;
     },
   };
+}
+
+/** The yaml library's message, in the user's terms where it speaks of its own API. */
+function yamlMessage(text: string, e: { code: string; message: string; pos: [number, number] }): string {
+  if (e.code === 'DUPLICATE_KEY') {
+    const key = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:\n]+?)\s*:/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[1];
+    return key ? `duplicate key "${key.replace(/^["']|["']$/g, '')}"` : firstLine(e.message);
+  }
+  if (e.code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a second `---`)';
+  return firstLine(e.message);
 }
 
 function firstLine(message: string): string {

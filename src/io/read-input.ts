@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { bytePosition, firstInvalidUtf8 } from './byte-position.js';
 
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
@@ -63,16 +64,20 @@ function tooLarge(name: string): UserError {
 }
 
 function decodeText(bytes: Buffer, name: string): string {
-  if (bytes.includes(0)) {
-    throw new UserError(`${name}: is binary, not a text file (it holds NUL bytes)`, {
-      hint: 'jss reads YAML or JSON text',
-    });
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const at = bytePosition(bytes, nul);
+    throw new UserError([
+      { file: name, ...at, message: 'is binary, not a text file (it holds NUL bytes)', hint: 'jss reads YAML or JSON text' },
+    ]);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UserError(`${name}: is not valid UTF-8 text`, { hint: 'save the file as UTF-8' });
+    const bad = firstInvalidUtf8(bytes);
+    const at = bad === -1 ? {} : bytePosition(bytes, bad);
+    throw new UserError([{ file: name, ...at, message: 'is not valid UTF-8 text', hint: 'save the file as UTF-8' }]);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

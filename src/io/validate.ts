@@ -53,16 +53,21 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
       }
       case 'invalid_value': {
         const values = issue.values.map(String);
-        const got = issue.input === undefined ? 'nothing' : JSON.stringify(issue.input);
+        const expected = values.length === 1 ? values[0] : `one of ${values.join(' | ')}`;
         out.push({
           path,
-          message: `expected ${values.length === 1 ? values[0] : `one of ${values.join(' | ')}`}, got ${got}`,
+          message:
+            issue.input === undefined
+              ? `missing (required: ${expected})`
+              : `expected ${expected}, got ${JSON.stringify(issue.input)}`,
           hint: typeof issue.input === 'string' && values.length > 1 ? suggestion(issue.input, values) : undefined,
         });
         break;
       }
       case 'invalid_type': {
-        if (issue.input === undefined) {
+        if (!issue.message.startsWith('Invalid input')) {
+          out.push({ path, message: issue.message }); // the schema's own message
+        } else if (issue.input === undefined) {
           out.push({ path, message: `missing (required ${describeExpected(issue.expected)})` });
         } else {
           out.push({ path, message: `expected ${describeExpected(issue.expected)}, got ${describeInput(issue.input)}` });
@@ -70,10 +75,11 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
         break;
       }
       case 'invalid_union': {
-        // Prefer the branch that got furthest (the one with a problem deepest in the data).
+        // Prefer the branch that got furthest (the one with a problem deepest in the data); else
+        // the union's own message, when the schema gives one.
         const branches = issue.errors.filter((b) => b.length > 0);
         const deep = branches.find((b) => b.some((i) => i.path.length > 0));
-        if (deep && issue.message === 'Invalid input') {
+        if (deep) {
           out.push(...zodProblems(deep.map((i) => ({ ...i, path: [...path, ...i.path] })), schema));
         } else {
           out.push({ path, message: issue.message === 'Invalid input' ? `invalid value ${describeInput(issue.input)}` : issue.message });
@@ -92,6 +98,7 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
 function describeExpected(expected: string): string {
   if (expected === 'object') return 'a mapping of keys';
   if (expected === 'array') return 'a list';
+  if (expected === 'int') return 'a whole number';
   return expected;
 }
 
@@ -112,8 +119,9 @@ export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): stri
     switch (def.type) {
       case 'object': {
         const shape = def.shape as Record<string, z.core.$ZodType>;
-        if (i === path.length) Object.keys(shape).forEach((k) => keys.add(k));
-        else visit(shape[String(path[i])], i + 1, depth + 1);
+        if (i === path.length) {
+          for (const k of Object.keys(shape)) keys.add(k);
+        } else visit(shape[String(path[i])], i + 1, depth + 1);
         return;
       }
       case 'array':

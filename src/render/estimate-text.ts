@@ -1,8 +1,9 @@
+import { consensus } from '../core/consensus.js';
 import type { EstimateReport } from '../core/estimate.js';
 import type { RuleSet } from '../core/types.js';
+import { renderConsensus, renderPending } from './scenarios-text.js';
 import type { Style } from './style.js';
 import { formatTable, num, percent } from './table.js';
-import { renderPending } from './scenarios-text.js';
 
 export interface EstimateView {
   report: EstimateReport;
@@ -24,16 +25,33 @@ export function notShownReason(view: EstimateView): string {
 export function headline(view: EstimateView, style: Style): string {
   const { report } = view;
   if (!report.shown) return `${style.bold('Projected JSS: not shown')} — ${notShownReason(view)}`;
-  const colour = (report.jss as number) >= 90 ? style.good : (report.jss as number) >= 75 ? style.warn : style.bad;
+  const colour =
+    (report.jss as number) >= 90 ? style.good : (report.jss as number) >= 75 ? style.warn : style.bad;
   return `${style.bold(`Projected JSS: ${colour(percent(report.jss))}`)}  (${report.window} window, ${num(report.score, 2)} exactly · ${report.rules.name} rules · as of ${report.asOf})`;
 }
 
 export function renderWindows(report: EstimateReport, ruleSet: RuleSet, style: Style): string {
   const rows = [
-    ['window', 'from', 'score', 'success', 'neutral', 'negative', 'total', 'outcomes', 'clients', 'eligible'].map(style.dim),
+    [
+      'window',
+      'from',
+      'score',
+      'success',
+      'neutral',
+      'negative',
+      'total',
+      'outcomes',
+      'clients',
+      'eligible',
+    ].map(style.dim),
     ...report.windows.map((w, i) => {
       const def = ruleSet.windows[i];
-      const name = 'average' in def ? `${w.name} (avg ${def.average.join('+')})` : def.display === false ? `${w.name} (hidden)` : w.name;
+      const name =
+        'average' in def
+          ? `${w.name} (avg ${def.average.join('+')})`
+          : def.display === false
+            ? `${w.name} (hidden)`
+            : w.name;
       return [
         w.name === report.window ? style.bold(name) : name,
         w.from ?? '—',
@@ -48,7 +66,18 @@ export function renderWindows(report: EstimateReport, ruleSet: RuleSet, style: S
       ];
     }),
   ];
-  return formatTable(rows, ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left']);
+  return formatTable(rows, [
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'left',
+  ]);
 }
 
 function outcomeStyle(outcome: string, style: Style): (t: string) => string {
@@ -88,7 +117,12 @@ export function renderEstimate(view: EstimateView, style: Style): string {
   }
   parts.push('', style.bold('Windows'), renderWindows(report, ruleSet, style));
   if (report.contracts.length) parts.push('', style.bold('Contracts'), renderContracts(report, style));
-  if (report.pending.length) parts.push('', style.bold('Open contracts: what each choice would do'), renderPending(report.pending, style));
+  if (report.pending.length)
+    parts.push(
+      '',
+      style.bold('Open contracts: what each choice would do'),
+      renderPending(report.pending, style),
+    );
   return `${parts.join('\n')}\n`;
 }
 
@@ -100,25 +134,34 @@ export function renderEstimateComparison(views: EstimateView[], style: Style): s
   rows.push(['from window', ...views.map((v) => v.report.window ?? '—')]);
   const badgeNames = [...new Set(views.flatMap((v) => v.report.badges.map((b) => b.name)))];
   for (const name of badgeNames) {
-    rows.push([name, ...views.map((v) => {
-      const b = v.report.badges.find((x) => x.name === name);
-      return b ? (b.met ? 'met' : 'not met') : '—';
-    })]);
+    rows.push([
+      name,
+      ...views.map((v) => {
+        const b = v.report.badges.find((x) => x.name === name);
+        return b ? (b.met ? 'met' : 'not met') : '—';
+      }),
+    ]);
   }
   const windowNames = [...new Set(views.flatMap((v) => v.report.windows.map((w) => w.name)))];
   for (const name of windowNames) {
-    rows.push([`${name} score`, ...views.map((v) => {
-      const w = v.report.windows.find((x) => x.name === name);
-      return w ? `${num(w.score, 2)}${w.eligible ? '' : ' (not eligible)'}` : '—';
-    })]);
+    rows.push([
+      `${name} score`,
+      ...views.map((v) => {
+        const w = v.report.windows.find((x) => x.name === name);
+        return w ? `${num(w.score, 2)}${w.eligible ? '' : ' (not eligible)'}` : '—';
+      }),
+    ]);
   }
   const parts = [formatTable(rows, ['left', ...views.map(() => 'right' as const)])];
   const contractRows = [
     ['contract', ...views.map((v) => v.report.rules.name)].map(style.dim),
-    ...views[0].report.contracts.map((c, i) => [c.id, ...views.map((v) => {
-      const r = v.report.contracts[i];
-      return `${outcomeStyle(r.outcome, style)(r.outcome)} (${r.rule})`;
-    })]),
+    ...views[0].report.contracts.map((c, i) => [
+      c.id,
+      ...views.map((v) => {
+        const r = v.report.contracts[i];
+        return `${outcomeStyle(r.outcome, style)(r.outcome)} (${r.rule})`;
+      }),
+    ]),
   ];
   if (contractRows.length > 1) parts.push('', style.bold('Contract outcomes'), formatTable(contractRows));
   for (const v of views) {
@@ -126,8 +169,16 @@ export function renderEstimateComparison(views: EstimateView[], style: Style): s
   }
   for (const v of views) {
     if (v.report.pending.length) {
-      parts.push('', style.bold(`Open contracts under ${v.report.rules.name}`), renderPending(v.report.pending, style));
+      parts.push(
+        '',
+        style.bold(`Open contracts under ${v.report.rules.name}`),
+        renderPending(v.report.pending, style),
+      );
     }
   }
+  const reports = views.map((v) => v.report);
+  const agreed = consensus(reports);
+  if (agreed.length)
+    parts.push('', style.bold('Do the rule sets agree?'), renderConsensus(agreed, reports, style));
   return `${parts.join('\n')}\n`;
 }

@@ -4,14 +4,24 @@ import type { Contract, EndReason, Feedback } from '../../src/core/types.js';
 
 export const ASOF = '2026-11-26';
 const ASOF_DAY = toDay(ASOF);
-const REASONS: EndReason[] = ['completed', 'no-longer-needed', 'quality', 'unresponsive', 'completed-unsuccessfully', 'other'];
+const REASONS: EndReason[] = [
+  'completed',
+  'no-longer-needed',
+  'quality',
+  'unresponsive',
+  'completed-unsuccessfully',
+  'other',
+];
 
 const feedbackArb: fc.Arbitrary<Feedback | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.constant('none' as const),
   fc.record({ public: fc.integer({ min: 2, max: 10 }).map((n) => n / 2) }),
   fc.record({ private: fc.integer({ min: 0, max: 10 }) }),
-  fc.record({ public: fc.integer({ min: 2, max: 10 }).map((n) => n / 2), private: fc.integer({ min: 0, max: 10 }) }),
+  fc.record({
+    public: fc.integer({ min: 2, max: 10 }).map((n) => n / 2),
+    private: fc.integer({ min: 0, max: 10 }),
+  }),
 );
 
 export interface ContractOptions {
@@ -72,7 +82,9 @@ export function contractArb(options: ContractOptions = {}): fc.Arbitrary<Omit<Co
     });
 }
 
-export function contractsArb(options: ContractOptions & { min?: number; max?: number } = {}): fc.Arbitrary<Contract[]> {
+export function contractsArb(
+  options: ContractOptions & { min?: number; max?: number } = {},
+): fc.Arbitrary<Contract[]> {
   return fc
     .array(contractArb(options), { minLength: options.min ?? 0, maxLength: options.max ?? 25 })
     .map((list) => list.map((c, i) => ({ id: `R${i}`, ...c })));

@@ -10,8 +10,16 @@ export const DEFAULT_CLASSIFY: ClassifyRule[] = [
   { name: 'idle-paid', when: { idle: true, earnings: { min: 0.01 } }, outcome: 'neutral' },
   { name: 'dispute-lost', when: { dispute: 'lost' }, outcome: 'negative' },
   { name: 'no-feedback', when: { feedback: 'none' }, outcome: 'excluded' },
-  { name: 'zero-earnings-detractor', when: { earnings: { max: 0 }, private: { max: 6 } }, outcome: 'negative' },
-  { name: 'zero-earnings-blamed', when: { earnings: { max: 0 }, endReason: [...BLAMED] }, outcome: 'negative' },
+  {
+    name: 'zero-earnings-detractor',
+    when: { earnings: { max: 0 }, private: { max: 6 } },
+    outcome: 'negative',
+  },
+  {
+    name: 'zero-earnings-blamed',
+    when: { earnings: { max: 0 }, endReason: [...BLAMED] },
+    outcome: 'negative',
+  },
   { name: 'zero-earnings', when: { earnings: { max: 0 } }, outcome: 'excluded' },
   { name: 'private-promoter', when: { private: { min: 9 } }, outcome: 'success' },
   { name: 'private-passive', when: { private: { min: 7, max: 8 } }, outcome: 'neutral' },
@@ -26,7 +34,11 @@ export const DEFAULT_CLASSIFY: ClassifyRule[] = [
 
 /** DESIGN §4's default scenario catalog (labels are free text). */
 export const DEFAULT_SCENARIOS: Scenario[] = [
-  { name: 'leave-open', label: 'Leave it open or paused, no further payments', outcomes: [{ name: 'stays-open' }] },
+  {
+    name: 'leave-open',
+    label: 'Leave it open or paused, no further payments',
+    outcomes: [{ name: 'stays-open' }],
+  },
   {
     name: 'client-completes',
     label: 'The client ends it as completed',
@@ -84,7 +96,11 @@ export function upwork2024(overrides: Partial<RuleSet> = {}): RuleSet {
     select: 'best',
     shownWhen: { window: '24m' },
     eligibility: { minOutcomes: 2, minClients: 2 },
-    weights: { tiers: [{ upTo: 250, weight: 1 }, { upTo: 1000, weight: 1.25 }, { weight: 1.5 }], periodDays: 90, max: 8 },
+    weights: {
+      tiers: [{ upTo: 250, weight: 1 }, { upTo: 1000, weight: 1.25 }, { weight: 1.5 }],
+      periodDays: 90,
+      max: 8,
+    },
     longTerm: { minSpanDays: 90 },
     idle: { afterDays: 90 },
     classify: DEFAULT_CLASSIFY,

@@ -1,0 +1,47 @@
+import { toDay, toIso } from '../core/dates.js';
+import { defaultUntil, forecastWithChanges, type Step } from '../core/forecast.js';
+import { UserError } from '../errors.js';
+import { type ForecastView, renderForecast, renderForecastQuiet } from '../render/forecast-text.js';
+import { renderJson } from '../render/json.js';
+import type { CommandContext } from './context.js';
+import { type FutureOptions, loadFutures, writeGuesses } from './load-future.js';
+
+interface ForecastOptions extends FutureOptions {
+  until?: string;
+  step: Step;
+}
+
+export async function run(args: unknown[], options: ForecastOptions, ctx: CommandContext): Promise<number> {
+  const [file] = args as [string];
+  const futures = await loadFutures(file, options, ctx);
+  const { asOf } = futures;
+  const until = options.until ?? toIso(defaultUntil(toDay(asOf)));
+  if (until < asOf) {
+    throw new UserError(`--until ${until} is before the evaluation date ${asOf}`, {
+      hint: 'a forecast runs forward from the evaluation date: give a later --until, or an earlier --as-of',
+    });
+  }
+  const prepared = futures.prepareAll(until);
+  const views: ForecastView[] = prepared.map(({ prepared: p, source, alternative }) => {
+    const { report, changes } = forecastWithChanges(p, { until, step: options.step, rulesSource: source });
+    return { report, changes, ruleSet: p.rules, step: options.step, alternative };
+  });
+  const reports = views.map((v) => v.report);
+  const { io, style } = ctx;
+
+  if (options.json) {
+    io.stdout.write(
+      reports.length === 1 ? renderJson('forecast', reports[0]) : renderJson('forecast', { reports }),
+    );
+  } else if (options.quiet) {
+    io.stdout.write(renderForecastQuiet(reports));
+  } else {
+    io.stdout.write(views.map((v) => renderForecast(v, style)).join('\n'));
+  }
+  if (!options.quiet)
+    writeGuesses(
+      ctx,
+      prepared.map((p) => p.prepared),
+    );
+  return 0;
+}

@@ -1,0 +1,24 @@
+import { EXAMPLE_HISTORY } from '../io/example-history.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import type { CommandContext } from './context.js';
+import { resolvePath } from './paths.js';
+
+/** `jss init [PATH]`: writes the commented example history ('-' prints it to stdout). */
+export async function run(
+  args: unknown[],
+  options: { force?: boolean },
+  ctx: CommandContext,
+): Promise<number> {
+  const path = String(args[0] ?? 'contracts.yaml');
+  if (path === '-') {
+    ctx.io.stdout.write(EXAMPLE_HISTORY);
+    return 0;
+  }
+  await writeFileAtomic(resolvePath(ctx.io, path), EXAMPLE_HISTORY, { force: options.force });
+  const quoted = /^[\w./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
+  ctx.io.stderr.write(
+    `wrote ${path}: an example contract history, every field explained in its comments\n` +
+      `next: replace the example contracts with yours, then run \`jss validate ${quoted}\`\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,58 @@
+import { type Prepared, prepare } from '../core/evaluate.js';
+import { UserError } from '../errors.js';
+import { changesAlternative, loadChanges } from '../io/load-changes.js';
+import type { CommandContext, CommonOptions } from './context.js';
+import { loadInputs, writeWarnings } from './load-inputs.js';
+
+export interface FutureOptions extends CommonOptions {
+  /** `--changes FILE`: forecast or plan from this alternative future instead of the history as it is. */
+  changes?: string;
+}
+
+export interface Futures {
+  /** The evaluation date. */
+  asOf: string;
+  /**
+   * The history (after `--changes`, whose dates may run up to `latest`) prepared under each rule set,
+   * with the rule set's source for the report.
+   */
+  prepareAll(latest: string): { prepared: Prepared; source: string; alternative?: string }[];
+}
+
+/** Loads the history, the rule sets and the changes file of `forecast` and `plan`. */
+export async function loadFutures(
+  file: string,
+  options: FutureOptions,
+  ctx: CommandContext,
+): Promise<Futures> {
+  const { io } = ctx;
+  if (file === '-' && options.changes === '-') {
+    throw new UserError("standard input ('-') can be read only once", {
+      hint: 'give either the history or the changes file as -, and the other as a file',
+    });
+  }
+  const [inputs, changes] = await Promise.all([
+    loadInputs(file, options, ctx),
+    options.changes === undefined
+      ? undefined
+      : loadChanges(options.changes, { stdin: io.stdin, cwd: io.cwd }),
+  ]);
+  const { history, asOf } = inputs.loaded;
+  return {
+    asOf,
+    prepareAll: (latest) =>
+      inputs.ruleSets.map(({ ruleSet, source }) => {
+        if (!changes) return { prepared: prepare(history, ruleSet, asOf), source };
+        const future = changesAlternative(changes, history, ruleSet, { asOf, at: latest });
+        return { prepared: prepare(future.history, ruleSet, asOf), source, alternative: future.name };
+      }),
+  };
+}
+
+/** Guessed payment dates go to stderr (forecast and plan JSON documents have no warnings field). */
+export function writeGuesses(ctx: CommandContext, prepared: readonly Prepared[]): void {
+  writeWarnings(
+    ctx,
+    prepared.flatMap((p) => p.warnings.map((w) => w.message)),
+  );
+}

@@ -1,0 +1,44 @@
+import { toDay, toIso } from '../core/dates.js';
+import { defaultUntil, forecast } from '../core/forecast.js';
+import { plan } from '../core/plan.js';
+import { renderJson } from '../render/json.js';
+import { type PlanView, renderPlan, renderPlanQuiet } from '../render/plan-text.js';
+import type { CommandContext } from './context.js';
+import { type FutureOptions, loadFutures, writeGuesses } from './load-future.js';
+
+interface PlanOptions extends FutureOptions {
+  target: number;
+  jobEarnings: number;
+}
+
+export async function run(args: unknown[], options: PlanOptions, ctx: CommandContext): Promise<number> {
+  const [file] = args as [string];
+  const futures = await loadFutures(file, options, ctx);
+  // Dates of a changes file may run as far as time alone is looked at.
+  const prepared = futures.prepareAll(toIso(defaultUntil(toDay(futures.asOf))));
+  const views: PlanView[] = prepared.map(({ prepared: p, source, alternative }) => {
+    const report = plan(p, { target: options.target, jobEarnings: options.jobEarnings, rulesSource: source });
+    const day = report.byTimeAlone;
+    const because =
+      day === null || day === report.asOf || options.json || options.quiet
+        ? []
+        : forecast(p, { until: day, step: 'month' }).events.filter((e) => e.date === day);
+    return { report, jobEarnings: options.jobEarnings, because, alternative };
+  });
+  const reports = views.map((v) => v.report);
+  const { io, style } = ctx;
+
+  if (options.json) {
+    io.stdout.write(reports.length === 1 ? renderJson('plan', reports[0]) : renderJson('plan', { reports }));
+  } else if (options.quiet) {
+    io.stdout.write(renderPlanQuiet(views));
+  } else {
+    io.stdout.write(views.map((v) => renderPlan(v, style)).join('\n'));
+  }
+  if (!options.quiet)
+    writeGuesses(
+      ctx,
+      prepared.map((p) => p.prepared),
+    );
+  return 0;
+}

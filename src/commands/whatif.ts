@@ -1,0 +1,70 @@
+import type { Alternative } from '../core/whatif.js';
+import { whatifWithWarnings } from '../core/whatif.js';
+import { UserError } from '../errors.js';
+import { changesAlternative, loadChanges, setAlternative } from '../io/load-changes.js';
+import { renderJson } from '../render/json.js';
+import { renderWhatif, renderWhatifQuiet } from '../render/whatif-text.js';
+import type { CommandContext, CommonOptions } from './context.js';
+import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
+
+interface WhatifOptions extends CommonOptions {
+  set?: string[];
+  changes?: string[];
+  at?: string;
+}
+
+export async function run(args: unknown[], options: WhatifOptions, ctx: CommandContext): Promise<number> {
+  const [file] = args as [string];
+  const changePaths = options.changes ?? [];
+  if ([file, ...changePaths].filter((p) => p === '-').length > 1) {
+    throw new UserError("standard input ('-') can be read only once", {
+      hint: 'give the history or one changes file as -, and the others as files',
+    });
+  }
+  const { io } = ctx;
+  const [inputs, changeFiles] = await Promise.all([
+    loadInputs(file, options, ctx),
+    Promise.all(changePaths.map((path) => loadChanges(path, { stdin: io.stdin, cwd: io.cwd }))),
+  ]);
+  const { history, asOf } = inputs.loaded;
+  const at = options.at ?? asOf;
+  if (at < asOf) {
+    throw new UserError(`--at ${at} is before the evaluation date ${asOf}`, {
+      hint: 'the day scored cannot come before the history is evaluated; give a later --at, or an earlier --as-of',
+    });
+  }
+
+  const results = prepareAll(inputs).map((prepared, i) => {
+    const alternatives: Alternative[] = [];
+    if (options.set?.length)
+      alternatives.push(setAlternative(options.set, history, prepared.rules, { asOf, at }));
+    for (const loaded of changeFiles)
+      alternatives.push(changesAlternative(loaded, history, prepared.rules, { asOf, at }));
+    const result = whatifWithWarnings(prepared, alternatives, { at, rulesSource: inputs.ruleSets[i].source });
+    return { ...result, warnings: [...prepared.warnings, ...result.warnings] };
+  });
+  const reports = results.map((r) => r.report);
+
+  if (options.json) {
+    io.stdout.write(
+      reports.length === 1 ? renderJson('whatif', reports[0]) : renderJson('whatif', { reports }),
+    );
+  } else if (options.quiet) {
+    io.stdout.write(renderWhatifQuiet(reports));
+  } else {
+    io.stdout.write(renderWhatif(reports, ctx.style));
+  }
+  if (!options.quiet)
+    writeWarnings(
+      ctx,
+      results.flatMap((r) => r.warnings.map((w) => w.message)),
+    );
+
+  const failUnder = options.failUnder;
+  const checked = reports.flatMap((r) => (r.alternatives.length ? r.alternatives : [r.baseline]));
+  if (failUnder !== undefined && checked.some((a) => a.jss === null || a.jss < failUnder)) {
+    if (!options.json) io.stderr.write(`jss: a projected JSS is below ${failUnder}% (--fail-under)\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,115 @@
+import { classify, counts } from './classify.js';
+import { type Day, toIso } from './dates.js';
+import type { RulesRef } from './estimate.js';
+import { classifyAll, inWindow, type Prepared, windowTotals } from './evaluate.js';
+import { computeFacts } from './facts.js';
+import { defaultUntil } from './forecast.js';
+import { buildTimeline } from './timeline.js';
+import type { Contract } from './types.js';
+import { addCounted, monthWindows, reaches, type Selection, scoreWindows } from './windows.js';
+
+/** The most new jobs `plan` tries before answering null. */
+export const MAX_JOBS = 100;
+export const DEFAULT_JOB_EARNINGS = 500;
+
+export interface PlanOptions {
+  /** The JSS to reach (reaching = jss ≥ target). */
+  target: number;
+  /** What each new job pays, USD (default 500). */
+  jobEarnings?: number;
+  rulesSource?: string;
+}
+
+/** The report of `jss plan` for one rule set (DESIGN §6, without the envelope). */
+export interface PlanReport {
+  asOf: string;
+  rules: RulesRef;
+  target: number;
+  now: { jss: number | null };
+  /** The first day time alone reaches the target (the evaluation date if it already does); null if not within 24 months. */
+  byTimeAlone: string | null;
+  /** The fewest new jobs that reach the target on the evaluation date; null if no number up to 100 does. */
+  jobsNeeded: number | null;
+  afterJobs: { jss: number | null; window: string | null } | null;
+}
+
+/**
+ * What it takes to reach `target`: the first day time alone does it (the history held as it is,
+ * looked at day by day for 24 months), and the fewest new jobs that do it on the evaluation date.
+ * Each new job is a fixed-price contract for a client not in the history, started, paid once and
+ * ended on the evaluation date, ended by the client as completed with 5★ and 10.
+ */
+export function plan(prepared: Prepared, options: PlanOptions): PlanReport {
+  const { target } = options;
+  const { changes } = buildTimeline(prepared, defaultUntil(prepared.asOf));
+  const now = changes[0].selection;
+  const reached = changes.find((c) => reaches(c.selection.jss, target));
+  const jobs = reaches(now.jss, target)
+    ? { count: 0, selection: now }
+    : jobsToReach(prepared, target, options.jobEarnings ?? DEFAULT_JOB_EARNINGS);
+  return {
+    asOf: toIso(prepared.asOf),
+    rules: { name: prepared.rules.name, source: options.rulesSource ?? 'builtin' },
+    target,
+    now: { jss: now.jss },
+    byTimeAlone: reached ? toIso(reached.day) : null,
+    jobsNeeded: jobs ? jobs.count : null,
+    afterJobs: jobs ? { jss: jobs.selection.jss, window: jobs.selection.window } : null,
+  };
+}
+
+/** A new job as DESIGN §6 describes it, for `client`, on `day`. */
+export function newJob(id: string, client: string, day: Day, earnings: number): Contract {
+  const date = toIso(day);
+  return {
+    id,
+    client,
+    type: 'fixed',
+    status: 'ended',
+    start: date,
+    end: date,
+    earnings,
+    refunded: 0,
+    payments: [{ date, amount: earnings }],
+    endedBy: 'client',
+    endReason: 'completed',
+    feedback: { public: 5, private: 10 },
+    dispute: 'none',
+    clientSuspended: false,
+  };
+}
+
+/** Adds identical new jobs one at a time to the evaluation date's totals until the target is reached. */
+function jobsToReach(
+  prepared: Prepared,
+  target: number,
+  earnings: number,
+): { count: number; selection: Selection } | null {
+  const { rules, asOf } = prepared;
+  const totals = windowTotals(prepared, asOf, classifyAll(prepared, asOf));
+  const clients = newClientNames(prepared);
+  // Every job is the same contract but for its client, so one classification serves them all.
+  const job = computeFacts([newJob('new-job', clients(1), asOf, earnings)], rules, asOf).facts[0];
+  const cls = classify(job, rules, asOf);
+  if (!counts(cls.outcome) || cls.countDay === undefined) return null;
+  const countDay = cls.countDay;
+  const windows = monthWindows(rules).filter((w) => inWindow(countDay, asOf, w.months));
+  if (windows.length === 0) return null;
+  for (let count = 1; count <= MAX_JOBS; count++) {
+    const client = clients(count);
+    for (const w of windows) addCounted(totals.get(w.name)!, cls.outcome, job.weight, client, 1);
+    const { selection } = scoreWindows(rules, asOf, totals);
+    if (reaches(selection.jss, target)) return { count, selection };
+  }
+  return null;
+}
+
+/** `new-client-K`, primed until it is not a client of the history. */
+function newClientNames(prepared: Prepared): (k: number) => string {
+  const taken = new Set(prepared.facts.map((f) => f.contract.client));
+  return (k) => {
+    let name = `new-client-${k}`;
+    while (taken.has(name)) name += "'";
+    return name;
+  };
+}

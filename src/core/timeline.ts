@@ -1,0 +1,192 @@
+import { type Classification, type CountedOutcome, classify, counts } from './classify.js';
+import type { Day } from './dates.js';
+import type { Prepared } from './evaluate.js';
+import type { ContractFacts } from './facts.js';
+import type { RuleSet } from './types.js';
+import {
+  addCounted,
+  emptyTotals,
+  leavesWindow,
+  monthWindows,
+  type Selection,
+  scoreWindows,
+} from './windows.js';
+
+/**
+ * The history held as it is (open contracts stay open and unpaid), swept day by day from its
+ * evaluation date. A contract's classification can change only once, on the day it turns idle, so
+ * it has at most two states; in each state it sits in a month window from the day it enters to the
+ * day it leaves (`leavesWindow`). Those days are bucketed by day once, then the sweep applies them
+ * to running totals and re-scores only on days that have any.
+ */
+
+export type EventKind = 'enters' | 'leaves' | 'turns-idle';
+
+export interface TimelineEvent {
+  day: Day;
+  /** Index into `prepared.facts`. */
+  contract: number;
+  /** A month window's name; null for `turns-idle`. */
+  window: string | null;
+  what: EventKind;
+}
+
+/** The selection in force from `day` until the next change point. */
+export interface ChangePoint {
+  day: Day;
+  selection: Selection;
+}
+
+export interface Timeline {
+  /** The evaluation date first, then every later day up to `until` on which the selection changes. */
+  changes: ChangePoint[];
+  /** Events after the evaluation date up to `until`, by day, then contract, then window order. */
+  events: TimelineEvent[];
+}
+
+const OUTCOME_CODES: readonly CountedOutcome[] = ['success', 'neutral', 'negative'];
+
+/**
+ * A change to one window's totals, packed in one small integer so that a large history's deltas
+ * are not a million objects: ((fact · windows + window) · 3 + outcome) · 2 + (sign < 0 ? 1 : 0).
+ */
+type Delta = number;
+
+/** One state of a contract, from `from` (inclusive) to `to` (exclusive). */
+interface Span {
+  from: Day;
+  to: Day;
+  cls: Classification;
+  /** Counted from the evaluation day itself (an open contract a custom rule counts): always in. */
+  floating: boolean;
+}
+
+export function buildTimeline(prepared: Prepared, until: Day, options: { events?: boolean } = {}): Timeline {
+  const { rules, facts, asOf } = prepared;
+  const windows = monthWindows(rules);
+  const length = Math.max(0, until - asOf) + 1;
+  const deltas: Delta[][] = Array.from({ length }, () => []);
+  const pack = (fact: number, window: number, outcome: CountedOutcome, sign: 1 | -1): Delta =>
+    ((fact * windows.length + window) * 3 + OUTCOME_CODES.indexOf(outcome)) * 2 + (sign < 0 ? 1 : 0);
+  const eventDays: TimelineEvent[][] = options.events ? Array.from({ length }, () => []) : [];
+  const slot = (day: Day): number | undefined => (day > until ? undefined : Math.max(0, day - asOf));
+  const leaving = memoLeavesWindow();
+  const longest = Math.max(0, ...windows.map((w) => w.months));
+
+  facts.forEach((f, fact) => {
+    // An ended contract counts from its end, whatever its outcome: skip those out of every window.
+    if (!f.open && f.end !== undefined && leaving(f.end, longest) <= asOf) return;
+    const spans = spansOf(f, rules, asOf);
+    if (options.events && spans.length === 2 && changed(spans[0].cls, spans[1].cls)) {
+      const day = spans[1].from;
+      if (day <= until) eventDays[day - asOf].push({ day, contract: fact, window: null, what: 'turns-idle' });
+    }
+    windows.forEach((w, window) => {
+      const intervals: [Day, Day][] = [];
+      for (const span of spans) {
+        const m = membership(span, w.months, leaving);
+        if (!m || m[1] <= asOf) continue; // not in the window on any day we look at
+        const outcome = span.cls.outcome as CountedOutcome;
+        const enter = slot(m[0]);
+        const leave = slot(m[1]);
+        if (enter !== undefined) deltas[enter].push(pack(fact, window, outcome, 1));
+        if (leave !== undefined) deltas[leave].push(pack(fact, window, outcome, -1));
+        const last = intervals[intervals.length - 1];
+        if (last && last[1] === m[0]) last[1] = m[1];
+        else intervals.push(m);
+      }
+      if (!options.events) return;
+      for (const [enter, leave] of intervals) {
+        if (enter > asOf && enter <= until)
+          eventDays[enter - asOf].push({ day: enter, contract: fact, window: w.name, what: 'enters' });
+        if (leave > asOf && leave <= until)
+          eventDays[leave - asOf].push({ day: leave, contract: fact, window: w.name, what: 'leaves' });
+      }
+    });
+  });
+
+  const totals = windows.map(() => emptyTotals());
+  const byName = new Map(windows.map((w, k) => [w.name, totals[k]]));
+  const apply = (list: Delta[]) => {
+    for (const delta of list) {
+      const sign = delta % 2 === 1 ? -1 : 1;
+      const rest = Math.floor(delta / 2);
+      const outcome = OUTCOME_CODES[rest % 3];
+      const windowed = Math.floor(rest / 3);
+      const f = facts[Math.floor(windowed / windows.length)];
+      addCounted(totals[windowed % windows.length], outcome, f.weight, f.contract.client, sign);
+    }
+  };
+  apply(deltas[0]);
+  const changes: ChangePoint[] = [{ day: asOf, selection: scoreWindows(rules, asOf, byName).selection }];
+  for (let i = 1; i < length; i++) {
+    if (deltas[i].length === 0) continue;
+    apply(deltas[i]);
+    const selection = scoreWindows(rules, asOf + i, byName).selection;
+    if (!sameSelection(changes[changes.length - 1].selection, selection))
+      changes.push({ day: asOf + i, selection });
+  }
+  return { changes, events: eventDays.flat() };
+}
+
+/** The selection in force on each of `days` (ascending, none before the timeline's first day). */
+export function selectionsOn(changes: readonly ChangePoint[], days: readonly Day[]): Selection[] {
+  let i = 0;
+  return days.map((day) => {
+    while (i + 1 < changes.length && changes[i + 1].day <= day) i++;
+    return changes[i].selection;
+  });
+}
+
+/** At most two states: before and after the day an open contract turns idle. */
+function spansOf(f: ContractFacts, rules: RuleSet, asOf: Day): Span[] {
+  const idleFrom = f.idleFrom;
+  if (idleFrom === undefined || idleFrom <= asOf) return [span(f, rules, -Infinity, Infinity, asOf)];
+  return [span(f, rules, -Infinity, idleFrom, asOf), span(f, rules, idleFrom, Infinity, idleFrom)];
+}
+
+/** Classifies on `day` (the span's first day we look at); detects a count day that moves with the day. */
+function span(f: ContractFacts, rules: RuleSet, from: Day, to: Day, day: Day): Span {
+  const cls = classify(f, rules, day);
+  const floating =
+    f.open &&
+    cls.countDay !== undefined &&
+    day + 1 < to &&
+    classify(f, rules, day + 1).countDay !== cls.countDay;
+  return { from, to, cls, floating };
+}
+
+/** The days [enter, leave) on which a state puts the contract in an M-month window, if any. */
+function membership(
+  s: Span,
+  months: number,
+  leaving: (countDay: Day, months: number) => Day,
+): [Day, Day] | undefined {
+  if (s.cls.countDay === undefined || !counts(s.cls.outcome)) return undefined;
+  if (s.floating) return [s.from, s.to];
+  const enter = Math.max(s.cls.countDay, s.from);
+  const leave = Math.min(leaving(s.cls.countDay, months), s.to);
+  return enter < leave ? [enter, leave] : undefined;
+}
+
+function memoLeavesWindow(): (countDay: Day, months: number) => Day {
+  const caches = new Map<number, Map<Day, Day>>();
+  return (countDay, months) => {
+    let cache = caches.get(months);
+    if (!cache) caches.set(months, (cache = new Map()));
+    let day = cache.get(countDay);
+    if (day === undefined) {
+      day = leavesWindow(countDay, months);
+      cache.set(countDay, day);
+    }
+    return day;
+  };
+}
+
+function changed(a: Classification, b: Classification): boolean {
+  return a.outcome !== b.outcome || a.rule.name !== b.rule.name;
+}
+
+function sameSelection(a: Selection, b: Selection): boolean {
+  return a.shown === b.shown && a.jss === b.jss && a.score === b.score && a.window === b.window;
+}

@@ -1,0 +1,188 @@
+import type { Contract, Payment } from '../core/types.js';
+import type { ImportedContract, ImportedPayment } from './group-contracts.js';
+import { guessStatus } from './guess-status.js';
+import { centsToDollars, formatCents } from './parse-values.js';
+import { END_GUESS_COMMENT, GUESS_MARK, statusGuessComment } from './write-history.js';
+
+/** A contract already in the history, as validated, with what the file itself says about it. */
+export interface ExistingContract {
+  contract: Contract;
+  /** The keys written in the file (defaults such as `refunded: 0` are not). */
+  keys: ReadonlySet<string>;
+  /** The comment beside its status in the file ('' when none); the importer's guesses carry GUESS_MARK. */
+  statusComment: string;
+}
+
+/** One edit to a contract: set `key` (keeping its comments unless `comment` is given), or remove it. */
+export type FieldChange =
+  | { key: string; value: string | number; comment?: string }
+  | { key: 'payments'; value: Payment[] }
+  | { key: string; remove: true };
+
+export interface ContractChanges {
+  index: number;
+  id: string;
+  changes: FieldChange[];
+}
+
+export interface MergePlan {
+  /** Raise the file's asOf to this date (only when the file has one and it is earlier). */
+  asOf?: string;
+  updated: ContractChanges[];
+  added: ImportedContract[];
+  /** Contracts of the history the export does not mention: left as they are. */
+  untouched: number;
+  warnings: string[];
+}
+
+export interface ExportRange {
+  earliest: string;
+  latest: string;
+}
+
+const cents = (dollars: number) => Math.round(dollars * 100);
+const toPayment = (p: ImportedPayment): Payment => ({ date: p.date, amount: centsToDollars(p.cents) });
+
+/**
+ * How to refresh a history with an export, contract by contract (matched by id). The export is
+ * the truth for the days it covers (its earliest..latest date): payments on those days are
+ * replaced by the export's, payments outside them are kept. Nothing else the user wrote changes,
+ * except a start or end a payment now falls outside of (moved, with a comment saying so) and a
+ * status still marked as the importer's guess (guessed again).
+ */
+export function planMerge(
+  existing: readonly ExistingContract[],
+  imported: readonly ImportedContract[],
+  range: ExportRange,
+  fileAsOf: string | undefined,
+): MergePlan {
+  const byId = new Map(imported.map((c) => [c.id, c]));
+  const known = new Set<string>();
+  const plan: MergePlan = { updated: [], added: [], untouched: 0, warnings: [] };
+  existing.forEach((old, index) => {
+    const fresh = byId.get(old.contract.id);
+    if (!fresh) {
+      plan.untouched++;
+      return;
+    }
+    known.add(fresh.id);
+    const changes = contractChanges(old, fresh, range, plan.warnings);
+    plan.updated.push({ index, id: old.contract.id, changes });
+  });
+  plan.added = imported.filter((c) => !known.has(c.id));
+  if (fileAsOf !== undefined && range.latest > fileAsOf) plan.asOf = range.latest;
+  return plan;
+}
+
+function contractChanges(
+  old: ExistingContract,
+  fresh: ImportedContract,
+  range: ExportRange,
+  warnings: string[],
+): FieldChange[] {
+  const c = old.contract;
+  const label = `contract ${c.id}`;
+  const changes: FieldChange[] = [];
+  const set = (key: string, value: string | number, comment?: string) =>
+    changes.push(comment === undefined ? { key, value } : { key, value, comment });
+
+  const oldPayments = (c.payments ?? []).map((p) => ({ date: p.date, cents: cents(p.amount) }));
+  const firstKnown = oldPayments.map((p) => p.date).sort()[0] ?? c.firstPayment ?? c.start;
+  // The export covers the whole contract when the contract's first payment is within it.
+  const covered = firstKnown >= range.earliest || c.earnings === 0;
+
+  let payments: ImportedPayment[] | undefined; // the refreshed list, when there is one
+  let paidDays: string[] = []; // the days of the refreshed payments, in order
+  let earningsCents = cents(c.earnings);
+  if (old.keys.has('payments')) {
+    const inRange = (p: ImportedPayment) => p.date >= range.earliest && p.date <= range.latest;
+    const dropped = without(oldPayments.filter(inRange), fresh.payments);
+    if (dropped.length > 0) {
+      warnings.push(
+        `${label}: ${dropped.length} payment(s) on days the export covers are not in it and were removed (${dropped.map((p) => `${p.date} ${formatCents(p.cents)}`).join(', ')})`,
+      );
+    }
+    payments = [...oldPayments.filter((p) => !inRange(p)), ...fresh.payments].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    );
+  } else if (covered && (old.keys.has('firstPayment') || old.keys.has('lastPayment'))) {
+    earningsCents = fresh.earningsCents;
+    const first = fresh.payments[0].date;
+    const last = fresh.payments[fresh.payments.length - 1].date;
+    if (c.firstPayment !== first) set('firstPayment', first);
+    if (c.lastPayment !== last) set('lastPayment', last);
+    paidDays = [first, last];
+  } else if (covered) {
+    payments = fresh.payments;
+  } else {
+    warnings.push(
+      `${label}: its payments before ${range.earliest} are not in the export and the file has no payments list to keep them by date, so its earnings were left as they were`,
+    );
+  }
+  if (payments !== undefined) {
+    earningsCents = payments.reduce((sum, p) => sum + p.cents, 0);
+    paidDays = payments.map((p) => p.date);
+    if (!samePayments(oldPayments, payments) || !old.keys.has('payments')) {
+      changes.push({ key: 'payments', value: payments.map(toPayment) });
+    }
+  }
+  if (earningsCents !== cents(c.earnings)) set('earnings', centsToDollars(earningsCents));
+
+  let refundedCents = covered ? fresh.refundedCents : Math.max(cents(c.refunded), fresh.refundedCents);
+  if (refundedCents > earningsCents) {
+    warnings.push(
+      `${label}: refunded ${formatCents(refundedCents)} is more than its earnings; set to the earnings`,
+    );
+    refundedCents = earningsCents;
+  }
+  if (refundedCents !== cents(c.refunded) && (old.keys.has('refunded') || refundedCents > 0)) {
+    set('refunded', centsToDollars(refundedCents));
+  }
+
+  // Dates the refreshed payments must lie within.
+  const first = paidDays[0];
+  const last = paidDays.at(-1);
+  if (first !== undefined && first < c.start) {
+    set('start', first, ` moved from ${c.start} by jss import: a payment falls on ${first}`);
+    warnings.push(
+      `${label}: start moved from ${c.start} to ${first}, the day of its first payment in the export`,
+    );
+  }
+  if (last === undefined) return changes;
+  const reguess =
+    old.statusComment.includes(GUESS_MARK) &&
+    c.status !== 'paused' &&
+    c.endedBy === undefined &&
+    c.endReason === undefined;
+  if (reguess) {
+    const guess = guessStatus(last, range.latest);
+    const comment = statusGuessComment(guess.status, range.latest);
+    if (guess.status !== c.status || comment !== old.statusComment) set('status', guess.status, comment);
+    if (guess.status !== c.status) {
+      warnings.push(
+        `${label}: status guessed again: ${guess.status} (its last payment is on ${last}); check it`,
+      );
+    }
+    if (guess.status === 'ended' && guess.end !== c.end) set('end', guess.end, END_GUESS_COMMENT);
+    if (guess.status === 'active' && c.end !== undefined) changes.push({ key: 'end', remove: true });
+  } else if (c.status === 'ended' && c.end !== undefined && last > c.end) {
+    set('end', last, ` moved from ${c.end} by jss import: a payment falls on ${last}`);
+    warnings.push(`${label}: end moved from ${c.end} to ${last}, the day of its last payment in the export`);
+  }
+  return changes;
+}
+
+/** `list` less one of each payment in `remove` (same day and amount). */
+function without(list: ImportedPayment[], remove: readonly ImportedPayment[]): ImportedPayment[] {
+  const left = [...remove];
+  return list.filter((p) => {
+    const i = left.findIndex((q) => q.date === p.date && q.cents === p.cents);
+    if (i === -1) return true;
+    left.splice(i, 1);
+    return false;
+  });
+}
+
+function samePayments(a: readonly ImportedPayment[], b: readonly ImportedPayment[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.date === b[i].date && p.cents === b[i].cents);
+}

@@ -1,0 +1,144 @@
+import { type Problem, UserError } from '../errors.js';
+import type { Source } from '../io/read-input.js';
+import { normalizeHeader } from './detect-layout.js';
+import type { TransactionLayout } from './layouts.js';
+import { parseInvoice } from './parse-description.js';
+import { parseCents, parseExportDate } from './parse-values.js';
+import type { CsvRow } from './read-csv.js';
+import { classifyType, emptySkipped, type FileRows, type MoneyRow, widen } from './rows.js';
+
+interface Parsed {
+  row: CsvRow;
+  date: string;
+  cents: number;
+  type: string;
+  hasBalance: boolean;
+}
+
+/**
+ * Reads a transaction history (any of its three layouts): earning rows become payments, refund
+ * rows refunds; fees, taxes, withdrawals, Connects and membership rows are counted and left out,
+ * and so are pending rows (an empty balance, dated after the last row that has one).
+ */
+export function readTransactions(
+  source: Source,
+  layout: TransactionLayout,
+  header: string[],
+  rows: CsvRow[],
+): FileRows {
+  const index = new Map(header.map((name, i) => [normalizeHeader(name), i]));
+  const col = (row: CsvRow, name: string): string => row.fields[index.get(name) ?? -1] ?? '';
+  const { columns } = layout;
+  const out: FileRows = {
+    file: source.name,
+    layout,
+    read: rows.length,
+    rows: [],
+    skipped: emptySkipped(),
+    otherTypes: new Map(),
+    warnings: [],
+  };
+  const problems: Problem[] = [];
+  const at = (row: CsvRow, message: string, hint?: string) =>
+    problems.push({ file: source.name, line: row.line, message, hint });
+
+  const parsed: Parsed[] = [];
+  for (const row of rows) {
+    const dateText = col(row, columns.date);
+    const amountText = col(row, columns.amount);
+    const date = parseExportDate(dateText);
+    const cents = parseCents(amountText);
+    if (date === undefined)
+      at(row, `date ${JSON.stringify(dateText)} is not a date`, 'Upwork writes dates like `Sep 4, 2026`');
+    if (cents === undefined)
+      at(
+        row,
+        `amount ${JSON.stringify(amountText)} is not an amount of money`,
+        'expected a number like `-18.00` or `1,250.00`',
+      );
+    if (date === undefined || cents === undefined) continue;
+    widen(out, date);
+    parsed.push({
+      row,
+      date,
+      cents,
+      type: col(row, columns.type),
+      hasBalance: col(row, columns.balance) !== '',
+    });
+  }
+
+  // Pending rows: no balance yet, and later than every row that has one.
+  const lastSettled = parsed
+    .filter((p) => p.hasBalance)
+    .map((p) => p.date)
+    .sort()
+    .at(-1);
+
+  const noClient: number[] = [];
+  for (const p of parsed) {
+    const { row } = p;
+    if (!p.hasBalance && lastSettled !== undefined && p.date > lastSettled) {
+      out.skipped.pending++;
+      continue;
+    }
+    const descriptions = columns.descriptions.map((name) => col(row, name)).filter((d) => d !== '');
+    let kind = classifyType(p.type);
+    if (kind === 'refund' && [p.type, ...descriptions].some((d) => /\bfee\b/i.test(d))) kind = 'fee';
+    if (kind === 'other') {
+      out.otherTypes.set(p.type, (out.otherTypes.get(p.type) ?? 0) + 1);
+      out.skipped.other++;
+      continue;
+    }
+    if (kind !== 'hourly' && kind !== 'fixed' && kind !== 'bonus' && kind !== 'refund') {
+      out.skipped[kind]++;
+      continue;
+    }
+    if (p.cents === 0) {
+      out.skipped.zero++;
+      continue;
+    }
+    // Upwork signs money in as positive; an earning row below zero takes money back: a refund.
+    if (p.cents < 0 && kind !== 'refund') kind = 'refund';
+
+    let client = col(row, columns.client);
+    if (client === '') {
+      noClient.push(row.line);
+      client = 'unknown-client';
+    }
+    const invoiceText = descriptions.find((d) => /^invoice\s+for\b/i.test(d)) ?? descriptions[0] ?? '';
+    const facts = parseInvoice(invoiceText, kind === 'hourly' ? 'hourly' : 'fixed');
+    if (facts.badPeriod)
+      at(
+        row,
+        `the invoice period ${JSON.stringify(facts.badPeriod)} is not a pair of dates`,
+        'expected MM/DD/YYYY-MM/DD/YYYY',
+      );
+
+    const money: MoneyRow = {
+      file: source.name,
+      line: row.line,
+      date: p.date,
+      cents: Math.abs(p.cents),
+      kind,
+      client,
+    };
+    if (client === 'unknown-client') money.clientUnknown = true;
+    if (facts.contractId) money.contractId = facts.contractId;
+    if (kind === 'hourly') {
+      if (facts.rateCents !== undefined) money.rateCents = facts.rateCents;
+      if (facts.periodStart !== undefined) money.periodStart = facts.periodStart;
+    }
+    if (kind === 'fixed' && facts.title) money.title = facts.title;
+    const rowId = col(row, columns.rowId);
+    if (rowId !== '') money.rowId = rowId;
+    out.rows.push(money);
+  }
+
+  if (problems.length > 0) throw new UserError(problems);
+  if (noClient.length > 0) {
+    out.warnings.push(
+      `${source.name}: ${noClient.length} row(s) name no client (line ${noClient.slice(0, 5).join(', ')}${noClient.length > 5 ? ', ...' : ''}); they are put under "unknown-client"`,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import { type Problem, UserError } from '../errors.js';
+import type { Source } from '../io/read-input.js';
+import { normalizeHeader } from './detect-layout.js';
+import type { WeeklySummaryLayout } from './layouts.js';
+import { parseContractCell } from './parse-description.js';
+import { parseCents, parseExportDate } from './parse-values.js';
+import type { CsvRow } from './read-csv.js';
+import { classifyType, emptySkipped, type FileRows, widen } from './rows.js';
+
+/**
+ * Reads a weekly summary: each row names its contract as `Title (12345678)` but not the client,
+ * so every contract gets the placeholder client `unknown-<contract id>`.
+ */
+export function readWeeklySummary(
+  source: Source,
+  layout: WeeklySummaryLayout,
+  header: string[],
+  rows: CsvRow[],
+): FileRows {
+  const index = new Map(header.map((name, i) => [normalizeHeader(name), i]));
+  const col = (row: CsvRow, name: string): string => row.fields[index.get(name) ?? -1] ?? '';
+  const out: FileRows = {
+    file: source.name,
+    layout,
+    read: rows.length,
+    rows: [],
+    skipped: emptySkipped(),
+    otherTypes: new Map(),
+    warnings: [],
+  };
+  const problems: Problem[] = [];
+  const at = (row: CsvRow, message: string, hint?: string) =>
+    problems.push({ file: source.name, line: row.line, message, hint });
+
+  for (const row of rows) {
+    const dateText = col(row, 'date');
+    const amountText = col(row, 'amount');
+    const contractText = col(row, 'contract');
+    const type = col(row, 'payment type');
+    const date = parseExportDate(dateText);
+    const cents = parseCents(amountText);
+    const contract = parseContractCell(contractText);
+    if (date === undefined)
+      at(
+        row,
+        `date ${JSON.stringify(dateText)} is not a date`,
+        'the weekly summary writes dates as YYYY-MM-DD',
+      );
+    if (cents === undefined)
+      at(
+        row,
+        `amount ${JSON.stringify(amountText)} is not an amount of money`,
+        'expected a number like `252.00`',
+      );
+    if (contract === undefined) {
+      at(
+        row,
+        `contract ${JSON.stringify(contractText)} has no contract id`,
+        'the weekly summary names contracts as `Title (12345678)`',
+      );
+    }
+    if (date === undefined || cents === undefined || contract === undefined) continue;
+    widen(out, date);
+
+    let kind = classifyType(type);
+    if (kind === 'other') {
+      out.otherTypes.set(type, (out.otherTypes.get(type) ?? 0) + 1);
+      out.skipped.other++;
+      continue;
+    }
+    if (kind !== 'hourly' && kind !== 'fixed' && kind !== 'bonus' && kind !== 'refund') {
+      out.skipped[kind]++;
+      continue;
+    }
+    if (cents === 0) {
+      out.skipped.zero++;
+      continue;
+    }
+    if (cents < 0 && kind !== 'refund') kind = 'refund';
+    out.rows.push({
+      file: source.name,
+      line: row.line,
+      date,
+      cents: Math.abs(cents),
+      kind,
+      client: `unknown-${contract.contractId}`,
+      clientUnknown: true,
+      contractId: contract.contractId,
+      ...(contract.title !== undefined ? { title: contract.title } : {}),
+    });
+  }
+  if (problems.length > 0) throw new UserError(problems);
+  return out;
+}

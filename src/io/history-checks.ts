@@ -1,0 +1,141 @@
+import type { Contract } from '../core/types.js';
+import type { PathProblem } from './validate.js';
+
+type Add = (path: PropertyKey[], message: string, hint: string) => void;
+
+/**
+ * Every check across fields of DESIGN §1, on a history whose shape is already right, as problems
+ * at data paths (`['contracts', 3, 'end']`). `latest` is the evaluation date. Plain data in, so a
+ * history changed in memory can be checked against a later date. `undefined` entries (contracts
+ * that failed the shape check) are skipped, so indices stay those of the file. One linear pass;
+ * dates are compared as text, which orders valid YYYY-MM-DD dates correctly.
+ */
+export function historyProblems(
+  history: { contracts: readonly (Contract | undefined)[] },
+  latest: string,
+): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const firstIndex = new Map<string, number>();
+  let index = 0;
+  const add: Add = (path, message, hint) =>
+    problems.push({ path: ['contracts', index, ...path], message, hint });
+  for (; index < history.contracts.length; index++) {
+    const contract = history.contracts[index];
+    if (contract === undefined) continue;
+    const seen = firstIndex.get(contract.id);
+    if (seen === undefined) firstIndex.set(contract.id, index);
+    else {
+      add(
+        ['id'],
+        `duplicate id "${contract.id}" (contracts[${seen}] has it too)`,
+        'every contract needs its own id; correct one of them or remove the copy',
+      );
+    }
+    checkContract(contract, latest, add);
+  }
+  return problems;
+}
+
+const LATER_DAY = 'correct the date, or evaluate on a later day (asOf in the file, or --as-of)';
+
+function checkContract(c: Contract, latest: string, add: Add): void {
+  const ended = c.status === 'ended';
+  if (c.start > latest) add(['start'], `start ${c.start} is after the evaluation date ${latest}`, LATER_DAY);
+
+  // The last day a payment may fall on: the end, or the evaluation date for an open contract.
+  let until = latest;
+  let untilText = `the evaluation date ${latest}`;
+  if (ended && c.end === undefined) {
+    add(
+      ['end'],
+      'missing: an ended contract needs its end date',
+      'add `end: YYYY-MM-DD`, or set status to active or paused',
+    );
+  } else if (!ended && c.end !== undefined) {
+    add(['end'], `an open (${c.status}) contract has no end date`, 'remove end, or set `status: ended`');
+  } else if (c.end !== undefined) {
+    if (c.end < c.start) add(['end'], `end ${c.end} is before start ${c.start}`, 'swap or correct the dates');
+    else {
+      if (c.end > latest) add(['end'], `end ${c.end} is after the evaluation date ${latest}`, LATER_DAY);
+      until = c.end;
+      untilText = `end ${c.end}`;
+    }
+  }
+  if (!ended) {
+    for (const key of ['endedBy', 'endReason'] as const) {
+      if (c[key] !== undefined) {
+        add(
+          [key],
+          `only ended contracts have ${key}; this one is ${c.status}`,
+          `remove ${key}, or set \`status: ended\` and an end date`,
+        );
+      }
+    }
+  }
+  if (c.refunded > c.earnings) {
+    add(
+      ['refunded'],
+      `refunded ${money(c.refunded)} is more than earnings ${money(c.earnings)}`,
+      'a refund comes out of what was paid; correct one of them',
+    );
+  }
+  checkPayments(c, until, untilText, add);
+}
+
+function checkPayments(c: Contract, until: string, untilText: string, add: Add): void {
+  const listed = c.payments !== undefined && c.payments.length > 0;
+  const dated = c.firstPayment !== undefined || c.lastPayment !== undefined;
+  const dateKey = c.firstPayment !== undefined ? 'firstPayment' : 'lastPayment';
+  if (c.earnings === 0 && (listed || dated)) {
+    const key = listed ? 'payments' : dateKey;
+    add(
+      [key],
+      `${key} given but earnings are 0`,
+      'set earnings to what was paid, or remove the payment fields',
+    );
+    return;
+  }
+  if (listed && dated) {
+    add(
+      [dateKey],
+      `${dateKey} given beside a payments list`,
+      'keep either the payments list or firstPayment/lastPayment, not both',
+    );
+    return;
+  }
+  const within = `payments fall within the contract, ${c.start}..${until}`;
+  if (c.payments !== undefined) {
+    let cents = 0;
+    c.payments.forEach((payment, k) => {
+      cents += Math.round(payment.amount * 100);
+      if (payment.date < c.start)
+        add(['payments', k, 'date'], `payment on ${payment.date} is before start ${c.start}`, within);
+      else if (payment.date > until)
+        add(['payments', k, 'date'], `payment on ${payment.date} is after ${untilText}`, within);
+    });
+    if (listed && cents !== Math.round(c.earnings * 100)) {
+      add(
+        ['payments'],
+        `payments sum to ${money(cents / 100)} but earnings are ${money(c.earnings)}`,
+        'add the missing payments or correct the amounts, or set earnings to their sum',
+      );
+    }
+    return;
+  }
+  const { firstPayment: first, lastPayment: last } = c;
+  if (first !== undefined && first < c.start)
+    add(['firstPayment'], `firstPayment ${first} is before start ${c.start}`, within);
+  else if (first !== undefined && first > until)
+    add(['firstPayment'], `firstPayment ${first} is after ${untilText}`, within);
+  if (last !== undefined && last < c.start)
+    add(['lastPayment'], `lastPayment ${last} is before start ${c.start}`, within);
+  else if (last !== undefined && last > until)
+    add(['lastPayment'], `lastPayment ${last} is after ${untilText}`, within);
+  else if (first !== undefined && last !== undefined && last < first) {
+    add(['lastPayment'], `lastPayment ${last} is before firstPayment ${first}`, 'swap or correct the dates');
+  }
+}
+
+function money(amount: number): string {
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { isIsoDate } from '../core/dates.js';
+import {
+  CONTRACT_TYPES,
+  type Contract,
+  DISPUTES,
+  END_REASONS,
+  ENDED_BY,
+  type History,
+  STATUSES,
+} from '../core/types.js';
+
+export { historyProblems } from './history-checks.js';
+
+const REASONS_HELP =
+  'completed, no-longer-needed, hired-different, unresponsive, misrepresented-skills, unprofessional, ' +
+  'quality, client-unresponsive, completed-unsuccessfully, dormant, other';
+
+function isoDate(description: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'missing (required: a date, YYYY-MM-DD)'
+          : `expected a date as YYYY-MM-DD, got ${JSON.stringify(issue.input)}`,
+    })
+    .refine(isIsoDate, {
+      error: (issue) => `${JSON.stringify(issue.input)} is not a real calendar date`,
+      params: { hint: 'write dates as YYYY-MM-DD, e.g. 2026-02-28' },
+    })
+    .meta({ description, format: 'date' });
+}
+
+function money(description: string) {
+  return z
+    .number()
+    .min(0, { error: (issue) => `${issue.input} is negative; money is USD ≥ 0` })
+    .default(0)
+    .meta({ description });
+}
+
+const paymentSchema = z.strictObject({
+  date: isoDate('Day the payment was made (YYYY-MM-DD).'),
+  amount: z
+    .number()
+    .positive({ error: (issue) => `${issue.input} is not a payment; amounts are > 0` })
+    .meta({ description: 'Gross amount paid, USD, > 0.' }),
+});
+
+const feedbackGivenSchema = z
+  .strictObject({
+    public: z
+      .number()
+      .min(1, { error: (issue) => `${issue.input} stars is below 1; public feedback is 1..5 stars` })
+      .max(5, { error: (issue) => `${issue.input} stars is above 5; public feedback is 1..5 stars` })
+      .optional()
+      .meta({ description: 'Public feedback: 1..5 stars, decimals allowed (e.g. 4.75).' }),
+    private: z
+      .number()
+      .int({ error: (issue) => `${issue.input} is not a whole number; private feedback is 0..10` })
+      .min(0, { error: (issue) => `${issue.input} is below 0; private feedback is 0..10` })
+      .max(10, { error: (issue) => `${issue.input} is above 10; private feedback is 0..10` })
+      .optional()
+      .meta({
+        description:
+          'Private "how likely to recommend" score, a whole number 0..10. Freelancers never see it, so it is usually absent or a guess.',
+      }),
+  })
+  .refine((f) => f.public !== undefined || f.private !== undefined, {
+    message: 'feedback gives no rating',
+    params: {
+      hint: 'write public and/or private, or `feedback: none` if the contract ended without feedback',
+    },
+    when: (payload) => payload.issues.length === 0,
+  });
+
+export const contractSchema = z.strictObject({
+  id: z
+    .union([z.string().trim().min(1), z.int()], {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'missing (required: the contract id, text or a whole number)'
+          : `expected the contract id as text or a whole number, got ${JSON.stringify(issue.input)}`,
+    })
+    .transform(String)
+    .meta({
+      description: 'Unique id of the contract (e.g. the Upwork contract number); numbers are kept as text.',
+    }),
+  client: z
+    .string()
+    .trim()
+    .min(1, { error: 'the client is empty; name the client (the same name means the same client)' })
+    .meta({ description: 'The client; contracts with the same client name belong to the same client.' }),
+  title: z.string().optional().meta({ description: 'Job title, for your own reading.' }),
+  type: z.enum(CONTRACT_TYPES).meta({ description: 'Required: hourly or fixed (price).' }),
+  status: z.enum(STATUSES).meta({ description: 'Required: active, paused or ended.' }),
+  start: isoDate('Day the contract started (YYYY-MM-DD); not after the evaluation date.'),
+  end: isoDate('Day the contract ended: required when status is ended, forbidden otherwise.').optional(),
+  earnings: money('Gross total paid so far, USD; default 0.'),
+  refunded: money('Refunded to the client, USD, at most earnings; default 0.'),
+  payments: z.array(paymentSchema).optional().meta({
+    description:
+      'Every payment: amounts summing to earnings, dates within start..end (or the evaluation date).',
+  }),
+  firstPayment: isoDate('Day of the first payment, when there is no payments list.').optional(),
+  lastPayment: isoDate('Day of the latest payment, when there is no payments list.').optional(),
+  endedBy: z
+    .enum(ENDED_BY)
+    .optional()
+    .meta({ description: 'Ended contracts only: who ended it (client, freelancer or upwork).' }),
+  endReason: z
+    .enum(END_REASONS)
+    .optional()
+    .meta({ description: `Ended contracts only: the reason code (${REASONS_HELP}).` }),
+  feedback: z
+    .union([z.literal('none'), feedbackGivenSchema], {
+      error: (issue) =>
+        issue.input === undefined
+          ? undefined
+          : `expected \`none\` or a mapping with public and/or private, got ${JSON.stringify(issue.input)}`,
+    })
+    .optional()
+    .meta({
+      description:
+        'Omit when unknown; `none` when the contract ended without feedback; else { public: 1..5, private: 0..10 }.',
+    }),
+  dispute: z.enum(DISPUTES).default('none').meta({ description: 'none, won, lost or settled.' }),
+  clientSuspended: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Upwork suspended the client of this contract for a terms violation.' }),
+  notes: z.string().optional().meta({ description: 'Free text, for your own reading.' }),
+}) satisfies z.ZodType<Contract>;
+
+const historyObjectSchema = z.strictObject({
+  $schema: z
+    .string()
+    .optional()
+    .meta({ description: 'JSON Schema of this file, for editors; ignored by jss.' }),
+  version: z
+    .literal(1, {
+      error: (issue) => `version ${JSON.stringify(issue.input)} is not supported; this jss reads version 1`,
+    })
+    .default(1)
+    .meta({ description: 'Format version; only 1 exists.' }),
+  asOf: isoDate('Evaluation date (YYYY-MM-DD); --as-of wins; default: today (UTC).').optional(),
+  freelancer: z.string().optional().meta({ description: 'Whose history this is; a label.' }),
+  contracts: z
+    .array(contractSchema)
+    .meta({ description: 'Every contract, in any order; an empty list is valid (no score is shown).' }),
+});
+
+/** A contract history file: the shape, with defaults applied, before the checks across fields. */
+export const historySchema = historyObjectSchema
+  .transform(({ $schema: _schema, ...history }): History => history)
+  .meta({ title: 'jss contract history', description: 'An Upwork contract history for jss (YAML or JSON).' });
+
+/** The JSON Schema of a history file as written (the input side), for editors. */
+export function contractsJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(historySchema, { io: 'input' }) as Record<string, unknown>;
+}

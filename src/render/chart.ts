@@ -1,0 +1,128 @@
+import { plot } from 'asciichart';
+import type { Style } from './style.js';
+
+/** A line chart of values over dates; null values leave a gap. */
+export interface ChartData {
+  points: { date: string; value: number | null }[];
+  /** Constant lines drawn across the chart and labelled at its right end (thresholds). */
+  lines: number[];
+  /** Printed above the y axis. */
+  title: string;
+}
+
+export interface ChartOptions {
+  /** The widest the chart may be, in columns (default 80). */
+  width?: number;
+}
+
+const LABEL = 6; // ' 100% '
+const MAX_ROWS = 12;
+
+/**
+ * Draws `data` with asciichart: the values as one line, each of `lines` as a dotted line labelled
+ * at the right, the first and last dates under the x axis. More points than fit are sampled evenly
+ * (first and last kept); fewer are stretched. A null point leaves its column blank. Returns '' when
+ * every value is null.
+ */
+export function renderChart(data: ChartData, style: Style, options: ChartOptions = {}): string {
+  const values = data.points.map((p) => p.value);
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return '';
+
+  const { lo, hi, rows } = scale([...known, ...data.lines]);
+  const rowOf = (v: number) =>
+    rows - (Math.round((v * rows) / (hi - lo)) - Math.round((lo * rows) / (hi - lo)));
+  const rightLabels = new Map<number, number[]>();
+  for (const t of [...new Set(data.lines)].sort((a, b) => b - a)) {
+    const r = rowOf(t);
+    rightLabels.set(r, [...(rightLabels.get(r) ?? []), t]);
+  }
+  const labelText = (r: number) => ` ${(rightLabels.get(r) ?? []).join('/')}%`;
+  const rightWidth = Math.max(0, ...[...rightLabels.keys()].map((r) => labelText(r).length));
+  const columns = Math.max(1, (options.width ?? 80) - LABEL - 1 - 1 - rightWidth);
+
+  const { points, dates } = fit(
+    values,
+    data.points.map((p) => p.date),
+    columns,
+  );
+  const segments = points.length - 1;
+  const cfg = {
+    min: lo,
+    max: hi,
+    height: rows,
+    offset: 2,
+    format: (x: number) => `${Math.round(x)}%`.padStart(LABEL - 1).padEnd(LABEL),
+  };
+  const filled = fill(points);
+  const valueRows = plot(filled, cfg)
+    .split('\n')
+    .map((l) => Array.from(l));
+  const lineRows = data.lines.length
+    ? plot(
+        data.lines.map((t) => points.map(() => t)),
+        { ...cfg, symbols: ['┼', '┤', '╶', '╴', '┈', '╰', '╭', '╮', '╯', '│'] },
+      )
+        .split('\n')
+        .map((l) => Array.from(l))
+    : valueRows.map((l) => l.map((ch, i) => (i > LABEL ? ' ' : ch)));
+
+  const out: string[] = [style.dim(data.title.padStart(LABEL - 1))];
+  lineRows.forEach((line, r) => {
+    let text = line.slice(0, LABEL + 1).join('');
+    for (let x = 0; x < segments; x++) {
+      const v = valueRows[r][LABEL + 1 + x];
+      if (points[x] !== null && v !== ' ') text += style.accent(v);
+      else {
+        const ch = line[LABEL + 1 + x];
+        text += ch === ' ' ? ch : style.dim(ch);
+      }
+    }
+    if (rightLabels.has(r)) text += style.dim(labelText(r));
+    out.push(text.trimEnd());
+  });
+  out.push(`${' '.repeat(LABEL)}└${'─'.repeat(segments)}`);
+  out.push(' '.repeat(LABEL + 1) + dateAxis(dates[0], dates[dates.length - 1], segments));
+  return `${out.join('\n')}\n`;
+}
+
+/** The y range in whole tens around `values`, and as many rows as a round step gives (≤ 12). */
+function scale(values: number[]): { lo: number; hi: number; rows: number } {
+  let lo = Math.floor(Math.min(...values) / 10) * 10;
+  let hi = Math.ceil(Math.max(...values) / 10) * 10;
+  if (hi === lo) {
+    if (hi < 100) hi += 10;
+    else lo -= 10;
+  }
+  const step = [1, 2, 5, 10, 20].find((s) => (hi - lo) / s <= MAX_ROWS) ?? 20;
+  return { lo, hi, rows: Math.round((hi - lo) / step) };
+}
+
+/** At most `columns` segments: sampled evenly when there are more, each stretched when far fewer. */
+function fit(
+  values: (number | null)[],
+  dates: string[],
+  columns: number,
+): { points: (number | null)[]; dates: string[] } {
+  if (values.length === 1) return { points: [values[0], values[0]], dates: [dates[0], dates[0]] };
+  const n = values.length - 1;
+  if (n > columns) {
+    const index = Array.from({ length: columns + 1 }, (_, i) => Math.round((i * n) / columns));
+    return { points: index.map((i) => values[i]), dates: index.map((i) => dates[i]) };
+  }
+  const factor = Math.floor(columns / n);
+  const points = values.slice(0, -1).flatMap((v) => Array<number | null>(factor).fill(v));
+  return { points: [...points, values[n]], dates: [dates[0], dates[n]] };
+}
+
+/** Nulls replaced by the nearest earlier value (or the first known one), for asciichart. */
+function fill(points: (number | null)[]): number[] {
+  let last = points.find((p): p is number => p !== null) as number;
+  return points.map((p) => (p === null ? last : (last = p)));
+}
+
+function dateAxis(first: string, last: string, width: number): string {
+  if (first === last) return first;
+  const gap = width - first.length - last.length;
+  return gap >= 1 ? first + ' '.repeat(gap) + last : `${first} … ${last}`;
+}

@@ -1,0 +1,170 @@
+import type { Crossing, ForecastEvent, ForecastReport, SeriesPoint, Step } from '../core/forecast.js';
+import type { RuleSet } from '../core/types.js';
+import { renderChart } from './chart.js';
+import type { Style } from './style.js';
+import { formatTable, percent } from './table.js';
+
+export interface ForecastView {
+  report: ForecastReport;
+  ruleSet: RuleSet;
+  step: Step;
+  /** The evaluation date, then every day the JSS, score or window changes (forecastWithChanges). */
+  changes: SeriesPoint[];
+  /** The name of the changes file's alternative future, when one was applied. */
+  alternative?: string;
+}
+
+/** Days listed under "What moves the JSS" before the rest are summed up. */
+const MAX_DAYS = 12;
+/** Contracts named on one line before "and N more". */
+const MAX_CONTRACTS = 3;
+
+const STEP_WORD: Record<Step, string> = { day: 'daily', week: 'weekly', month: 'monthly' };
+
+/** `reaches 90%`, `falls below 90%`, `score appears`, `score disappears`. */
+export function crossingWords(c: Crossing): string {
+  if (c.threshold === null) return c.direction === 'up' ? 'score appears' : 'score disappears';
+  return c.direction === 'up' ? `reaches ${c.threshold}%` : `falls below ${c.threshold}%`;
+}
+
+/**
+ * The crossings of each day in a few words: `score appears, reaches 70%, 75% and 80%` or
+ * `score disappears, falls below 80%, 75% and 70%`.
+ */
+export function crossingsByDay(list: readonly Crossing[]): { date: string; up: string[]; down: string[] }[] {
+  const days = new Map<string, Crossing[]>();
+  for (const c of list) days.set(c.date, [...(days.get(c.date) ?? []), c]);
+  return [...days].map(([date, day]) => {
+    const phrase = (direction: 'up' | 'down') => {
+      const said = day.filter((c) => c.direction === direction && c.threshold === null).map(crossingWords);
+      const lines = day
+        .filter((c) => c.direction === direction && c.threshold !== null)
+        .map((c) => c.threshold as number)
+        .sort((a, b) => (direction === 'up' ? a - b : b - a))
+        .map((t) => `${t}%`);
+      if (lines.length > 0) said.push(`${direction === 'up' ? 'reaches' : 'falls below'} ${andList(lines)}`);
+      return said;
+    };
+    return { date, up: phrase('up'), down: phrase('down') };
+  });
+}
+
+function andList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0];
+}
+
+/** `-q`: the crossings only, one per line: `2027-03-11 reaches 90%`. */
+export function renderForecastQuiet(reports: ForecastReport[]): string {
+  const prefix = (r: ForecastReport) => (reports.length > 1 ? `${r.rules.name}: ` : '');
+  return reports
+    .flatMap((r) => r.crossings.map((c) => `${prefix(r)}${c.date} ${crossingWords(c)}\n`))
+    .join('');
+}
+
+/** Human output of `jss forecast` for one rule set. */
+export function renderForecast(view: ForecastView, style: Style): string {
+  const { report, ruleSet } = view;
+  const first = report.series[0];
+  const last = report.series[report.series.length - 1];
+  const parts = [
+    `${style.bold(`JSS forecast: ${percent(first.jss)} now, ${percent(last.jss)} on ${last.date}`)}  (${ruleSet.name} rules)`,
+    style.dim(
+      `${STEP_WORD[view.step]} from ${report.asOf} to ${last.date}; open contracts stay open, unpaid`,
+    ),
+    ...(view.alternative ? [style.dim(`with the changes of ${view.alternative}`)] : []),
+    '',
+  ];
+  const chart = renderChart(
+    {
+      points: report.series.map((p) => ({ date: p.date, value: p.jss })),
+      lines: ruleSet.thresholds,
+      title: 'JSS',
+    },
+    style,
+  );
+  parts.push(chart ? chart.trimEnd() : `No score is shown on any day from ${report.asOf} to ${last.date}.`);
+
+  parts.push('', style.bold('Crossings'));
+  if (report.crossings.length === 0) {
+    const lines = ruleSet.thresholds.map((t) => `${t}%`).join(', ');
+    parts.push(
+      `  none: the JSS crosses no threshold (${lines || 'the rule set has none'}) and does not appear or disappear`,
+    );
+  } else {
+    const rows = crossingsByDay(report.crossings).map(({ date, up, down }) => {
+      const said = [...up.map(style.good), ...down.map(style.bad)];
+      return [date, said.join(', ')];
+    });
+    parts.push(formatTable(rows, [], '  '));
+  }
+
+  const moves = movesOfTheJss(view);
+  if (moves.rows.length > 0) {
+    parts.push('', style.bold('What moves the JSS'), formatTable(moves.rows, [], '  '));
+  }
+  if (moves.more > 0 || moves.quiet > 0) {
+    const said: string[] = [];
+    if (moves.more > 0)
+      said.push(`${moves.more} more day${moves.more === 1 ? '' : 's'} on which the JSS changes`);
+    if (moves.quiet > 0) {
+      said.push(
+        `${moves.quiet} ${moves.quiet === 1 ? 'change that leaves' : 'changes that leave'} the JSS as it is`,
+      );
+    }
+    parts.push(style.dim(`  … and ${said.join(', ')} (--json lists every event)`));
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+/**
+ * One row per day on which the displayed JSS changes: the day, before → after, and the contracts
+ * behind it. Events on other days only change scores behind the JSS; they are counted.
+ */
+function movesOfTheJss(view: ForecastView): { rows: string[][]; more: number; quiet: number } {
+  const byDay = new Map<string, ForecastEvent[]>();
+  for (const e of view.report.events) byDay.set(e.date, [...(byDay.get(e.date) ?? []), e]);
+  const rows: string[][] = [];
+  let more = 0;
+  const listed = new Set<string>();
+  for (let i = 1; i < view.changes.length; i++) {
+    const [before, after] = [view.changes[i - 1], view.changes[i]];
+    if (before.jss === after.jss) continue;
+    listed.add(after.date);
+    if (rows.length === MAX_DAYS) {
+      more++;
+      continue;
+    }
+    rows.push([
+      after.date,
+      `${percent(before.jss)} → ${percent(after.jss)}`,
+      describeDay(byDay.get(after.date) ?? []),
+    ]);
+  }
+  const quiet = view.report.events.filter((e) => !listed.has(e.date)).length;
+  return { rows, more, quiet };
+}
+
+/** `N leaves the 24m window; O turns idle and enters the 24m, 12m, 6m and 3m windows`. */
+export function describeDay(events: readonly ForecastEvent[]): string {
+  const byContract = new Map<string, ForecastEvent[]>();
+  for (const e of events) byContract.set(e.contract, [...(byContract.get(e.contract) ?? []), e]);
+  const phrases = [...byContract].map(([id, list]) => `${id} ${describeContract(list)}`);
+  if (phrases.length <= MAX_CONTRACTS) return phrases.join('; ');
+  return `${phrases.slice(0, MAX_CONTRACTS).join('; ')}; and ${phrases.length - MAX_CONTRACTS} more contracts`;
+}
+
+function describeContract(events: readonly ForecastEvent[]): string {
+  const said: string[] = [];
+  if (events.some((e) => e.what === 'turns-idle')) said.push('turns idle');
+  for (const what of ['leaves', 'enters'] as const) {
+    const windows = events.filter((e) => e.what === what).map((e) => e.window as string);
+    if (windows.length > 0) said.push(`${what} ${windowsPhrase(windows)}`);
+  }
+  return andList(said);
+}
+
+/** `the 24m window`, `the 24m and 12m windows`, `the 24m, 12m and 6m windows`. */
+export function windowsPhrase(names: readonly string[]): string {
+  if (names.length === 1) return `the ${names[0]} window`;
+  return `the ${andList(names)} windows`;
+}

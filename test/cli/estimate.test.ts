@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { reportSchemas } from '../../src/render/report-schema.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const SMALL = 'test/fixtures/estimate/small.yaml';
+
+// By hand (upwork-2024): A1 success ×1.25 (counted 2026-06-10), B1 neutral ×1.5 (public 4),
+// F1 success ×1 (public 5, dates guessed), C1 negative but older than 24 months, D1 excluded
+// (no feedback), E1 open and pending. 24m and 12m: S = 2.25, T = 3.75 → 60. 6m holds only A1
+// (one client): not eligible. So 60%, from the 24m window (first of the tie).
+describe('jss estimate', () => {
+  it('leads with the projected JSS and its window, then windows and contracts; warnings go to stderr', async () => {
+    const r = await runCli(['estimate', SMALL]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Projected JSS: 60%  (24m window, 60 exactly · upwork-2024 rules · as of 2026-11-26)');
+    expect(lines[1]).toBe('top-rated (90%+): not met');
+    expect(r.stdout).toMatch(/^24m\s+2024-11-26\s+60\s+2\.25\s+1\.5\s+0\s+3\.75\s+3\s+3\s+yes$/m);
+    expect(r.stdout).toMatch(/^6m\s+2026-05-26\s+100\s+1\.25\s+0\s+0\s+1\.25\s+1\s+1\s+no$/m);
+    expect(r.stdout).toMatch(/^C1\s+gamma\s+ended\s+negative\s+private-detractor\s+1.25\s+2024-10-01\s+\(aged out\)$/m);
+    expect(r.stdout).toMatch(/^D1\s+delta\s+ended\s+excluded\s+no-feedback\s+1\s+—$/m);
+    expect(r.stderr).toContain('warning: F1: no first payment date given; taken as its start, 2026-02-01');
+    expect(r.stderr).toContain('warning: F1: no last payment date given; taken as its end, 2026-03-01');
+    expect(r.stdout).not.toContain('warning');
+  });
+
+  it('--json prints one document of the shape `jss schema report` describes', async () => {
+    const r = await runCli(['estimate', SMALL, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    reportSchemas.estimate[0].parse(doc);
+    expect(doc).toMatchObject({ schemaVersion: 1, command: 'estimate', asOf: '2026-11-26', jss: 60, score: 60, shown: true, window: '24m' });
+    expect(doc.rules).toEqual({ name: 'upwork-2024', source: 'builtin' });
+    expect(doc.contracts.find((c: { id: string }) => c.id === 'A1')).toEqual({
+      id: 'A1',
+      client: 'acme',
+      status: 'ended',
+      outcome: 'success',
+      rule: 'private-promoter',
+      weight: 1.25,
+      countedFrom: '2026-06-10',
+      windows: ['24m', '12m', '6m'],
+    });
+    expect(doc.windows.find((w: { name: string }) => w.name === 'trending')).toMatchObject({ from: null, score: null, eligible: false, total: null });
+    expect(doc.warnings.map((w: { code: string }) => w.code)).toEqual(['guessed-first-payment', 'guessed-last-payment']);
+    expect(doc.pending.map((p: { id: string }) => p.id)).toEqual(['E1']);
+  });
+
+  it('-q prints only the headline; --fail-under exits 1 below the mark', async () => {
+    expect(await runCli(['estimate', SMALL, '-q'])).toEqual({ code: 0, stdout: '60%\n', stderr: '' });
+    const below = await runCli(['estimate', SMALL, '-q', '--fail-under', '61']);
+    expect(below).toMatchObject({ code: 1, stdout: '60%\n' });
+    expect(below.stderr).toContain('below 61%');
+    expect((await runCli(['estimate', SMALL, '-q', '--fail-under', '60'])).code).toBe(0);
+    expect((await runCli(['estimate', SMALL, '--fail-under', '101'])).code).toBe(2);
+  });
+
+  it('a JSS that is not shown says why, and fails --fail-under 0', async () => {
+    const r = await runCli(['estimate', SMALL, '--as-of', '2028-06-01', '--fail-under', '0']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe(
+      'Projected JSS: not shown — the 24m window holds 1 counted outcome from 1 client; Upwork shows a score only with at least 2 counted outcomes from 2 clients',
+    );
+  });
+
+  it("--as-of evaluates on another day: B1 leaves the 12-month window on 2026-12-21", async () => {
+    const day = async (asOf: string) => JSON.parse((await runCli(['estimate', SMALL, '--json', '--as-of', asOf])).stdout);
+    expect((await day('2026-12-20')).windows[1]).toMatchObject({ name: '12m', total: 3.75 });
+    expect((await day('2026-12-21')).windows[1]).toMatchObject({ name: '12m', total: 2.25, score: 100 });
+  });
+
+  it('reads the history from stdin with -', async () => {
+    const r = await runCli(['estimate', '-', '-q'], { stdin: readFileSync(SMALL, 'utf8') });
+    expect(r).toEqual({ code: 0, stdout: '60%\n', stderr: '' });
+  });
+
+  it('several rule sets: one column each, and one JSON document with reports and consensus', async () => {
+    const text = await runCli(['estimate', SMALL, '--rules', 'upwork-2024,pessimistic']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^\s+upwork-2024\s+pessimistic$/m);
+    expect(text.stdout).toMatch(/^Projected JSS\s+60%\s+\d+%$/m);
+    const json = JSON.parse((await runCli(['estimate', SMALL, '--rules', 'upwork-2024,pessimistic', '--json'])).stdout);
+    reportSchemas.estimate[1].parse(json);
+    expect(json.reports.map((r: { rules: { name: string } }) => r.rules.name)).toEqual(['upwork-2024', 'pessimistic']);
+    expect(json.consensus.map((c: { id: string }) => c.id)).toEqual(['E1']);
+  });
+
+  it('colours only on a TTY without NO_COLOR, TERM=dumb or --no-color', async () => {
+    const ansi = /\u001b\[/;
+    expect((await runCli(['estimate', SMALL], { isTTY: true })).stdout).toMatch(ansi);
+    expect((await runCli(['estimate', SMALL], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await runCli(['estimate', SMALL], { isTTY: true, env: { TERM: 'dumb' } })).stdout).not.toMatch(ansi);
+    expect((await runCli(['estimate', SMALL, '--no-color'], { isTTY: true })).stdout).not.toMatch(ansi);
+    expect((await runCli(['estimate', SMALL, '--json'], { isTTY: true })).stdout).not.toMatch(ansi);
+    expect((await runCli(['estimate', SMALL])).stdout).not.toMatch(ansi);
+  });
+
+  it('bad input: exit 2, located message, nothing on stdout', async () => {
+    const r = await runCli(['estimate', '-'], { stdin: 'contracts:\n  - id: 1\n    client: a\n    type: fixed\n    status: ended\n    start: 2026-01-01\n' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^<stdin>:\d+:\d+: contracts\[0\]/m);
+    const rules = await runCli(['estimate', SMALL, '--rules', 'upwork-2042']);
+    expect(rules.code).toBe(2);
+    expect(rules.stderr).toContain('upwork-2024');
+  });
+});

@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_HISTORY } from '../../src/io/example-history.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const temp = () => mkdtempSync(join(tmpdir(), 'jss-init-'));
+
+describe('jss init', () => {
+  it('writes ./contracts.yaml in the working directory, says so and what to run next', async () => {
+    const cwd = temp();
+    const r = await runCli(['init'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'wrote contracts.yaml: an example contract history, every field explained in its comments\n' +
+        'next: replace the example contracts with yours, then run `jss validate contracts.yaml`\n',
+    );
+    expect(readdirSync(cwd)).toEqual(['contracts.yaml']);
+    expect(readFileSync(join(cwd, 'contracts.yaml'), 'utf8')).toBe(EXAMPLE_HISTORY);
+  });
+
+  it('writes a file that validates, whose first line points editors at the schema', async () => {
+    const cwd = temp();
+    await runCli(['init'], { cwd });
+    const v = await runCli(['validate', 'contracts.yaml'], { cwd });
+    expect(v).toEqual({
+      code: 0,
+      stdout: 'contracts.yaml: valid — 5 contracts, 4 clients, 2 open (as of 2026-11-26)\n',
+      stderr: '',
+    });
+    expect(EXAMPLE_HISTORY.split('\n')[0]).toBe('# yaml-language-server: $schema=./contracts.schema.json');
+    expect(EXAMPLE_HISTORY).toContain('jss schema contracts > contracts.schema.json');
+  });
+
+  it('explains every field and every reason code in its comments', async () => {
+    const fields = [
+      'version',
+      'asOf',
+      'freelancer',
+      'id',
+      'client',
+      'title',
+      'type',
+      'status',
+      'start',
+      'end',
+    ];
+    const more = ['earnings', 'refunded', 'payments', 'firstPayment', 'lastPayment', 'endedBy', 'endReason'];
+    const rest = ['feedback', 'public', 'private', 'dispute', 'clientSuspended', 'notes'];
+    for (const field of [...fields, ...more, ...rest]) {
+      expect(EXAMPLE_HISTORY, field).toMatch(new RegExp(`^\\s*(- |# )?${field}:.*#`, 'm'));
+    }
+    for (const code of [
+      'completed',
+      'no-longer-needed',
+      'hired-different',
+      'unresponsive',
+      'misrepresented-skills',
+    ]) {
+      expect(EXAMPLE_HISTORY).toMatch(new RegExp(`^#   ${code} `, 'm'));
+    }
+    for (const code of [
+      'unprofessional',
+      'quality',
+      'client-unresponsive',
+      'completed-unsuccessfully',
+      'dormant',
+      'other',
+    ]) {
+      expect(EXAMPLE_HISTORY).toMatch(new RegExp(`^#   ${code} `, 'm'));
+    }
+  });
+
+  it('refuses to overwrite without --force, and leaves the file alone', async () => {
+    const cwd = temp();
+    writeFileSync(join(cwd, 'contracts.yaml'), 'mine\n');
+    const r = await runCli(['init'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('already exists; not overwriting it');
+    expect(r.stderr).toContain('hint: pass --force to replace it');
+    expect(readFileSync(join(cwd, 'contracts.yaml'), 'utf8')).toBe('mine\n');
+  });
+
+  it('overwrites with --force, and touches no other file', async () => {
+    const cwd = temp();
+    writeFileSync(join(cwd, 'contracts.yaml'), 'mine\n');
+    writeFileSync(join(cwd, 'other.yaml'), 'keep\n');
+    const r = await runCli(['init', '--force'], { cwd });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(cwd, 'contracts.yaml'), 'utf8')).toBe(EXAMPLE_HISTORY);
+    expect(readFileSync(join(cwd, 'other.yaml'), 'utf8')).toBe('keep\n');
+    expect(readdirSync(cwd).sort()).toEqual(['contracts.yaml', 'other.yaml']);
+  });
+
+  it('writes to a given path relative to the working directory', async () => {
+    const cwd = temp();
+    mkdirSync(join(cwd, 'sub'));
+    const r = await runCli(['init', 'sub/history.yaml'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('wrote sub/history.yaml');
+    expect(r.stderr).toContain('`jss validate sub/history.yaml`');
+    expect(readdirSync(join(cwd, 'sub'))).toEqual(['history.yaml']);
+  });
+
+  it('says so when the folder does not exist', async () => {
+    const cwd = temp();
+    const r = await runCli(['init', 'missing/contracts.yaml'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot write (no such folder)');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('prints the example to stdout for "-"', async () => {
+    const cwd = temp();
+    const r = await runCli(['init', '-'], { cwd });
+    expect(r).toEqual({ code: 0, stdout: EXAMPLE_HISTORY, stderr: '' });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { renderChart } from '../../src/render/chart.js';
+import { createStyle, plainStyle } from '../../src/render/style.js';
+
+const points = (values: (number | null)[]) =>
+  values.map((value, i) => ({ date: `2027-01-${String(i + 1).padStart(2, '0')}`, value }));
+
+describe('renderChart', () => {
+  it('stretches few points to the width, leaves a gap where the value is null, and labels the lines', () => {
+    const chart = renderChart(
+      { points: points([80, 90, null, 70, 70]), lines: [75], title: 'JSS' },
+      plainStyle,
+      {
+        width: 30,
+      },
+    );
+    // 70..90 in steps of 2; 30 columns − 6 (labels) − 1 (axis) − 1 − 4 (' 75%') leave 18 for four
+    // segments: 4 columns each. 75 falls on the 76 row; the null point's segment is blank.
+    expect(chart.split('\n')).toEqual([
+      '  JSS',
+      '  90% ┤   ╭────',
+      '  88% ┤   │',
+      '  86% ┤   │',
+      '  84% ┤   │',
+      '  82% ┤   │',
+      '  80% ┤───╯',
+      '  78% ┤',
+      `  76% ┼${'┈'.repeat(16)} 75%`,
+      '  74% ┤',
+      '  72% ┤',
+      '  70% ┤            ────',
+      `      └${'─'.repeat(16)}`,
+      '       2027-01-01 … 2027-01-05',
+      '',
+    ]);
+  });
+
+  it('samples evenly when there are more points than columns, keeping the first and the last', () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      date: `day-${i}`.padEnd(10, '.'),
+      value: i < 59 ? 50 : 100,
+    }));
+    const chart = renderChart({ points: many, lines: [], title: 'JSS' }, plainStyle, { width: 40 });
+    const lines = chart.split('\n');
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(40);
+    expect(lines.at(-2)).toBe(`       day-0.....${' '.repeat(12)}day-59....`);
+    expect(lines[1]).toMatch(/╭$/); // the last sampled point is the jump to 100%
+  });
+
+  it('returns nothing when no value is known, and colours the line only when asked', () => {
+    expect(renderChart({ points: points([null, null]), lines: [90], title: 'JSS' }, plainStyle)).toBe('');
+    const data = { points: points([80, 90]), lines: [90], title: 'JSS' };
+    expect(renderChart(data, plainStyle)).not.toContain('\u001b[');
+    expect(renderChart(data, createStyle(true))).toContain('\u001b[36m'); // cyan: the JSS line
+  });
+});
