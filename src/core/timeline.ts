@@ -173,7 +173,10 @@ function memoLeavesWindow(): (countDay: Day, months: number) => Day {
   const caches = new Map<number, Map<Day, Day>>();
   return (countDay, months) => {
     let cache = caches.get(months);
-    if (!cache) caches.set(months, (cache = new Map()));
+    if (!cache) {
+      cache = new Map();
+      caches.set(months, cache);
+    }
     let day = cache.get(countDay);
     if (day === undefined) {
       day = leavesWindow(countDay, months);

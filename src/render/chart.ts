@@ -41,7 +41,7 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
   const rightWidth = Math.max(0, ...[...rightLabels.keys()].map((r) => labelText(r).length));
   const columns = Math.max(1, (options.width ?? 80) - LABEL - 1 - 1 - rightWidth);
 
-  const { points, dates } = fit(
+  const { points, dates } = fitColumns(
     values,
     data.points.map((p) => p.date),
     columns,
@@ -99,7 +99,7 @@ function scale(values: number[]): { lo: number; hi: number; rows: number } {
 }
 
 /** At most `columns` segments: sampled evenly when there are more, each stretched when far fewer. */
-function fit(
+function fitColumns(
   values: (number | null)[],
   dates: string[],
   columns: number,
@@ -118,7 +118,10 @@ function fit(
 /** Nulls replaced by the nearest earlier value (or the first known one), for asciichart. */
 function fill(points: (number | null)[]): number[] {
   let last = points.find((p): p is number => p !== null) as number;
-  return points.map((p) => (p === null ? last : (last = p)));
+  return points.map((p) => {
+    if (p !== null) last = p;
+    return last;
+  });
 }
 
 function dateAxis(first: string, last: string, width: number): string {
