@@ -119,7 +119,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       const options = cmd.opts() as CommonOptions & Record<string, unknown>;
       const positional = args.slice(0, -2);
       const { createStyle, colorEnabled } = await import('./render/style.js');
-      const style = createStyle(
+      const style = await createStyle(
         colorEnabled({ isTTY: io.stdout.isTTY, env: io.env, color: options.color, json: options.json }),
       );
       const { run } = await load();

@@ -1,19 +1,47 @@
 /**
  * The library API: everything the CLI does, callable from a script.
  *
- *   import { loadHistory, loadRuleSet, prepare, estimateReport } from 'jss';
+ *   import { loadHistory, loadRuleSet, prepare, estimateReport, forecast, plan } from 'jss';
  *   const { history, asOf } = await loadHistory('contracts.yaml', { today: '2026-11-26' });
  *   const { ruleSet } = await loadRuleSet('upwork-2024', { cwd: process.cwd() });
- *   const report = estimateReport(prepare(history, ruleSet, asOf));
+ *   const prepared = prepare(history, ruleSet, asOf);
+ *   const report = estimateReport(prepared);            // what `jss estimate --json` prints
+ *   const future = forecast(prepared, { step: 'week' }); // what `jss forecast --json` prints
+ *   const answer = plan(prepared, { target: 90 });        // what `jss plan --json` prints
  */
-export type * from './core/types.js';
+
+export {
+  applyChanges,
+  applyScenario,
+  type Changes,
+  type ContractFields,
+  changeProblems,
+  type FieldChange,
+  findChoice,
+  type ScenarioChoice,
+} from './core/apply-changes.js';
 export { type Classification, classify } from './core/classify.js';
+export { type Consensus, consensus } from './core/consensus.js';
 export { addMonths, type Day, toDay, toIso } from './core/dates.js';
 export { type EstimateReport, estimateReport } from './core/estimate.js';
 export { type Evaluation, evaluate, evaluateAt, type Prepared, prepare } from './core/evaluate.js';
 export { type ContractFacts, computeFacts } from './core/facts.js';
-export { type PendingContract, pendingScenarios } from './core/scenarios.js';
+export {
+  type Crossing,
+  type ForecastEvent,
+  type ForecastOptions,
+  type ForecastReport,
+  forecast,
+  forecastWithChanges,
+  type SeriesPoint,
+  type Step,
+} from './core/forecast.js';
+export { newJob, type PlanOptions, type PlanReport, plan } from './core/plan.js';
+export { type PendingContract, pendingScenarios, type ScenarioReport } from './core/scenarios.js';
+export type * from './core/types.js';
+export { type Alternative, type WhatifReport, whatif, whatifWithWarnings } from './core/whatif.js';
 export { type Selection, scoreWindows, type WindowResult } from './core/windows.js';
 export { formatProblem, type Problem, UserError } from './errors.js';
+export { changesAlternative, loadChanges, setAlternative } from './io/load-changes.js';
 export { type LoadedHistory, loadHistory } from './io/load-history.js';
 export { type LoadedRuleSet, loadRuleSet, loadRuleSets } from './rules/load-rules.js';

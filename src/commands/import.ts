@@ -28,7 +28,7 @@ export async function run(args: unknown[], options: ImportOptions, ctx: CommandC
   let merge: Parameters<typeof importSummary>[1];
   if (options.merge !== undefined) {
     const source = await readInput(options.merge, { cwd: io.cwd });
-    const merged = mergeHistory(source, imported, today);
+    const merged = await mergeHistory(source, imported, today);
     const target = options.output ?? options.merge;
     let backup: string | undefined;
     if (options.output === undefined) {
@@ -45,7 +45,7 @@ export async function run(args: unknown[], options: ImportOptions, ctx: CommandC
     merge = { plan: merged.plan, file: target, backup };
   } else {
     const text = historyYaml(imported.contracts, imported.latest);
-    checkOutput(text, today);
+    await checkOutput(text, today);
     if (options.output === undefined) io.stdout.write(text);
     else await write(ctx, options.output, text, options.force === true);
   }
@@ -94,9 +94,9 @@ async function write(ctx: CommandContext, path: string, text: string, force: boo
 }
 
 /** A history the importer wrote that does not validate is a bug in jss, not the user's mistake. */
-function checkOutput(text: string, today: string): void {
+async function checkOutput(text: string, today: string): Promise<void> {
   try {
-    validateHistory(parseSource({ name: 'imported history', text }), { today });
+    await validateHistory(parseSource({ name: 'imported history', text }), { today });
   } catch (error) {
     if (isUserError(error)) throw new Error(`the imported history does not validate:\n${error.message}`);
     throw error;

@@ -26,7 +26,13 @@ export function cloneTotals(t: Totals): Totals {
 }
 
 /** Adds (sign 1) or removes (sign −1) one counted contract. */
-export function addCounted(t: Totals, outcome: CountedOutcome, weight: number, client: string, sign: 1 | -1): void {
+export function addCounted(
+  t: Totals,
+  outcome: CountedOutcome,
+  weight: number,
+  client: string,
+  sign: 1 | -1,
+): void {
   t[outcome] += sign * Math.round(weight * UNIT);
   t.outcomes += sign;
   const n = (t.clients.get(client) ?? 0) + sign;
@@ -108,7 +114,8 @@ export function scoreWindows(
       result = {
         name: w.name,
         from: toIso(windowStart(day, w.months)),
-        eligible: t.outcomes >= rules.eligibility.minOutcomes && t.clients.size >= rules.eligibility.minClients,
+        eligible:
+          t.outcomes >= rules.eligibility.minOutcomes && t.clients.size >= rules.eligibility.minClients,
         score: total === 0 ? null : round9((100 * good) / total),
         success: t.success / UNIT,
         neutral: t.neutral / UNIT,
@@ -135,7 +142,12 @@ function select(rules: RuleSet, windows: WindowResult[], byName: Map<string, Win
   });
   if (!best) return none;
   const score = best.score as number;
-  return { shown: true, jss: rules.rounding === 'floor' ? Math.floor(score) : Math.round(score), score, window: best.name };
+  return {
+    shown: true,
+    jss: rules.rounding === 'floor' ? Math.floor(score) : Math.round(score),
+    score,
+    window: best.name,
+  };
 }
 
 /** Whether the JSS reaches a threshold; a JSS that is not shown reaches nothing. */

@@ -51,12 +51,12 @@ const KEY_ORDER = [
  * document so every key, value and comment the user wrote stays (a JSON history stays JSON).
  * The history must be valid before, and the result is checked again before it is returned.
  */
-export function mergeHistory(source: Source, imported: MergeInput, today: string): Merged {
+export async function mergeHistory(source: Source, imported: MergeInput, today: string): Promise<Merged> {
   const parsed = parseSource(source);
   // The keys as written, taken before validation (which may fill in defaults).
   const written = (parsed.data as { contracts?: unknown }).contracts;
   const keys = Array.isArray(written) ? written.map((c) => new Set(Object.keys(c ?? {}))) : [];
-  const { history } = validateHistory(parsed, { today });
+  const { history } = await validateHistory(parsed, { today });
   const json = /^\s*[[{]/.test(source.text);
   const yamlDoc = json ? undefined : parseDocument(source.text);
   const existing: ExistingContract[] = history.contracts.map((contract, i) => ({
@@ -82,7 +82,7 @@ export function mergeHistory(source: Source, imported: MergeInput, today: string
   }
 
   try {
-    validateHistory(parseSource({ name: `${source.name} (merged)`, text }), { today });
+    await validateHistory(parseSource({ name: `${source.name} (merged)`, text }), { today });
   } catch (error) {
     if (error instanceof UserError) {
       throw new UserError([

@@ -1,12 +1,10 @@
-import type { z } from 'zod';
-import { isIsoDate } from '../core/dates.js';
-import type { Contract, History } from '../core/types.js';
+import type { History } from '../core/types.js';
 import { UserError } from '../errors.js';
+import { historyProblems } from './history-checks.js';
 import { fastHistory } from './history-fast-path.js';
-import { contractSchema, historyProblems, historySchema } from './history-schema.js';
 import { type ParsedDocument, parseSource } from './parse-document.js';
 import { readInput, type Source, type StdinLike } from './read-input.js';
-import { locateProblems, type PathProblem, zodProblems } from './validate.js';
+import { locateProblems } from './validate.js';
 
 export interface LoadedHistory {
   source: Source;
@@ -32,15 +30,18 @@ export interface LoadHistoryOptions {
 export async function loadHistory(path: string, options: LoadHistoryOptions): Promise<LoadedHistory> {
   const source = await readInput(path, { stdin: options.stdin, cwd: options.cwd });
   const document = parseSource(source);
-  const { history, asOf } = validateHistory(document, options);
+  const { history, asOf } = await validateHistory(document, options);
   return { source, document, history, asOf };
 }
 
-/** Validates a parsed history document: its shape, then every check across fields. */
-export function validateHistory(
+/**
+ * Validates a parsed history document: its shape, then every check across fields. A well-formed
+ * history takes the fast path; zod (slow to load and to run) is used only to explain a bad one.
+ */
+export async function validateHistory(
   document: ParsedDocument,
   options: { asOf?: string; today: string },
-): { history: History; asOf: string } {
+): Promise<{ history: History; asOf: string }> {
   const { data } = document;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UserError([
@@ -52,18 +53,12 @@ export function validateHistory(
       },
     ]);
   }
-  const result = fastResult(data) ?? historySchema.safeParse(data, { reportInput: true });
-  if (result.success) {
-    const asOf = options.asOf ?? result.data.asOf ?? options.today;
-    const problems = historyProblems(result.data, asOf);
-    if (problems.length > 0) throw new UserError(locateProblems(document, problems));
-    return { history: result.data, asOf };
-  }
-  const problems = [
-    ...zodProblems(result.error.issues, historySchema),
-    ...partialProblems(data, result.error.issues, options),
-  ];
-  throw new UserError(locateProblems(document, problems));
+  const history =
+    fastHistory(data) ?? (await import('./history-shape-problems.js')).parseHistoryShape(document, options);
+  const asOf = options.asOf ?? history.asOf ?? options.today;
+  const problems = historyProblems(history, asOf);
+  if (problems.length > 0) throw new UserError(locateProblems(document, problems));
+  return { history, asOf };
 }
 
 function describeRoot(data: unknown): string {
@@ -71,55 +66,3 @@ function describeRoot(data: unknown): string {
   if (Array.isArray(data)) return 'a list';
   return `${typeof data} ${JSON.stringify(data).slice(0, 40)}`;
 }
-
-function fastResult(data: unknown): { success: true; data: History } | undefined {
-  const history = fastHistory(data);
-  return history === undefined ? undefined : { success: true, data: history };
-}
-
-/**
- * When the file's shape is wrong somewhere, the contracts that are right on their own still get
- * the checks across fields, so one run reports every problem. A contract whose only faults are in
- * keys no other check reads is checked without those keys; one with a bad `end` or `earnings`
- * (which other checks read) or a missing required key is left for the next run.
- */
-function partialProblems(
-  data: unknown,
-  issues: readonly z.core.$ZodIssue[],
-  options: { asOf?: string; today: string },
-): PathProblem[] {
-  if (data === null || typeof data !== 'object' || !('contracts' in data) || !Array.isArray(data.contracts))
-    return [];
-  const badKeys = new Map<number, Set<string>>();
-  for (const issue of issues) {
-    const [top, index, key] = issue.path;
-    if (top !== 'contracts' || typeof index !== 'number') continue;
-    const keys = badKeys.get(index) ?? new Set<string>();
-    badKeys.set(index, keys);
-    if (typeof key === 'string') keys.add(key);
-    else if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) keys.add(k);
-    } else keys.add(WHOLE);
-  }
-  const contracts = data.contracts.map((raw: unknown, index): Contract | undefined => {
-    const keys = badKeys.get(index);
-    if (keys === undefined) return contractSchema.safeParse(raw).data;
-    if (
-      keys.has(WHOLE) ||
-      keys.has('end') ||
-      keys.has('earnings') ||
-      raw === null ||
-      typeof raw !== 'object'
-    ) {
-      return undefined;
-    }
-    const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => !keys.has(k)));
-    return contractSchema.safeParse(rest).data;
-  });
-  const fileAsOf = 'asOf' in data ? data.asOf : undefined;
-  const asOf =
-    options.asOf ?? (typeof fileAsOf === 'string' && isIsoDate(fileAsOf) ? fileAsOf : options.today);
-  return historyProblems({ contracts }, asOf);
-}
-
-const WHOLE = '';

@@ -26,7 +26,15 @@ export const MAX_ALIAS_COUNT = 100;
 export function parseSource(source: Source): ParsedDocument {
   const first = source.text.trimStart()[0];
   if (first === undefined) {
-    throw new UserError([{ file: source.name, line: 1, col: 1, message: 'the file is empty', hint: 'run `jss init` for a commented example' }]);
+    throw new UserError([
+      {
+        file: source.name,
+        line: 1,
+        col: 1,
+        message: 'the file is empty',
+        hint: 'run `jss init` for a commented example',
+      },
+    ]);
   }
   return first === '{' || first === '[' ? parseJson(source) : parseYaml(source);
 }
@@ -89,7 +97,11 @@ function countWrittenKeys(text: string): number {
     while (close !== -1 && isEscaped(text, close)) close = text.indexOf('"', close + 1);
     if (close === -1) break;
     let next = close + 1;
-    for (let ch = text.charCodeAt(next); ch === 32 || ch === 10 || ch === 13 || ch === 9; ch = text.charCodeAt(++next));
+    for (
+      let ch = text.charCodeAt(next);
+      ch === 32 || ch === 10 || ch === 13 || ch === 9;
+      ch = text.charCodeAt(++next)
+    );
     if (text.charCodeAt(next) === 58) n++;
     open = text.indexOf('"', next);
   }
@@ -115,13 +127,19 @@ export function positionOfOffset(text: string, offset: number): Position {
 
 function parseYaml(source: Source): ParsedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(source.text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
   const at = (offset: number): Position => lineCounter.linePos(offset);
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
     file: source.name,
     ...at(e.pos[0]),
     message: `invalid ${source.text.trimStart().startsWith('{') || source.text.trimStart().startsWith('[') ? 'JSON' : 'YAML'}: ${yamlMessage(source.text, e)}`,
-    hint: e.code === 'DUPLICATE_KEY' ? 'each key may appear once in an object; remove or rename one' : undefined,
+    hint:
+      e.code === 'DUPLICATE_KEY' ? 'each key may appear once in an object; remove or rename one' : undefined,
   }));
   if (problems.length > 0) throw new UserError(problems);
 
@@ -158,7 +176,9 @@ function parseYaml(source: Source): ParsedDocument {
         if (isAlias(node)) node = node.resolve(doc);
         let next: unknown;
         if (isMap(node)) {
-          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+          const pair = node.items.find(
+            (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+          );
           if (pair) next = key !== undefined && i === segments.length - 1 ? pair.key : pair.value;
         } else if (isSeq(node) && typeof segment === 'number') {
           next = node.items[segment];

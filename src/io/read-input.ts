@@ -34,7 +34,8 @@ async function readPath(full: string, path: string): Promise<Buffer> {
   } catch (error) {
     throw new UserError(`${path}: ${describeFsError(error)}`);
   }
-  if (info.isDirectory()) throw new UserError(`${path}: is a directory, not a file`, { hint: 'name a YAML or JSON file' });
+  if (info.isDirectory())
+    throw new UserError(`${path}: is a directory, not a file`, { hint: 'name a YAML or JSON file' });
   if (info.size > MAX_INPUT_BYTES) throw tooLarge(path);
   try {
     return await readFile(full);
@@ -68,7 +69,12 @@ function decodeText(bytes: Buffer, name: string): string {
   if (nul !== -1) {
     const at = bytePosition(bytes, nul);
     throw new UserError([
-      { file: name, ...at, message: 'is binary, not a text file (it holds NUL bytes)', hint: 'jss reads YAML or JSON text' },
+      {
+        file: name,
+        ...at,
+        message: 'is binary, not a text file (it holds NUL bytes)',
+        hint: 'jss reads YAML or JSON text',
+      },
     ]);
   }
   let text: string;
@@ -77,7 +83,9 @@ function decodeText(bytes: Buffer, name: string): string {
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const at = bad === -1 ? {} : bytePosition(bytes, bad);
-    throw new UserError([{ file: name, ...at, message: 'is not valid UTF-8 text', hint: 'save the file as UTF-8' }]);
+    throw new UserError([
+      { file: name, ...at, message: 'is not valid UTF-8 text', hint: 'save the file as UTF-8' },
+    ]);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

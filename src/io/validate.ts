@@ -47,7 +47,12 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
       case 'unrecognized_keys': {
         const known = knownKeys(schema, path);
         for (const key of issue.keys) {
-          out.push({ path, key, message: `unknown key "${key}"`, hint: known.length ? suggestion(key, known) : undefined });
+          out.push({
+            path,
+            key,
+            message: `unknown key "${key}"`,
+            hint: known.length ? suggestion(key, known) : undefined,
+          });
         }
         break;
       }
@@ -60,7 +65,10 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
             issue.input === undefined
               ? `missing (required: ${expected})`
               : `expected ${expected}, got ${JSON.stringify(issue.input)}`,
-          hint: typeof issue.input === 'string' && values.length > 1 ? suggestion(issue.input, values) : undefined,
+          hint:
+            typeof issue.input === 'string' && values.length > 1
+              ? suggestion(issue.input, values)
+              : undefined,
         });
         break;
       }
@@ -70,7 +78,10 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
         } else if (issue.input === undefined) {
           out.push({ path, message: `missing (required ${describeExpected(issue.expected)})` });
         } else {
-          out.push({ path, message: `expected ${describeExpected(issue.expected)}, got ${describeInput(issue.input)}` });
+          out.push({
+            path,
+            message: `expected ${describeExpected(issue.expected)}, got ${describeInput(issue.input)}`,
+          });
         }
         break;
       }
@@ -80,9 +91,20 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
         const branches = issue.errors.filter((b) => b.length > 0);
         const deep = branches.find((b) => b.some((i) => i.path.length > 0));
         if (deep) {
-          out.push(...zodProblems(deep.map((i) => ({ ...i, path: [...path, ...i.path] })), schema));
+          out.push(
+            ...zodProblems(
+              deep.map((i) => ({ ...i, path: [...path, ...i.path] })),
+              schema,
+            ),
+          );
         } else {
-          out.push({ path, message: issue.message === 'Invalid input' ? `invalid value ${describeInput(issue.input)}` : issue.message });
+          out.push({
+            path,
+            message:
+              issue.message === 'Invalid input'
+                ? `invalid value ${describeInput(issue.input)}`
+                : issue.message,
+          });
         }
         break;
       }

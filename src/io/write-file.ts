@@ -16,9 +16,15 @@ async function exists(path: string): Promise<boolean> {
  * Writes `text` to `path` atomically (a temporary file beside it, then a rename). Refuses to
  * replace an existing file unless `force` is set.
  */
-export async function writeFileAtomic(path: string, text: string, options: { force?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  text: string,
+  options: { force?: boolean } = {},
+): Promise<void> {
   if (!options.force && (await exists(path))) {
-    throw new UserError(`${path}: already exists; not overwriting it`, { hint: 'pass --force to replace it' });
+    throw new UserError(`${path}: already exists; not overwriting it`, {
+      hint: 'pass --force to replace it',
+    });
   }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -27,8 +33,16 @@ export async function writeFileAtomic(path: string, text: string, options: { for
   } catch (error) {
     await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOTDIR') {
-      throw new UserError(`${path}: cannot write (${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a directory' : 'permission denied'})`);
+    if (
+      code === 'ENOENT' ||
+      code === 'EACCES' ||
+      code === 'EPERM' ||
+      code === 'EISDIR' ||
+      code === 'ENOTDIR'
+    ) {
+      throw new UserError(
+        `${path}: cannot write (${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a directory' : 'permission denied'})`,
+      );
     }
     throw error;
   }

@@ -104,14 +104,13 @@ export function renderForecast(view: ForecastView, style: Style): string {
   }
   if (moves.more > 0 || moves.quiet > 0) {
     const said: string[] = [];
-    if (moves.more > 0)
-      said.push(`${moves.more} more day${moves.more === 1 ? '' : 's'} on which the JSS changes`);
+    if (moves.more > 0) said.push(`${moves.more} more day${moves.more === 1 ? '' : 's'}`);
     if (moves.quiet > 0) {
       said.push(
-        `${moves.quiet} ${moves.quiet === 1 ? 'change that leaves' : 'changes that leave'} the JSS as it is`,
+        `${moves.quiet} other ${moves.quiet === 1 ? 'event leaves' : 'events leave'} the JSS as it is`,
       );
     }
-    parts.push(style.dim(`  … and ${said.join(', ')} (--json lists every event)`));
+    parts.push(style.dim(`  … ${said.join('; ')} (--json has them all)`));
   }
   return `${parts.join('\n')}\n`;
 }

@@ -15,6 +15,7 @@ export interface PlanView {
 }
 
 const DAY_MS = 86_400_000;
+const WRAP = 96;
 
 /** `-q`: the one-line answer. */
 export function renderPlanQuiet(views: PlanView[]): string {
@@ -85,7 +86,20 @@ function explain(view: PlanView): string {
     const why = view.because.length > 0 ? `, when ${describeDay(view.because)}` : '';
     sentences.push(`Left as it is, it first reaches ${r.target}% on ${r.byTimeAlone}${why}.`);
   }
-  return sentences.join(' ');
+  return wrap(sentences.join(' '), WRAP);
+}
+
+/** Words joined into lines of at most `width` columns. */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
 }
 
 function daysUntil(from: string, to: string): number {

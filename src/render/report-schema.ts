@@ -4,10 +4,28 @@ import { z } from 'zod';
  * The shape of every `--json` document (DESIGN §5, §6), as zod schemas: `jss schema report` prints
  * them as JSON Schema, and the tests parse real output with them so the two cannot drift apart.
  */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: 'a calendar date, YYYY-MM-DD' });
-const jss = z.number().int().min(0).max(100).nullable().meta({ description: 'the whole-percent JSS; null when not shown' });
-const score = z.number().min(0).max(100).nullable().meta({ description: 'the exact score, 9 decimal places' });
-const delta = z.number().int().nullable().meta({ description: 'jss − the baseline jss; null when either is not shown' });
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ description: 'a calendar date, YYYY-MM-DD' });
+const jss = z
+  .number()
+  .int()
+  .min(0)
+  .max(100)
+  .nullable()
+  .meta({ description: 'the whole-percent JSS; null when not shown' });
+const score = z
+  .number()
+  .min(0)
+  .max(100)
+  .nullable()
+  .meta({ description: 'the exact score, 9 decimal places' });
+const delta = z
+  .number()
+  .int()
+  .nullable()
+  .meta({ description: 'jss − the baseline jss; null when either is not shown' });
 const rulesRef = z.strictObject({
   name: z.string(),
   source: z.string().meta({ description: '"builtin" or the path of a rule file' }),
@@ -113,10 +131,19 @@ const planBody = {
 };
 
 const consensus = z.array(
-  z.strictObject({ id: z.string(), scenario: z.string(), robust: z.boolean(), disagree: z.array(z.string()) }),
+  z.strictObject({
+    id: z.string(),
+    scenario: z.string(),
+    robust: z.boolean(),
+    disagree: z.array(z.string()),
+  }),
 );
 
-function documents<C extends string, B extends z.ZodRawShape>(command: C, body: B, extra: z.ZodRawShape = {}) {
+function documents<C extends string, B extends z.ZodRawShape>(
+  command: C,
+  body: B,
+  extra: z.ZodRawShape = {},
+) {
   const envelope = { schemaVersion: z.literal(1), command: z.literal(command) };
   return [
     z.strictObject({ ...envelope, ...body }).meta({ title: `${command} (one rule set)` }),
@@ -147,7 +174,10 @@ export const reportSchemas = {
 
 export const reportSchema = z
   .union(Object.values(reportSchemas).flat() as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]])
-  .meta({ title: 'jss --json output', description: 'Every document `jss ... --json` prints (schemaVersion 1).' });
+  .meta({
+    title: 'jss --json output',
+    description: 'Every document `jss ... --json` prints (schemaVersion 1).',
+  });
 
 export function reportJsonSchema(): unknown {
   return z.toJSONSchema(reportSchema, { io: 'output' });

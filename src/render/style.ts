@@ -1,5 +1,3 @@
-import { Chalk } from 'chalk';
-
 /** Text decorations for human output; every function is the identity when colour is off. */
 export interface Style {
   enabled: boolean;
@@ -27,8 +25,24 @@ export function colorEnabled(ctx: ColorContext): boolean {
   return ctx.isTTY === true;
 }
 
-export function createStyle(enabled: boolean): Style {
-  const c = new Chalk({ level: enabled ? 1 : 0 });
+const identity = (text: string): string => text;
+
+/** No decoration at all: what every non-TTY, NO_COLOR or --json run gets, without loading chalk. */
+export const plainStyle: Style = {
+  enabled: false,
+  bold: identity,
+  dim: identity,
+  good: identity,
+  bad: identity,
+  warn: identity,
+  accent: identity,
+};
+
+/** The style for a run; chalk is loaded only when colour is actually on (it costs start-up time). */
+export async function createStyle(enabled: boolean): Promise<Style> {
+  if (!enabled) return plainStyle;
+  const { Chalk } = await import('chalk');
+  const c = new Chalk({ level: 1 });
   return {
     enabled,
     bold: (t) => c.bold(t),
@@ -39,5 +53,3 @@ export function createStyle(enabled: boolean): Style {
     accent: (t) => c.cyan(t),
   };
 }
-
-export const plainStyle: Style = createStyle(false);

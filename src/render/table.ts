@@ -13,7 +13,11 @@ export function visibleLength(text: string): number {
 
 export function formatTable(rows: string[][], align: Align[] = [], indent = ''): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell))));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell));
+    });
+  }
   return rows
     .map((row) =>
       (

@@ -101,7 +101,7 @@ describe('jss forecast', () => {
         '  2027-01-06  50% → 33%         S1 leaves the 24m window',
         '  2027-03-11  33% → 100%        N leaves the 24m window',
         '  2027-06-02  100% → not shown  S2 leaves the 24m window',
-        '  … and 1 change that leaves the JSS as it is (--json lists every event)',
+        '  … 1 other event leaves the JSS as it is (--json has them all)',
         '',
       ].join('\n'),
     );

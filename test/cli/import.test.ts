@@ -8,14 +8,14 @@ import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 const fixture = (name: string) => join(repoRoot, 'test/fixtures/import', name);
 const tempDir = () => mkdtempSync(join(tmpdir(), 'jss-import-cli-'));
-const validates = (text: string) =>
-  validateHistory(parseSource({ name: 'out', text }), { today: '2026-11-26' }).history;
+const validates = async (text: string) =>
+  (await validateHistory(parseSource({ name: 'out', text }), { today: '2026-11-26' })).history;
 
 describe('jss import', () => {
   it('prints a history that validates to stdout and a summary to stderr', async () => {
     const r = await runCli(['import', fixture('transactions-19.csv')]);
     expect(r.code).toBe(0);
-    const history = validates(r.stdout);
+    const history = await validates(r.stdout);
     expect(history.asOf).toBe('2026-09-04');
     expect(history.contracts.map((c) => [c.client, c.earnings])).toEqual([
       ['Beta LLC', 528],
@@ -49,7 +49,7 @@ describe('jss import', () => {
     });
     expect(first).toMatchObject({ code: 0, stdout: '' });
     const written = readFileSync(join(dir, 'contracts.yaml'), 'utf8');
-    validates(written);
+    await validates(written);
     expect(first.stderr).toContain('then run `jss estimate contracts.yaml`');
 
     writeFileSync(join(dir, 'contracts.yaml'), 'mine\n');
@@ -132,7 +132,7 @@ describe('jss import --merge', () => {
       );
     expect(edited).toContain('call in March');
     writeFileSync(path, edited);
-    const before = validates(edited);
+    const before = await validates(edited);
 
     const r = await runCli(['import', fixture('transactions-later.csv'), '--merge', 'contracts.yaml'], {
       cwd: dir,
@@ -145,7 +145,7 @@ describe('jss import --merge', () => {
     expect(readFileSync(join(dir, 'contracts.yaml.bak'), 'utf8')).toBe(edited);
 
     const text = readFileSync(path, 'utf8');
-    const after = validates(text);
+    const after = await validates(text);
     for (const line of [
       'freelancer: Kristen',
       'status: ended # checked',
@@ -206,7 +206,7 @@ describe('jss import --merge', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'contracts.yaml'), 'utf8')).toBe(history);
     expect(existsSync(join(dir, 'contracts.yaml.bak'))).toBe(false);
-    expect(validates(readFileSync(join(dir, 'merged.yaml'), 'utf8')).contracts).toHaveLength(4);
+    expect((await validates(readFileSync(join(dir, 'merged.yaml'), 'utf8'))).contracts).toHaveLength(4);
   });
 });
 

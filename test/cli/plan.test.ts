@@ -38,8 +38,9 @@ describe('jss plan', () => {
         'Target 90%: now 69%  (upwork-2024 rules · as of 2026-11-26)',
         '  by time alone  2027-05-02 (in 157 days)',
         '  with new jobs  2 new $500 jobs today → 100% (6m window)',
-        'With 2 new jobs, each for a new client (fixed-price, $500, ended today as completed with 5★ and a private 10), ' +
-          'the 6m window would make your JSS 100%. Left as it is, it first reaches 90% on 2027-05-02, when N leaves the 24m window.',
+        'With 2 new jobs, each for a new client (fixed-price, $500, ended today as completed with 5★ and',
+        'a private 10), the 6m window would make your JSS 100%. Left as it is, it first reaches 90% on',
+        '2027-05-02, when N leaves the 24m window.',
         '',
       ].join('\n'),
     });

@@ -18,8 +18,34 @@ const zero = { earnings: 0, firstPayment: undefined, lastPayment: undefined };
 describe('the default classify table, rule by rule', () => {
   const cases: [string, Partial<Contract>, string][] = [
     ['suspended-client', { clientSuspended: true }, 'excluded'],
-    ['open', { status: 'active', end: undefined, endedBy: undefined, endReason: undefined, feedback: undefined, lastPayment: '2026-11-01', start: '2026-10-01', firstPayment: '2026-10-05' }, 'pending'],
-    ['idle-paid', { status: 'paused', end: undefined, endedBy: undefined, endReason: undefined, feedback: undefined, start: '2026-01-01', firstPayment: '2026-01-10', lastPayment: '2026-03-01' }, 'neutral'],
+    [
+      'open',
+      {
+        status: 'active',
+        end: undefined,
+        endedBy: undefined,
+        endReason: undefined,
+        feedback: undefined,
+        lastPayment: '2026-11-01',
+        start: '2026-10-01',
+        firstPayment: '2026-10-05',
+      },
+      'pending',
+    ],
+    [
+      'idle-paid',
+      {
+        status: 'paused',
+        end: undefined,
+        endedBy: undefined,
+        endReason: undefined,
+        feedback: undefined,
+        start: '2026-01-01',
+        firstPayment: '2026-01-10',
+        lastPayment: '2026-03-01',
+      },
+      'neutral',
+    ],
     ['dispute-lost', { dispute: 'lost' }, 'negative'],
     ['no-feedback', { feedback: 'none' }, 'excluded'],
     ['zero-earnings-detractor', { ...zero, feedback: { private: 6 } }, 'negative'],
@@ -42,15 +68,31 @@ describe('the default classify table, rule by rule', () => {
   }
 
   it('long-term-client → success, for every contract of a client paid over more than 90 days', () => {
-    const a = contract({ client: 'lt', firstPayment: '2026-01-01', lastPayment: '2026-01-01', start: '2026-01-01', end: '2026-01-02', feedback: { private: 2 } });
-    const b = contract({ client: 'lt', firstPayment: '2026-04-02', lastPayment: '2026-04-02', start: '2026-04-01', end: '2026-04-03' });
+    const a = contract({
+      client: 'lt',
+      firstPayment: '2026-01-01',
+      lastPayment: '2026-01-01',
+      start: '2026-01-01',
+      end: '2026-01-02',
+      feedback: { private: 2 },
+    });
+    const b = contract({
+      client: 'lt',
+      firstPayment: '2026-04-02',
+      lastPayment: '2026-04-02',
+      start: '2026-04-01',
+      end: '2026-04-03',
+    });
     expect(ruleOf(a, [b])).toEqual({ outcome: 'success', rule: 'long-term-client' });
   });
 
   it('the last rule catches everything, and a range never matches a missing value', () => {
     const c = contract({ feedback: { public: 4.2 }, endReason: undefined, endedBy: undefined });
     expect(ruleOf(c)).toEqual({ outcome: 'neutral', rule: 'public-mid' });
-    expect(ruleOf(contract({ feedback: undefined, endReason: undefined }))).toEqual({ outcome: 'neutral', rule: 'otherwise' });
+    expect(ruleOf(contract({ feedback: undefined, endReason: undefined }))).toEqual({
+      outcome: 'neutral',
+      rule: 'otherwise',
+    });
   });
 
   it('earnings in a matcher are net of refunds', () => {

@@ -11,7 +11,14 @@ const rules = upwork2024();
 /** `n` ended contracts for fresh clients on `end`: `success` of them 10/10, the rest private 7 (neutral). */
 function batch(n: number, success: number, end: string): Contract[] {
   return Array.from({ length: n }, (_, i) =>
-    contract({ start: end, end, firstPayment: end, lastPayment: end, earnings: 100, feedback: { private: i < success ? 10 : 7 } }),
+    contract({
+      start: end,
+      end,
+      firstPayment: end,
+      lastPayment: end,
+      earnings: 100,
+      feedback: { private: i < success ? 10 : 7 },
+    }),
   );
 }
 
@@ -55,7 +62,12 @@ describe('the score', () => {
 
   it('no JSS is shown until the 24-month window holds 2 outcomes from 2 clients', () => {
     const one = [contract({ client: 'a' }), contract({ client: 'a' })];
-    expect(evaluate(history(one), rules, { asOf: ASOF })).toMatchObject({ shown: false, jss: null, score: null, window: null });
+    expect(evaluate(history(one), rules, { asOf: ASOF })).toMatchObject({
+      shown: false,
+      jss: null,
+      score: null,
+      window: null,
+    });
     const two = [contract({ client: 'a' }), contract({ client: 'b' })];
     expect(evaluate(history(two), rules, { asOf: ASOF })).toMatchObject({ shown: true, jss: 100 });
   });
@@ -85,7 +97,9 @@ describe('invariants (property tests)', () => {
   it('the order of contracts does not matter', () => {
     fc.assert(
       fc.property(contractsArb({ guesses: true }), fc.integer(), (contracts, seed) => {
-        const shuffled = [...contracts].sort((a, b) => ((a.id.length * seed) % 7) - ((b.id.length * seed) % 7) || (b.id < a.id ? -1 : 1));
+        const shuffled = [...contracts].sort(
+          (a, b) => ((a.id.length * seed) % 7) - ((b.id.length * seed) % 7) || (b.id < a.id ? -1 : 1),
+        );
         const a = evaluate(history(contracts), rules, { asOf: ASOF });
         const b = evaluate(history(shuffled), rules, { asOf: ASOF });
         expect(b.windows).toEqual(a.windows);
@@ -131,7 +145,14 @@ describe('invariants (property tests)', () => {
   it('a contract for a new client that lies outside every window changes nothing', () => {
     fc.assert(
       fc.property(contractsArb(), fc.integer({ min: 1, max: 2000 }), (contracts, back) => {
-        const old = contract({ client: 'ancient', start: '2020-01-01', end: `2024-11-${String(25 - (back % 20)).padStart(2, '0')}`, firstPayment: '2020-01-01', lastPayment: '2020-02-01', feedback: { private: 0 } });
+        const old = contract({
+          client: 'ancient',
+          start: '2020-01-01',
+          end: `2024-11-${String(25 - (back % 20)).padStart(2, '0')}`,
+          firstPayment: '2020-01-01',
+          lastPayment: '2020-02-01',
+          feedback: { private: 0 },
+        });
         const a = evaluate(history(contracts), rules, { asOf: ASOF });
         const b = evaluate(history([...contracts, old]), rules, { asOf: ASOF });
         expect(b.windows).toEqual(a.windows);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, toDay, toIso } from '../../src/core/dates.js';
 import { evaluate } from '../../src/core/evaluate.js';
-import { leavesWindow } from '../../src/core/windows.js';
 import type { Contract } from '../../src/core/types.js';
+import { leavesWindow } from '../../src/core/windows.js';
 import { contract, history } from '../helpers/history.js';
 import { upwork2024 } from '../helpers/rules.js';
 
@@ -60,11 +60,23 @@ describe('idle and long-term edges', () => {
     const c = open('2026-08-28'); // + 90 days = 2026-11-26
     const at = (asOf: string) => evaluate(history([c], asOf), rules, { asOf }).contracts[0];
     expect(at('2026-11-25')).toMatchObject({ outcome: 'pending', rule: 'open', countedFrom: null });
-    expect(at('2026-11-26')).toMatchObject({ outcome: 'neutral', rule: 'idle-paid', countedFrom: '2026-11-26' });
+    expect(at('2026-11-26')).toMatchObject({
+      outcome: 'neutral',
+      rule: 'idle-paid',
+      countedFrom: '2026-11-26',
+    });
   });
 
   it('an unpaid open contract turns idle 90 days after its start, and then counts as nothing (zero earnings)', () => {
-    const c = contract({ status: 'paused', end: undefined, endedBy: undefined, endReason: undefined, feedback: undefined, earnings: 0, start: '2026-08-28' });
+    const c = contract({
+      status: 'paused',
+      end: undefined,
+      endedBy: undefined,
+      endReason: undefined,
+      feedback: undefined,
+      earnings: 0,
+      start: '2026-08-28',
+    });
     const at = (asOf: string) => evaluate(history([c], asOf), rules, { asOf }).contracts[0];
     expect(at('2026-11-25')).toMatchObject({ outcome: 'pending', rule: 'open' });
     expect(at('2026-11-26')).toMatchObject({ outcome: 'excluded', rule: 'zero-earnings', countedFrom: null });
@@ -72,7 +84,14 @@ describe('idle and long-term edges', () => {
 
   it("a client's payments 91 days apart make a long-term client; 90 do not", () => {
     const pair = (second: string) => [
-      contract({ client: 'x', start: '2026-01-01', end: '2026-01-01', firstPayment: '2026-01-01', lastPayment: '2026-01-01', feedback: { private: 3 } }),
+      contract({
+        client: 'x',
+        start: '2026-01-01',
+        end: '2026-01-01',
+        firstPayment: '2026-01-01',
+        lastPayment: '2026-01-01',
+        feedback: { private: 3 },
+      }),
       contract({ client: 'x', start: second, end: second, firstPayment: second, lastPayment: second }),
     ];
     const ruleFor = (second: string) =>
@@ -99,13 +118,39 @@ describe('weights', () => {
     const pay = (dates: string[]) => dates.map((date) => ({ date, amount: 100 }));
     // first 2026-01-01; period 1 = days 90..179 (2026-04-01..2026-06-29); period 3 = days 270..359
     expect(
-      weightOf({ earnings: 300, start: '2026-01-01', end: '2026-12-31', payments: pay(['2026-01-01', '2026-04-01', '2026-10-01']) }),
+      weightOf({
+        earnings: 300,
+        start: '2026-01-01',
+        end: '2026-12-31',
+        payments: pay(['2026-01-01', '2026-04-01', '2026-10-01']),
+      }),
     ).toBe(1.25 + 2);
     expect(
-      weightOf({ earnings: 200, start: '2026-01-01', end: '2026-12-31', payments: pay(['2026-01-01', '2026-03-31']) }),
+      weightOf({
+        earnings: 200,
+        start: '2026-01-01',
+        end: '2026-12-31',
+        payments: pay(['2026-01-01', '2026-03-31']),
+      }),
     ).toBe(1);
     // Without a list: whole periods between first and last payment.
-    expect(weightOf({ earnings: 2000, start: '2020-01-01', firstPayment: '2020-01-01', lastPayment: '2026-01-01', end: '2026-01-02' })).toBe(8);
-    expect(weightOf({ earnings: 2000, start: '2026-01-01', firstPayment: '2026-01-01', lastPayment: '2026-06-29', end: '2026-07-01' })).toBe(2.5);
+    expect(
+      weightOf({
+        earnings: 2000,
+        start: '2020-01-01',
+        firstPayment: '2020-01-01',
+        lastPayment: '2026-01-01',
+        end: '2026-01-02',
+      }),
+    ).toBe(8);
+    expect(
+      weightOf({
+        earnings: 2000,
+        start: '2026-01-01',
+        firstPayment: '2026-01-01',
+        lastPayment: '2026-06-29',
+        end: '2026-07-01',
+      }),
+    ).toBe(2.5);
   });
 });

@@ -46,8 +46,8 @@ async function userEditedHistory(): Promise<string> {
 describe('mergeHistory (YAML)', () => {
   it('keeps every field and comment the user wrote, refreshes the money, adds the new contract', async () => {
     const before = await userEditedHistory();
-    validateHistory(parseSource({ name: 'before', text: before }), { today: TODAY });
-    const { text, plan } = mergeHistory(
+    await validateHistory(parseSource({ name: 'before', text: before }), { today: TODAY });
+    const { text, plan } = await mergeHistory(
       { name: 'contracts.yaml', text: before },
       await load('transactions-later.csv'),
       TODAY,
@@ -67,7 +67,7 @@ describe('mergeHistory (YAML)', () => {
     ]) {
       expect(text).toContain(kept);
     }
-    const { history } = validateHistory(parseSource({ name: 'merged', text }), { today: TODAY });
+    const { history } = await validateHistory(parseSource({ name: 'merged', text }), { today: TODAY });
     expect(history.asOf).toBe('2026-10-20');
     const byId = new Map(history.contracts.map((c) => [c.id, c]));
     expect([...byId.keys()]).toEqual([
@@ -107,7 +107,7 @@ describe('mergeHistory (YAML)', () => {
 
   it('changes nothing when merging the export the file came from', async () => {
     const before = await userEditedHistory();
-    const { text, plan } = mergeHistory(
+    const { text, plan } = await mergeHistory(
       { name: 'contracts.yaml', text: before },
       await load('transactions-13.csv'),
       TODAY,
@@ -119,21 +119,25 @@ describe('mergeHistory (YAML)', () => {
 
   it('keeps a contract the export does not have, as it is', async () => {
     const before = `version: 1\nasOf: 2026-01-31\ncontracts:\n  - id: mine # typed by hand\n    client: zeta\n    type: fixed\n    status: active\n    start: 2026-01-01\n`;
-    const { text } = mergeHistory({ name: 'c.yaml', text: before }, await load('transactions-13.csv'), TODAY);
+    const { text } = await mergeHistory(
+      { name: 'c.yaml', text: before },
+      await load('transactions-13.csv'),
+      TODAY,
+    );
     expect(
       text.startsWith(
         `version: 1\nasOf: 2026-09-04\ncontracts:\n  - id: mine # typed by hand\n    client: zeta\n`,
       ),
     ).toBe(true);
     expect(
-      validateHistory(parseSource({ name: 'm', text }), { today: TODAY }).history.contracts,
+      (await validateHistory(parseSource({ name: 'm', text }), { today: TODAY })).history.contracts,
     ).toHaveLength(5);
   });
 
   it('refuses a history that is not valid to begin with, located', async () => {
     const before =
       'version: 1\ncontracts:\n  - id: a\n    client: x\n    type: fixed\n    status: ended\n    start: 2026-01-01\n';
-    expect(() => mergeHistory({ name: 'c.yaml', text: before }, { contracts: [] }, TODAY)).toThrow(
+    await expect(mergeHistory({ name: 'c.yaml', text: before }, { contracts: [] }, TODAY)).rejects.toThrow(
       /c\.yaml:3:5: contracts\[0\]\.end: missing/,
     );
   });
@@ -155,7 +159,11 @@ describe('mergeHistory (JSON)', () => {
         },
       ],
     });
-    const { text } = mergeHistory({ name: 'c.json', text: before }, await load('transactions-13.csv'), TODAY);
+    const { text } = await mergeHistory(
+      { name: 'c.json', text: before },
+      await load('transactions-13.csv'),
+      TODAY,
+    );
     const data = JSON.parse(text);
     expect(data.contracts[0]).toEqual({
       id: SEO,
@@ -171,6 +179,6 @@ describe('mergeHistory (JSON)', () => {
       notes: 'mine',
     });
     expect(data.contracts).toHaveLength(4);
-    validateHistory(parseSource({ name: 'c.json', text }), { today: TODAY });
+    await validateHistory(parseSource({ name: 'c.json', text }), { today: TODAY });
   });
 });

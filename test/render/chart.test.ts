@@ -47,10 +47,10 @@ describe('renderChart', () => {
     expect(lines[1]).toMatch(/╭$/); // the last sampled point is the jump to 100%
   });
 
-  it('returns nothing when no value is known, and colours the line only when asked', () => {
+  it('returns nothing when no value is known, and colours the line only when asked', async () => {
     expect(renderChart({ points: points([null, null]), lines: [90], title: 'JSS' }, plainStyle)).toBe('');
     const data = { points: points([80, 90]), lines: [90], title: 'JSS' };
     expect(renderChart(data, plainStyle)).not.toContain('\u001b[');
-    expect(renderChart(data, createStyle(true))).toContain('\u001b[36m'); // cyan: the JSS line
+    expect(renderChart(data, await createStyle(true))).toContain('\u001b[36m'); // cyan: the JSS line
   });
 });

@@ -42,7 +42,9 @@ describe('renderRuleSetList', () => {
     );
   });
 
-  it('colours only when the style is enabled', () => {
-    expect(renderRuleSetList(sets, createStyle(true))).toContain('\u001b[1mupwork-2024 (default)\u001b[22m');
+  it('colours only when the style is enabled', async () => {
+    expect(renderRuleSetList(sets, await createStyle(true))).toContain(
+      '\u001b[1mupwork-2024 (default)\u001b[22m',
+    );
   });
 });

@@ -44,8 +44,8 @@ describe('renderPending', () => {
     );
   });
 
-  it('colours only when the style says so', () => {
-    expect(renderPending([pending], createStyle(true))).toContain('\u001b[');
+  it('colours only when the style says so', async () => {
+    expect(renderPending([pending], await createStyle(true))).toContain('\u001b[');
     expect(renderPending([pending], plainStyle)).not.toContain('\u001b[');
   });
 });
