@@ -1,4 +1,5 @@
 // One measurement in a fresh process: prints { ms, maxRssMB } as JSON. Used by bench/run.js.
+// It loads the same modules the CLI loads for these commands (not the whole library index).
 import { readFileSync } from 'node:fs';
 
 const [task, file] = process.argv.slice(2);
@@ -7,15 +8,22 @@ const t0 = performance.now();
 if (task === 'parse') {
   JSON.parse(readFileSync(file, 'utf8'));
 } else {
-  const api = await import('../dist/index.js');
-  const { history, asOf } = await api.loadHistory(file, { today: '2026-11-26' });
-  const { ruleSet } = await api.loadRuleSet('upwork-2024', { cwd: process.cwd() });
-  const prepared = api.prepare(history, ruleSet, asOf);
-  if (task === 'estimate') api.evaluateAt(prepared);
-  else if (task === 'estimate-scenarios') api.estimateReport(prepared, { horizonDays: 90 });
+  const [{ loadHistory }, { loadRuleSet }, { prepare, evaluateAt }, { estimateReport }, { forecast }] =
+    await Promise.all([
+      import('../dist/io/load-history.js'),
+      import('../dist/rules/load-rules.js'),
+      import('../dist/core/evaluate.js'),
+      import('../dist/core/estimate.js'),
+      import('../dist/core/forecast.js'),
+    ]);
+  const { history, asOf } = await loadHistory(file, { today: '2026-11-26' });
+  const { ruleSet } = await loadRuleSet('upwork-2024', { cwd: process.cwd() });
+  const prepared = prepare(history, ruleSet, asOf);
+  if (task === 'estimate') evaluateAt(prepared);
+  else if (task === 'estimate-scenarios') estimateReport(prepared, { horizonDays: 90 });
   else if (task === 'forecast') {
-    api.evaluateAt(prepared);
-    api.forecast(prepared, { until: api.toIso(api.addMonths(prepared.asOf, 24)), step: 'day' });
+    evaluateAt(prepared);
+    forecast(prepared, { step: 'day' });
   } else throw new Error(`unknown task ${task}`);
 }
 

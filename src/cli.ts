@@ -101,7 +101,7 @@ type Runner = (args: unknown[], options: never, ctx: CommandContext) => Promise<
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('jss')
     .description(
-      'Project your Upwork Job Success Score from your contract history, explain it contract by contract,\nand show what each choice about an open contract would do to it.',
+      'Your projected Upwork Job Success Score, why it is what it is, and what each choice about an open contract would do to it.',
     )
     .version(version(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')

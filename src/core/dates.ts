@@ -1,55 +1,81 @@
 /**
- * Calendar dates as whole day numbers (days since 1970-01-01). All arithmetic is in UTC, so a day
- * is always 86,400,000 ms and there are no time zones.
+ * Calendar dates as whole day numbers (days since 1970-01-01, proleptic Gregorian, no time zones).
+ * The conversions are plain integer arithmetic (H. Hinnant's days-from-civil and its inverse):
+ * a large history converts hundreds of thousands of dates, and `Date` objects cost far more.
  */
 export type Day = number;
 
-const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
 
-/**
- * True when `text` is a real calendar date in `YYYY-MM-DD` form (2026-02-30 is not). Reads char
- * codes rather than a regex: a big history has hundreds of thousands of dates to check.
- */
-export function isIsoDate(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeap(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Reads the digits of `YYYY-MM-DD` by char code; NaN where one is not a digit. */
+function parts(text: string): [number, number, number] {
   const digit = (i: number): number => {
     const d = text.charCodeAt(i) - 48;
     return d >= 0 && d <= 9 ? d : Number.NaN;
   };
-  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const mo = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
+  return [
+    digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
+    digit(5) * 10 + digit(6),
+    digit(8) * 10 + digit(9),
+  ];
+}
+
+/** True when `text` is a real calendar date in `YYYY-MM-DD` form (2026-02-30 is not). */
+export function isIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const [y, m, d] = parts(text);
   // NaN (a non-digit) fails every comparison.
-  if (!(y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return false;
-  if (d <= 28) return true;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const last = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
-  return d <= last;
+  return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+export function fromCivil(year: number, month: number, dayOfMonth: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + dayOfMonth - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function toCivil(day: Day): [number, number, number] {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
 export function toDay(iso: string): Day {
-  const m = ISO_DATE.exec(iso);
-  if (!m) throw new Error(`not an ISO date: ${iso}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  if (!isIsoDate(iso)) throw new Error(`not an ISO date: ${iso}`);
+  const [y, m, d] = parts(iso);
+  return fromCivil(y, m, d);
 }
 
 export function toIso(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const [y, m, d] = toCivil(day);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** `day` moved by `months` calendar months, the day of month clamped to the month's end. */
 export function addMonths(day: Day, months: number): Day {
-  const d = new Date(day * MS_PER_DAY);
-  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+  const [y, m, d] = toCivil(day);
+  const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
-  const month = total - year * 12; // 0-based
-  const dom = Math.min(d.getUTCDate(), daysInMonth(year, month + 1));
-  return Date.UTC(year, month, dom) / MS_PER_DAY;
+  const month = total - year * 12 + 1;
+  return fromCivil(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 export function todayUtc(now: Date = new Date()): string {

@@ -1,5 +1,5 @@
 import type { Evaluation, Prepared } from './evaluate.js';
-import { evaluateAt } from './evaluate.js';
+import { evaluateAt, stateAt } from './evaluate.js';
 import { type PendingContract, pendingScenarios } from './scenarios.js';
 
 export interface RulesRef {
@@ -36,7 +36,8 @@ export interface EstimateOptions {
 }
 
 export function estimateReport(prepared: Prepared, options: EstimateOptions = {}): EstimateReport {
-  const now = evaluateAt(prepared);
+  const state = stateAt(prepared, prepared.asOf);
+  const now = evaluateAt(prepared, prepared.asOf, state);
   return {
     asOf: now.date,
     rules: { name: prepared.rules.name, source: options.rulesSource ?? 'builtin' },
@@ -47,7 +48,7 @@ export function estimateReport(prepared: Prepared, options: EstimateOptions = {}
     windows: now.windows,
     badges: now.badges,
     contracts: now.contracts,
-    pending: pendingScenarios(prepared, now, options.horizonDays ?? 90),
+    pending: pendingScenarios(prepared, options.horizonDays ?? 90, state),
     warnings: now.warnings.map((w) => ({ code: w.code, contract: w.contract, message: w.message })),
   };
 }

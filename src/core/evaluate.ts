@@ -86,11 +86,27 @@ export function windowTotals(
   return totals;
 }
 
-/** The full evaluation on `day` (default: the history's evaluation date). */
-export function evaluateAt(prepared: Prepared, day: Day = prepared.asOf): Evaluation {
-  const { rules } = prepared;
+/** Every contract's classification and the month-window totals on one day. */
+export interface DayState {
+  day: Day;
+  classes: Classification[];
+  totals: Map<string, Totals>;
+}
+
+export function stateAt(prepared: Prepared, day: Day): DayState {
   const classes = classifyAll(prepared, day);
-  const { windows, selection } = scoreWindows(rules, day, windowTotals(prepared, day, classes));
+  return { day, classes, totals: windowTotals(prepared, day, classes) };
+}
+
+/** The full evaluation on `day` (default: the history's evaluation date), from its state if known. */
+export function evaluateAt(
+  prepared: Prepared,
+  day: Day = prepared.asOf,
+  state: DayState = stateAt(prepared, day),
+): Evaluation {
+  const { rules } = prepared;
+  const { classes } = state;
+  const { windows, selection } = scoreWindows(rules, day, state.totals);
   const months = monthWindows(rules);
   const contracts = prepared.facts.map((f, i): ContractResult => {
     const c = classes[i];

@@ -6,7 +6,7 @@ import { computeFacts } from './facts.js';
 import { defaultUntil } from './forecast.js';
 import { buildTimeline } from './timeline.js';
 import type { Contract } from './types.js';
-import { addCounted, monthWindows, reaches, type Selection, scoreWindows } from './windows.js';
+import { addCounted, monthWindows, reaches, type Selection, selectionOf } from './windows.js';
 
 /** The most new jobs `plan` tries before answering null. */
 export const MAX_JOBS = 100;
@@ -98,7 +98,7 @@ function jobsToReach(
   for (let count = 1; count <= MAX_JOBS; count++) {
     const client = clients(count);
     for (const w of windows) addCounted(totals.get(w.name)!, cls.outcome, job.weight, client, 1);
-    const { selection } = scoreWindows(rules, asOf, totals);
+    const selection = selectionOf(rules, totals);
     if (reaches(selection.jss, target)) return { count, selection };
   }
   return null;

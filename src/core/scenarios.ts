@@ -1,11 +1,11 @@
 import { applyScenario } from './apply-changes.js';
 import { type Classification, classify, counts } from './classify.js';
 import { type Day, toIso } from './dates.js';
-import { classifyAll, type Evaluation, type Prepared, windowTotals } from './evaluate.js';
+import { type DayState, type Prepared, stateAt } from './evaluate.js';
 import { type ContractFacts, computeFacts } from './facts.js';
 import { explainRecommendation, type Judged, rank } from './recommendation.js';
 import type { ClassifyRule } from './types.js';
-import { addCounted, monthWindows, scoreWindows, type Totals, windowStart } from './windows.js';
+import { addCounted, monthWindows, selectionOf, type Totals, windowStart } from './windows.js';
 
 export interface OutcomeFigures {
   jss: number | null;
@@ -39,12 +39,12 @@ export interface PendingContract {
  * contributions in the totals (then moves them back), so each outcome costs O(contracts of the
  * client × windows), not a re-run of the history.
  */
-export function pendingScenarios(
-  prepared: Prepared,
-  _now: Evaluation,
-  horizonDays: number,
-): PendingContract[] {
-  const days = [baselineDay(prepared, prepared.asOf), baselineDay(prepared, prepared.asOf + horizonDays)];
+export function pendingScenarios(prepared: Prepared, horizonDays: number, now?: DayState): PendingContract[] {
+  if (!prepared.facts.some((f) => f.open)) return [];
+  const days = [
+    baselineDay(prepared, now ?? stateAt(prepared, prepared.asOf)),
+    baselineDay(prepared, stateAt(prepared, prepared.asOf + horizonDays)),
+  ];
   const byClient = indexByClient(prepared.facts);
   const asOf = toIso(prepared.asOf);
   const out: PendingContract[] = [];
@@ -131,14 +131,12 @@ interface BaselineDay {
   jss: number | null;
 }
 
-function baselineDay(prepared: Prepared, day: Day): BaselineDay {
-  const classes = classifyAll(prepared, day);
-  const totals = windowTotals(prepared, day, classes);
+function baselineDay(prepared: Prepared, { day, classes, totals }: DayState): BaselineDay {
   const windows = monthWindows(prepared.rules).map((w) => ({
     name: w.name,
     start: windowStart(day, w.months),
   }));
-  return { day, windows, classes, totals, jss: scoreWindows(prepared.rules, day, totals).selection.jss };
+  return { day, windows, classes, totals, jss: selectionOf(prepared.rules, totals).jss };
 }
 
 function indexByClient(facts: readonly ContractFacts[]): Map<string, number[]> {
@@ -167,14 +165,26 @@ function scoreChange(
 ): { jss: number | null; rule: ClassifyRule } {
   const { rules } = prepared;
   const classes = facts.map((f) => classify(f, rules, base.day));
-  const move = (sign: 1 | -1) => {
-    for (const k of siblings) contribute(base, prepared.facts[k], base.classes[k], -sign as 1 | -1);
-    facts.forEach((f, k) => {
-      contribute(base, f, classes[k], sign);
+  // Only contracts whose share changes are moved (usually just the changed one).
+  const moved = siblings
+    .map((k, at) => ({ k, at }))
+    .filter(({ k, at }) => {
+      const before = base.classes[k];
+      const after = classes[at];
+      return (
+        before.outcome !== after.outcome ||
+        before.countDay !== after.countDay ||
+        prepared.facts[k].weight !== facts[at].weight
+      );
     });
+  const move = (sign: 1 | -1) => {
+    for (const { k, at } of moved) {
+      contribute(base, prepared.facts[k], base.classes[k], -sign as 1 | -1);
+      contribute(base, facts[at], classes[at], sign);
+    }
   };
   move(1);
-  const { jss } = scoreWindows(rules, base.day, base.totals).selection;
+  const { jss } = selectionOf(rules, base.totals);
   move(-1);
   return { jss, rule: classes[changedAt].rule };
 }

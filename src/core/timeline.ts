@@ -9,7 +9,7 @@ import {
   leavesWindow,
   monthWindows,
   type Selection,
-  scoreWindows,
+  selectionOf,
 } from './windows.js';
 
 /**
@@ -118,11 +118,11 @@ export function buildTimeline(prepared: Prepared, until: Day, options: { events?
     }
   };
   apply(deltas[0]);
-  const changes: ChangePoint[] = [{ day: asOf, selection: scoreWindows(rules, asOf, byName).selection }];
+  const changes: ChangePoint[] = [{ day: asOf, selection: selectionOf(rules, byName) }];
   for (let i = 1; i < length; i++) {
     if (deltas[i].length === 0) continue;
     apply(deltas[i]);
-    const selection = scoreWindows(rules, asOf + i, byName).selection;
+    const selection = selectionOf(rules, byName);
     if (!sameSelection(changes[changes.length - 1].selection, selection))
       changes.push({ day: asOf + i, selection });
   }

@@ -80,26 +80,62 @@ export function round9(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
+interface Scores {
+  score: (number | null)[];
+  eligible: boolean[];
+}
+
+/** Each window's score and eligibility, in rule-set order (average windows from their parts). */
+function scoresOf(rules: RuleSet, totals: ReadonlyMap<string, Totals>): Scores {
+  const score: (number | null)[] = [];
+  const eligible: boolean[] = [];
+  const index = new Map<string, number>();
+  rules.windows.forEach((w, i) => {
+    index.set(w.name, i);
+    if (isAverageWindow(w)) {
+      const parts = w.average.map((name) => index.get(name) as number);
+      const partScores = parts.map((k) => score[k]);
+      score.push(
+        partScores.some((x) => x === null)
+          ? null
+          : round9((partScores as number[]).reduce((a, b) => a + b, 0) / partScores.length),
+      );
+      eligible.push(parts.every((k) => eligible[k]));
+      return;
+    }
+    const t = totals.get(w.name) ?? emptyTotals();
+    const total = t.success + t.neutral + t.negative;
+    const good = rules.formula === 'net' ? Math.max(0, t.success - t.negative) : t.success;
+    score.push(total === 0 ? null : round9((100 * good) / total));
+    eligible.push(
+      t.outcomes >= rules.eligibility.minOutcomes && t.clients.size >= rules.eligibility.minClients,
+    );
+  });
+  return { score, eligible };
+}
+
+/**
+ * The shown JSS from per month-window totals: the best eligible displayed window (ties: the first
+ * in rule-set order), if the `shownWhen` window is eligible. The cheap path for what-ifs,
+ * forecasts and plans, which need only this.
+ */
+export function selectionOf(rules: RuleSet, totals: ReadonlyMap<string, Totals>): Selection {
+  return select(rules, scoresOf(rules, totals));
+}
+
 /** Scores every window of the rule set from its totals (keyed by month-window name) and picks the JSS. */
 export function scoreWindows(
   rules: RuleSet,
   day: Day,
   totals: ReadonlyMap<string, Totals>,
 ): { windows: WindowResult[]; selection: Selection } {
-  const byName = new Map<string, WindowResult>();
-  const windows = rules.windows.map((w) => {
-    let result: WindowResult;
+  const scores = scoresOf(rules, totals);
+  const windows = rules.windows.map((w, i): WindowResult => {
+    const base = { name: w.name, eligible: scores.eligible[i], score: scores.score[i] };
     if (isAverageWindow(w)) {
-      const parts = w.average.map((name) => byName.get(name) as WindowResult);
-      const scores = parts.map((p) => p.score);
-      const score = scores.some((s) => s === null)
-        ? null
-        : round9((scores as number[]).reduce((a, b) => a + b, 0) / scores.length);
-      result = {
-        name: w.name,
+      return {
+        ...base,
         from: null,
-        eligible: parts.every((p) => p.eligible),
-        score,
         success: null,
         neutral: null,
         negative: null,
@@ -107,46 +143,39 @@ export function scoreWindows(
         outcomes: null,
         clients: null,
       };
-    } else {
-      const t = totals.get(w.name) ?? emptyTotals();
-      const total = t.success + t.neutral + t.negative;
-      const good = rules.formula === 'net' ? Math.max(0, t.success - t.negative) : t.success;
-      result = {
-        name: w.name,
-        from: toIso(windowStart(day, w.months)),
-        eligible:
-          t.outcomes >= rules.eligibility.minOutcomes && t.clients.size >= rules.eligibility.minClients,
-        score: total === 0 ? null : round9((100 * good) / total),
-        success: t.success / UNIT,
-        neutral: t.neutral / UNIT,
-        negative: t.negative / UNIT,
-        total: total / UNIT,
-        outcomes: t.outcomes,
-        clients: t.clients.size,
-      };
     }
-    byName.set(w.name, result);
-    return result;
+    const t = totals.get(w.name) ?? emptyTotals();
+    return {
+      ...base,
+      from: toIso(windowStart(day, w.months)),
+      success: t.success / UNIT,
+      neutral: t.neutral / UNIT,
+      negative: t.negative / UNIT,
+      total: (t.success + t.neutral + t.negative) / UNIT,
+      outcomes: t.outcomes,
+      clients: t.clients.size,
+    };
   });
-  return { windows, selection: select(rules, windows, byName) };
+  return { windows, selection: select(rules, scores) };
 }
 
-function select(rules: RuleSet, windows: WindowResult[], byName: Map<string, WindowResult>): Selection {
+function select(rules: RuleSet, scores: Scores): Selection {
   const none: Selection = { shown: false, jss: null, score: null, window: null };
-  if (!byName.get(rules.shownWhen.window)?.eligible) return none;
-  let best: WindowResult | undefined;
+  const shownAt = rules.windows.findIndex((w) => w.name === rules.shownWhen.window);
+  if (!scores.eligible[shownAt]) return none;
+  let best = -1;
   rules.windows.forEach((w, i) => {
-    const r = windows[i];
-    if (w.display === false || !r.eligible || r.score === null) return;
-    if (!best || (r.score as number) > (best.score as number)) best = r;
+    const score = scores.score[i];
+    if (w.display === false || !scores.eligible[i] || score === null) return;
+    if (best === -1 || score > (scores.score[best] as number)) best = i;
   });
-  if (!best) return none;
-  const score = best.score as number;
+  if (best === -1) return none;
+  const score = scores.score[best] as number;
   return {
     shown: true,
     jss: rules.rounding === 'floor' ? Math.floor(score) : Math.round(score),
     score,
-    window: best.name,
+    window: rules.windows[best].name,
   };
 }
 

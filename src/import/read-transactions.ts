@@ -1,11 +1,10 @@
-import { type Problem, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { Source } from '../io/read-input.js';
-import { normalizeHeader } from './detect-layout.js';
 import type { TransactionLayout } from './layouts.js';
 import { parseInvoice } from './parse-description.js';
 import { parseCents, parseExportDate } from './parse-values.js';
 import type { CsvRow } from './read-csv.js';
-import { classifyType, emptySkipped, type FileRows, type MoneyRow, widen } from './rows.js';
+import { classifyType, type FileRows, type MoneyRow, startFile, widen } from './rows.js';
 
 interface Parsed {
   row: CsvRow;
@@ -26,21 +25,8 @@ export function readTransactions(
   header: string[],
   rows: CsvRow[],
 ): FileRows {
-  const index = new Map(header.map((name, i) => [normalizeHeader(name), i]));
-  const col = (row: CsvRow, name: string): string => row.fields[index.get(name) ?? -1] ?? '';
   const { columns } = layout;
-  const out: FileRows = {
-    file: source.name,
-    layout,
-    read: rows.length,
-    rows: [],
-    skipped: emptySkipped(),
-    otherTypes: new Map(),
-    warnings: [],
-  };
-  const problems: Problem[] = [];
-  const at = (row: CsvRow, message: string, hint?: string) =>
-    problems.push({ file: source.name, line: row.line, message, hint });
+  const { out, col, problems, at } = startFile(source, layout, header, rows);
 
   const parsed: Parsed[] = [];
   for (const row of rows) {

@@ -1,11 +1,10 @@
-import { type Problem, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { Source } from '../io/read-input.js';
-import { normalizeHeader } from './detect-layout.js';
 import type { WeeklySummaryLayout } from './layouts.js';
 import { parseContractCell } from './parse-description.js';
 import { parseCents, parseExportDate } from './parse-values.js';
 import type { CsvRow } from './read-csv.js';
-import { classifyType, emptySkipped, type FileRows, widen } from './rows.js';
+import { classifyType, type FileRows, startFile, widen } from './rows.js';
 
 /**
  * Reads a weekly summary: each row names its contract as `Title (12345678)` but not the client,
@@ -17,20 +16,7 @@ export function readWeeklySummary(
   header: string[],
   rows: CsvRow[],
 ): FileRows {
-  const index = new Map(header.map((name, i) => [normalizeHeader(name), i]));
-  const col = (row: CsvRow, name: string): string => row.fields[index.get(name) ?? -1] ?? '';
-  const out: FileRows = {
-    file: source.name,
-    layout,
-    read: rows.length,
-    rows: [],
-    skipped: emptySkipped(),
-    otherTypes: new Map(),
-    warnings: [],
-  };
-  const problems: Problem[] = [];
-  const at = (row: CsvRow, message: string, hint?: string) =>
-    problems.push({ file: source.name, line: row.line, message, hint });
+  const { out, col, problems, at } = startFile(source, layout, header, rows);
 
   for (const row of rows) {
     const dateText = col(row, 'date');

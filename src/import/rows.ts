@@ -1,4 +1,8 @@
+import type { Problem } from '../errors.js';
+import type { Source } from '../io/read-input.js';
+import { normalizeHeader } from './detect-layout.js';
 import type { Layout } from './layouts.js';
+import type { CsvRow } from './read-csv.js';
 
 /** Rows that become money on a contract. */
 export const USED_KINDS = ['hourly', 'fixed', 'bonus', 'refund'] as const;
@@ -75,4 +79,23 @@ export function classifyType(type: string): UsedKind | Exclude<SkippedKind, 'pen
 export function widen(file: { earliest?: string; latest?: string }, date: string): void {
   if (file.earliest === undefined || date < file.earliest) file.earliest = date;
   if (file.latest === undefined || date > file.latest) file.latest = date;
+}
+
+/** The empty result of reading one file, with column lookup by header name and problem collection. */
+export function startFile(source: Source, layout: FileRows['layout'], header: string[], rows: CsvRow[]) {
+  const index = new Map(header.map((name, i) => [normalizeHeader(name), i]));
+  const col = (row: CsvRow, name: string): string => row.fields[index.get(name) ?? -1] ?? '';
+  const out: FileRows = {
+    file: source.name,
+    layout,
+    read: rows.length,
+    rows: [],
+    skipped: emptySkipped(),
+    otherTypes: new Map(),
+    warnings: [],
+  };
+  const problems: Problem[] = [];
+  const at = (row: CsvRow, message: string, hint?: string) =>
+    problems.push({ file: source.name, line: row.line, message, hint });
+  return { out, col, problems, at };
 }

@@ -1,5 +1,5 @@
 import { isIsoDate } from '../core/dates.js';
-import type { History } from '../core/types.js';
+import { CONTRACT_TYPES, DISPUTES, END_REASONS, ENDED_BY, type History, STATUSES } from '../core/types.js';
 
 /*
  * A fast reading of a well-formed history, for big files: zod spends microseconds on each
@@ -36,23 +36,11 @@ const CONTRACT_KEYS = new Set([
 ]);
 const PAYMENT_KEYS = new Set(['date', 'amount']);
 const FEEDBACK_KEYS = new Set(['public', 'private']);
-const TYPES = new Set(['hourly', 'fixed']);
-const STATUSES = new Set(['active', 'paused', 'ended']);
-const ENDED_BY = new Set(['client', 'freelancer', 'upwork']);
-const END_REASONS = new Set([
-  'completed',
-  'no-longer-needed',
-  'hired-different',
-  'unresponsive',
-  'misrepresented-skills',
-  'unprofessional',
-  'quality',
-  'client-unresponsive',
-  'completed-unsuccessfully',
-  'dormant',
-  'other',
-]);
-const DISPUTES = new Set(['none', 'won', 'lost', 'settled']);
+const TYPES = new Set<string>(CONTRACT_TYPES);
+const STATUS_SET = new Set<string>(STATUSES);
+const ENDED_BY_SET = new Set<string>(ENDED_BY);
+const END_REASON_SET = new Set<string>(END_REASONS);
+const DISPUTE_SET = new Set<string>(DISPUTES);
 
 /** The history `historySchema` would return, made from `data` itself; undefined if unsure. */
 export function fastHistory(data: unknown): History | undefined {
@@ -88,7 +76,7 @@ function isContract(value: unknown): boolean {
     isNonEmpty(c.client) &&
     optional(c.title, isText) &&
     isMember(c.type, TYPES) &&
-    isMember(c.status, STATUSES) &&
+    isMember(c.status, STATUS_SET) &&
     isDate(c.start) &&
     optional(c.end, isDate) &&
     optional(c.earnings, isMoney) &&
@@ -96,10 +84,10 @@ function isContract(value: unknown): boolean {
     optional(c.payments, isPayments) &&
     optional(c.firstPayment, isDate) &&
     optional(c.lastPayment, isDate) &&
-    (c.endedBy === undefined || isMember(c.endedBy, ENDED_BY)) &&
-    (c.endReason === undefined || isMember(c.endReason, END_REASONS)) &&
+    (c.endedBy === undefined || isMember(c.endedBy, ENDED_BY_SET)) &&
+    (c.endReason === undefined || isMember(c.endReason, END_REASON_SET)) &&
     optional(c.feedback, isFeedback) &&
-    (c.dispute === undefined || isMember(c.dispute, DISPUTES)) &&
+    (c.dispute === undefined || isMember(c.dispute, DISPUTE_SET)) &&
     (c.clientSuspended === undefined || typeof c.clientSuspended === 'boolean') &&
     optional(c.notes, isText)
   );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/core/apply-changes.js';
 import { toDay, toIso } from '../../src/core/dates.js';
-import { evaluate, evaluateAt, prepare } from '../../src/core/evaluate.js';
+import { evaluate, prepare } from '../../src/core/evaluate.js';
 import { pendingScenarios } from '../../src/core/scenarios.js';
 import type { Contract, Feedback, History, RuleSet } from '../../src/core/types.js';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
@@ -58,7 +58,7 @@ describe('scenario outcomes, incrementally and from scratch', () => {
       fc.property(historyArb, fc.integer({ min: 0, max: 400 }), fc.nat(3), (h, horizonDays, which) => {
         const rules = ruleSets[which % ruleSets.length];
         const prepared = prepare(h, rules, ASOF);
-        const pending = pendingScenarios(prepared, evaluateAt(prepared), horizonDays);
+        const pending = pendingScenarios(prepared, horizonDays);
         const horizon = toIso(toDay(ASOF) + horizonDays);
         const base = {
           now: evaluate(h, rules, { asOf: ASOF }).jss,

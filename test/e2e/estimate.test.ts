@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readRuleSet } from '../../src/rules/read-rule-file.js';
+import { repoRoot, runBin } from '../helpers/run-cli.js';
+
+// These run the built package (`npm test` builds first), as a user runs it.
+describe('the built jss binary', () => {
+  it('answers the forum question from the README quick start', async () => {
+    const r = await runBin(['estimate', 'examples/forum-case.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^Projected JSS: \d+%/);
+    expect(r.stdout).toContain('Recommended: leave-open.');
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints one JSON document for jq, and the same figures as in-process', async () => {
+    const r = await runBin(['estimate', 'examples/freelancer.yaml', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ schemaVersion: 1, command: 'estimate', asOf: '2026-11-26' });
+    expect(Number.isInteger(doc.jss)).toBe(true);
+  });
+
+  it('exits 1 under --fail-under and 2 on a bad file, with no stack trace', async () => {
+    const fail = await runBin(['estimate', 'examples/forum-case.yaml', '-q', '--fail-under', '100.5']);
+    expect(fail.code).toBe(2);
+    const under = await runBin(['estimate', 'examples/freelancer.yaml', '-q', '--fail-under', '99']);
+    expect(under.code).toBe(1);
+    expect(under.stdout).toMatch(/^\d+%\n$/);
+    const bad = await runBin(['estimate', '-'], { stdin: 'contracts: [ { id: 1 } ]\n' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^<stdin>:1:\d+: contracts\[0\]/m);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops quietly when the reader goes away (jss ... | head)', async () => {
+    const child = spawn(process.execPath, ['bin/jss.js', 'estimate', 'examples/freelancer.yaml'], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdout.destroy(); // the reader is gone before jss writes a byte
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('EPIPE');
+  });
+
+  it('reads the built-in rule sets the build compiled, identical to the YAML', async () => {
+    const compiled = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../dist/rules/builtin-rules.json', import.meta.url)), 'utf8'),
+    );
+    for (const name of ['upwork-2024', 'upwork-2020', 'upwork-2015', 'pessimistic']) {
+      expect(compiled[name]).toEqual((await readRuleSet(name, { cwd: repoRoot })).ruleSet);
+    }
+  });
+});
