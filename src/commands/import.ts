@@ -82,15 +82,8 @@ function checkPaths(paths: string[], options: ImportOptions, ctx: CommandContext
   }
 }
 
-/** The file a user is shown names the path they typed, not the absolute one written. */
 async function write(ctx: CommandContext, path: string, text: string, force: boolean): Promise<void> {
-  const full = resolvePath(ctx.io, path);
-  try {
-    await writeFileAtomic(full, text, { force });
-  } catch (error) {
-    if (!isUserError(error)) throw error;
-    throw new UserError(error.problems.map((p) => ({ ...p, message: p.message.replaceAll(full, path) })));
-  }
+  await writeFileAtomic(resolvePath(ctx.io, path), text, { force, name: path });
 }
 
 /** A history the importer wrote that does not validate is a bug in jss, not the user's mistake. */

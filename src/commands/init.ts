@@ -14,7 +14,7 @@ export async function run(
     ctx.io.stdout.write(EXAMPLE_HISTORY);
     return 0;
   }
-  await writeFileAtomic(resolvePath(ctx.io, path), EXAMPLE_HISTORY, { force: options.force });
+  await writeFileAtomic(resolvePath(ctx.io, path), EXAMPLE_HISTORY, { force: options.force, name: path });
   const quoted = /^[\w./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
   ctx.io.stderr.write(
     `wrote ${path}: an example contract history, every field explained in its comments\n` +

@@ -14,15 +14,17 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Writes `text` to `path` atomically (a temporary file beside it, then a rename). Refuses to
- * replace an existing file unless `force` is set.
+ * replace an existing file unless `force` is set. Messages name the file as `name` (the path as
+ * the user typed it), else as `path`.
  */
 export async function writeFileAtomic(
   path: string,
   text: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; name?: string } = {},
 ): Promise<void> {
+  const name = options.name ?? path;
   if (!options.force && (await exists(path))) {
-    throw new UserError(`${path}: already exists; not overwriting it`, {
+    throw new UserError(`${name}: already exists; not overwriting it`, {
       hint: 'pass --force to replace it',
     });
   }
@@ -41,7 +43,7 @@ export async function writeFileAtomic(
       code === 'ENOTDIR'
     ) {
       throw new UserError(
-        `${path}: cannot write (${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a directory' : 'permission denied'})`,
+        `${name}: cannot write (${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a directory' : 'permission denied'})`,
       );
     }
     throw error;

@@ -79,8 +79,7 @@ describe('jss init', () => {
     const r = await runCli(['init'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('already exists; not overwriting it');
-    expect(r.stderr).toContain('hint: pass --force to replace it');
+    expect(r.stderr).toBe('contracts.yaml: already exists; not overwriting it\n  hint: pass --force to replace it\n');
     expect(readFileSync(join(cwd, 'contracts.yaml'), 'utf8')).toBe('mine\n');
   });
 
