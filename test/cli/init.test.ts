@@ -79,7 +79,9 @@ describe('jss init', () => {
     const r = await runCli(['init'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('contracts.yaml: already exists; not overwriting it\n  hint: pass --force to replace it\n');
+    expect(r.stderr).toBe(
+      'contracts.yaml: already exists; not overwriting it\n  hint: pass --force to replace it\n',
+    );
     expect(readFileSync(join(cwd, 'contracts.yaml'), 'utf8')).toBe('mine\n');
   });
 
