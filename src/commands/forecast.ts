@@ -21,7 +21,7 @@ export async function run(args: unknown[], options: ForecastOptions, ctx: Comman
       hint: 'a forecast runs forward from the evaluation date: give a later --until, or an earlier --as-of',
     });
   }
-  const prepared = futures.prepareAll(until);
+  const prepared = futures.prepareAll(until, 'pass a later --until');
   const views: ForecastView[] = prepared.map(({ prepared: p, source, alternative }) => {
     const { report, changes } = forecastWithChanges(p, { until, step: options.step, rulesSource: source });
     return { report, changes, ruleSet: p.rules, step: options.step, alternative };

@@ -14,9 +14,9 @@ export interface Futures {
   asOf: string;
   /**
    * The history (after `--changes`, whose dates may run up to `latest`) prepared under each rule set,
-   * with the rule set's source for the report.
+   * with the rule set's source for the report. `later` says how the user can allow later dates.
    */
-  prepareAll(latest: string): { prepared: Prepared; source: string; alternative?: string }[];
+  prepareAll(latest: string, later: string): { prepared: Prepared; source: string; alternative?: string }[];
 }
 
 /** Loads the history, the rule sets and the changes file of `forecast` and `plan`. */
@@ -40,10 +40,10 @@ export async function loadFutures(
   const { history, asOf } = inputs.loaded;
   return {
     asOf,
-    prepareAll: (latest) =>
+    prepareAll: (latest, later) =>
       inputs.ruleSets.map(({ ruleSet, source }) => {
         if (!changes) return { prepared: prepare(history, ruleSet, asOf), source };
-        const future = changesAlternative(changes, history, ruleSet, { asOf, at: latest });
+        const future = changesAlternative(changes, history, ruleSet, { asOf, at: latest, later });
         return { prepared: prepare(future.history, ruleSet, asOf), source, alternative: future.name };
       }),
   };

@@ -15,7 +15,10 @@ export async function run(args: unknown[], options: PlanOptions, ctx: CommandCon
   const [file] = args as [string];
   const futures = await loadFutures(file, options, ctx);
   // Dates of a changes file may run as far as time alone is looked at.
-  const prepared = futures.prepareAll(toIso(defaultUntil(toDay(futures.asOf))));
+  const prepared = futures.prepareAll(
+    toIso(defaultUntil(toDay(futures.asOf))),
+    'keep them within 24 months of the evaluation date (the horizon of a plan)',
+  );
   const views: PlanView[] = prepared.map(({ prepared: p, source, alternative }) => {
     const report = plan(p, { target: options.target, jobEarnings: options.jobEarnings, rulesSource: source });
     const day = report.byTimeAlone;

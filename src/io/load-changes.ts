@@ -124,6 +124,8 @@ export interface AlternativeDates {
   asOf: string;
   /** The day scored: dates in the changed history may run up to it. */
   at: string;
+  /** How the user can move `at` later, for the hint (default: "pass a later --at"). */
+  later?: string;
 }
 
 /**
@@ -217,8 +219,7 @@ function appliedProblems(changed: History, changes: Changes, dates: AlternativeD
     .filter((p) => touched.has(changed.contracts[p.path[1] as number].id))
     .map((p) => {
       if (!p.message.includes('the evaluation date')) return p;
-      const hint =
-        'dates of an alternative may run up to the day scored: correct the date, or pass a later --at';
+      const hint = `dates of an alternative may run up to the day scored: correct the date, or ${dates.later ?? 'pass a later --at'}`;
       return { ...p, message: p.message.replace('the evaluation date', 'the day scored'), hint };
     });
   changed.contracts.forEach((contract, i) => {

@@ -146,6 +146,7 @@ describe('jss forecast', () => {
     expect(early.code).toBe(2);
     expect(early.stdout).toBe('');
     expect(early.stderr).toMatch(/late-negative\.yaml:\d+:\d+: add\[0\]\.end: .*2027-02-01/);
+    expect(early.stderr).toContain('correct the date, or pass a later --until');
   });
 
   it('several rule sets: one JSON document with reports, one text block each', async () => {
