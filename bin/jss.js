@@ -8,5 +8,5 @@ for (const stream of [process.stdout, process.stderr]) {
     if (error.code !== 'EPIPE') throw error;
   });
 }
-const { main } = await import('../dist/cli.js');
+const { main } = await import('../dist/cli/cli.js');
 process.exitCode = await main(process.argv.slice(2));

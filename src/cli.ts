@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CliIO, CommandContext, CommonOptions } from './commands/context.js';
 import { formatProblem, isUserError } from './errors.js';
+import { packageRoot } from './package-root.js';
 
 export type { CliIO } from './commands/context.js';
 
@@ -34,7 +36,7 @@ function defaultIO(): CliIO {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
     version: string;
   };
   return pkg.version;

@@ -4,11 +4,10 @@
  * parsing YAML through zod. A broken built-in fails the build with its located message.
  */
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { RuleSet } from '../core/types.js';
 import { BUILTIN, COMPILED_BUILTINS } from './load-rules.js';
 import { readRuleSet } from './read-rule-file.js';
 
 const sets: Record<string, RuleSet> = {};
 for (const name of BUILTIN) sets[name] = (await readRuleSet(name, { cwd: process.cwd() })).ruleSet;
-writeFileSync(fileURLToPath(COMPILED_BUILTINS), `${JSON.stringify(sets)}\n`);
+writeFileSync(COMPILED_BUILTINS, `${JSON.stringify(sets)}\n`);

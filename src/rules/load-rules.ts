@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { RuleSet } from '../core/types.js';
 import { UserError } from '../errors.js';
+import { packageRoot, runningFromSource } from '../package-root.js';
 
 export interface LoadedRuleSet {
   ruleSet: RuleSet;
@@ -13,10 +15,10 @@ export const BUILTIN = ['upwork-2024', 'upwork-2020', 'upwork-2015', 'pessimisti
 
 /**
  * The built-in rule sets as the build resolved and validated them (`compile-builtins.ts` writes
- * this file beside the compiled loader). Reading it spares every run the YAML parse, the zod
- * schema and the `extends` merge; without it (running from source) the YAML is read instead.
+ * it). Reading it spares every run the YAML parse, the zod schema and the `extends` merge; the
+ * tests, which run from source, read the YAML instead.
  */
-export const COMPILED_BUILTINS = new URL('./builtin-rules.json', import.meta.url);
+export const COMPILED_BUILTINS = join(packageRoot, 'dist', 'builtin-rules.json');
 
 /** The built-in rule sets, the default first. */
 export function builtinRuleSetNames(): string[] {
@@ -31,6 +33,7 @@ export function isRulePath(spec: string): boolean {
 let compiled: Promise<Record<string, RuleSet> | undefined> | undefined;
 
 function compiledBuiltins(): Promise<Record<string, RuleSet> | undefined> {
+  if (runningFromSource) return Promise.resolve(undefined);
   compiled ??= readFile(COMPILED_BUILTINS, 'utf8').then(
     (text) => JSON.parse(text) as Record<string, RuleSet>,
     () => undefined,

@@ -1,5 +1,4 @@
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { RuleSet } from '../core/types.js';
 import { formatPath, isUserError, type Problem, UserError } from '../errors.js';
@@ -7,6 +6,7 @@ import { type ParsedDocument, parseSource } from '../io/parse-document.js';
 import { readInput, type Source } from '../io/read-input.js';
 import { closest } from '../io/suggest.js';
 import { locateProblems, type PathProblem, zodProblems } from '../io/validate.js';
+import { packageRoot } from '../package-root.js';
 import { BUILTIN, DEFAULT_RULE_SET, isRulePath, type LoadedRuleSet } from './load-rules.js';
 import { MergedRules } from './merge.js';
 import { type RuleFile, resolvedRuleSetSchema, ruleFileSchema, ruleSetProblems } from './schema.js';
@@ -32,7 +32,7 @@ interface Layer {
 
 export function builtinFile(name: string, at?: Omit<Problem, 'message'>): RuleFileRef {
   if (BUILTIN.includes(name)) {
-    const full = fileURLToPath(new URL(`../../rules/${name}.yaml`, import.meta.url));
+    const full = join(packageRoot, 'rules', `${name}.yaml`);
     return { name: full, full };
   }
   const near = closest(name, BUILTIN);

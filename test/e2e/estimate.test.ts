@@ -52,7 +52,7 @@ describe('the built jss binary', () => {
 
   it('reads the built-in rule sets the build compiled, identical to the YAML', async () => {
     const compiled = JSON.parse(
-      readFileSync(fileURLToPath(new URL('../../dist/rules/builtin-rules.json', import.meta.url)), 'utf8'),
+      readFileSync(fileURLToPath(new URL('../../dist/builtin-rules.json', import.meta.url)), 'utf8'),
     );
     for (const name of ['upwork-2024', 'upwork-2020', 'upwork-2015', 'pessimistic']) {
       expect(compiled[name]).toEqual((await readRuleSet(name, { cwd: repoRoot })).ruleSet);
