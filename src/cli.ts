@@ -234,7 +234,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   return program;
 }
 
-/** Runs the CLI and returns the exit code; never calls `process.exit()`. */
+/** Runs the CLI and returns the exit code (the shim sets `process.exitCode`; nothing exits early). */
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => {

@@ -60,6 +60,28 @@ export interface Contract {
   notes?: string;
 }
 
+/** Every key a contract may have, in the order the docs and written files list them. */
+export const CONTRACT_KEYS = [
+  'id',
+  'client',
+  'title',
+  'type',
+  'status',
+  'start',
+  'end',
+  'earnings',
+  'refunded',
+  'payments',
+  'firstPayment',
+  'lastPayment',
+  'endedBy',
+  'endReason',
+  'feedback',
+  'dispute',
+  'clientSuspended',
+  'notes',
+] as const satisfies readonly (keyof Contract)[];
+
 export interface History {
   version: 1;
   asOf?: string;

@@ -10,7 +10,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import type { Payment } from '../core/types.js';
+import { CONTRACT_KEYS, type Payment } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { validateHistory } from '../io/load-history.js';
 import { parseSource } from '../io/parse-document.js';
@@ -31,20 +31,7 @@ export interface Merged {
 }
 
 /** Where a key goes when the merge adds it: after the last of these that the contract has. */
-const KEY_ORDER = [
-  'id',
-  'client',
-  'title',
-  'type',
-  'status',
-  'start',
-  'end',
-  'earnings',
-  'refunded',
-  'payments',
-  'firstPayment',
-  'lastPayment',
-];
+const KEY_ORDER: readonly string[] = CONTRACT_KEYS;
 
 /**
  * Refreshes a history with imported contracts (see merge-plan.ts), editing the file's own YAML

@@ -1,7 +1,7 @@
 import type { Contract, Payment } from '../core/types.js';
 import type { ImportedContract, ImportedPayment } from './group-contracts.js';
 import { guessStatus } from './guess-status.js';
-import { centsToDollars, formatCents } from './parse-values.js';
+import { dollarsFromCents, formatCents } from './parse-values.js';
 import { END_GUESS_COMMENT, GUESS_MARK, statusGuessComment } from './write-history.js';
 
 /** A contract already in the history, as validated, with what the file itself says about it. */
@@ -41,7 +41,7 @@ export interface ExportRange {
 }
 
 const cents = (dollars: number) => Math.round(dollars * 100);
-const toPayment = (p: ImportedPayment): Payment => ({ date: p.date, amount: centsToDollars(p.cents) });
+const toPayment = (p: ImportedPayment): Payment => ({ date: p.date, amount: dollarsFromCents(p.cents) });
 
 /**
  * How to refresh a history with an export, contract by contract (matched by id). The export is
@@ -126,7 +126,7 @@ function contractChanges(
       changes.push({ key: 'payments', value: payments.map(toPayment) });
     }
   }
-  if (earningsCents !== cents(c.earnings)) set('earnings', centsToDollars(earningsCents));
+  if (earningsCents !== cents(c.earnings)) set('earnings', dollarsFromCents(earningsCents));
 
   let refundedCents = covered ? fresh.refundedCents : Math.max(cents(c.refunded), fresh.refundedCents);
   if (refundedCents > earningsCents) {
@@ -136,7 +136,7 @@ function contractChanges(
     refundedCents = earningsCents;
   }
   if (refundedCents !== cents(c.refunded) && (old.keys.has('refunded') || refundedCents > 0)) {
-    set('refunded', centsToDollars(refundedCents));
+    set('refunded', dollarsFromCents(refundedCents));
   }
 
   // Dates the refreshed payments must lie within.

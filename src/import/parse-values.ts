@@ -60,7 +60,7 @@ export function parseCents(text: string): number | undefined {
 }
 
 /** Cents as dollars for the YAML output: 125050 → 1250.5. */
-export function centsToDollars(cents: number): number {
+export function dollarsFromCents(cents: number): number {
   return cents / 100;
 }
 

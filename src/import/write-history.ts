@@ -1,7 +1,7 @@
 import { Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ImportedContract } from './group-contracts.js';
 import { ENDED_AFTER_DAYS } from './guess-status.js';
-import { centsToDollars, formatCents } from './parse-values.js';
+import { dollarsFromCents, formatCents } from './parse-values.js';
 
 /** The words that mark a status as the importer's guess; `--merge` guesses again while they are there. */
 export const GUESS_MARK = 'guessed by jss import';
@@ -38,9 +38,9 @@ export function contractData(c: ImportedContract): Record<string, unknown> {
   Object.assign(data, { type: c.type, status: c.status, start: c.start });
   if (c.end !== undefined) data.end = c.end;
   return Object.assign(data, {
-    earnings: centsToDollars(c.earningsCents),
-    refunded: centsToDollars(c.refundedCents),
-    payments: c.payments.map((p) => ({ date: p.date, amount: centsToDollars(p.cents) })),
+    earnings: dollarsFromCents(c.earningsCents),
+    refunded: dollarsFromCents(c.refundedCents),
+    payments: c.payments.map((p) => ({ date: p.date, amount: dollarsFromCents(p.cents) })),
   });
 }
 

@@ -1,5 +1,13 @@
 import { isIsoDate } from '../core/dates.js';
-import { CONTRACT_TYPES, DISPUTES, END_REASONS, ENDED_BY, type History, STATUSES } from '../core/types.js';
+import {
+  CONTRACT_KEYS,
+  CONTRACT_TYPES,
+  DISPUTES,
+  END_REASONS,
+  ENDED_BY,
+  type History,
+  STATUSES,
+} from '../core/types.js';
 
 /*
  * A fast reading of a well-formed history, for big files: zod spends microseconds on each
@@ -14,26 +22,7 @@ import { CONTRACT_TYPES, DISPUTES, END_REASONS, ENDED_BY, type History, STATUSES
 type Data = Record<string, unknown>;
 
 const ROOT_KEYS = new Set(['$schema', 'version', 'asOf', 'freelancer', 'contracts']);
-const CONTRACT_KEYS = new Set([
-  'id',
-  'client',
-  'title',
-  'type',
-  'status',
-  'start',
-  'end',
-  'earnings',
-  'refunded',
-  'payments',
-  'firstPayment',
-  'lastPayment',
-  'endedBy',
-  'endReason',
-  'feedback',
-  'dispute',
-  'clientSuspended',
-  'notes',
-]);
+const CONTRACT_KEY_SET = new Set<string>(CONTRACT_KEYS);
 const PAYMENT_KEYS = new Set(['date', 'amount']);
 const FEEDBACK_KEYS = new Set(['public', 'private']);
 const TYPES = new Set<string>(CONTRACT_TYPES);
@@ -69,7 +58,7 @@ export function fastHistory(data: unknown): History | undefined {
 }
 
 function isContract(value: unknown): boolean {
-  if (!isObject(value, CONTRACT_KEYS)) return false;
+  if (!isObject(value, CONTRACT_KEY_SET)) return false;
   const c = value;
   return (
     (Number.isSafeInteger(c.id) || isNonEmpty(c.id)) &&

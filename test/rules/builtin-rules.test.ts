@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ClassifyRule, RuleSet } from '../../src/core/types.js';
+import type { RuleSet } from '../../src/core/types.js';
 import { builtinRuleSetNames, loadRuleSet } from '../../src/rules/load-rules.js';
+import { DEFAULT_CLASSIFY, DEFAULT_SCENARIOS } from '../helpers/rules.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 async function builtin(name: string): Promise<RuleSet> {
@@ -13,72 +14,9 @@ async function builtin(name: string): Promise<RuleSet> {
 const rulesOnly = (r: RuleSet) => r.classify.map(({ name, when, outcome }) => ({ name, when, outcome }));
 const BLAMED = ['unresponsive', 'misrepresented-skills', 'unprofessional', 'quality'] as const;
 
-/** DESIGN §2's table, rule by rule, in order. */
-const DESIGN_TABLE: Omit<ClassifyRule, 'basis'>[] = [
-  { name: 'suspended-client', when: { clientSuspended: true }, outcome: 'excluded' },
-  { name: 'open', when: { open: true, idle: false, longTermClient: false }, outcome: 'pending' },
-  { name: 'long-term-client', when: { longTermClient: true }, outcome: 'success' },
-  { name: 'idle-paid', when: { idle: true, earnings: { min: 0.01 } }, outcome: 'neutral' },
-  { name: 'dispute-lost', when: { dispute: 'lost' }, outcome: 'negative' },
-  { name: 'no-feedback', when: { feedback: 'none' }, outcome: 'excluded' },
-  {
-    name: 'zero-earnings-detractor',
-    when: { earnings: { max: 0 }, private: { max: 6 } },
-    outcome: 'negative',
-  },
-  {
-    name: 'zero-earnings-blamed',
-    when: { earnings: { max: 0 }, endReason: [...BLAMED] },
-    outcome: 'negative',
-  },
-  { name: 'zero-earnings', when: { earnings: { max: 0 } }, outcome: 'excluded' },
-  { name: 'private-promoter', when: { private: { min: 9 } }, outcome: 'success' },
-  { name: 'private-passive', when: { private: { min: 7, max: 8 } }, outcome: 'neutral' },
-  { name: 'private-detractor', when: { private: { max: 6 } }, outcome: 'negative' },
-  { name: 'blamed', when: { endReason: [...BLAMED, 'completed-unsuccessfully'] }, outcome: 'negative' },
-  { name: 'public-high', when: { public: { min: 4.5 } }, outcome: 'success' },
-  { name: 'public-mid', when: { public: { min: 4 } }, outcome: 'neutral' },
-  { name: 'public-low', when: { public: { min: 0 } }, outcome: 'negative' },
-  { name: 'completed', when: { endReason: 'completed' }, outcome: 'success' },
-  { name: 'otherwise', when: {}, outcome: 'neutral' },
-];
-
-/** DESIGN §4's default catalog, without the labels (free text). */
-const DESIGN_CATALOG = [
-  { name: 'leave-open', outcomes: [{ name: 'stays-open' }] },
-  {
-    name: 'client-completes',
-    set: { status: 'ended', endedBy: 'client', endReason: 'completed' },
-    outcomes: [
-      { name: 'delighted', feedback: { public: 5, private: 10 } },
-      { name: 'satisfied', feedback: { public: 4.5, private: 8 } },
-      { name: 'silent', feedback: 'none' },
-    ],
-  },
-  {
-    name: 'client-cancels',
-    set: { status: 'ended', endedBy: 'client', endReason: 'no-longer-needed' },
-    outcomes: [
-      { name: 'recommends', feedback: { private: 9 } },
-      { name: 'lukewarm', feedback: { private: 7 } },
-      { name: 'unhappy', feedback: { private: 4 } },
-      { name: 'silent', feedback: 'none' },
-    ],
-  },
-  {
-    name: 'freelancer-closes',
-    set: { status: 'ended', endedBy: 'freelancer', endReason: 'completed' },
-    outcomes: [
-      { name: 'silent', feedback: 'none' },
-      { name: 'rates-8', feedback: { private: 8 } },
-    ],
-  },
-  {
-    name: 'client-unhappy',
-    set: { status: 'ended', endedBy: 'client', endReason: 'quality' },
-    outcomes: [{ name: 'unhappy', feedback: { public: 2, private: 3 } }],
-  },
-];
+/** DESIGN §2's table and §4's catalog (labels are free text), written out in the test helpers. */
+const DESIGN_TABLE = DEFAULT_CLASSIFY;
+const DESIGN_CATALOG = DEFAULT_SCENARIOS.map(({ label, ...rest }) => rest);
 
 describe('the built-in rule sets', () => {
   it('are exactly the files in rules/', () => {
