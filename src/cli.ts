@@ -7,22 +7,49 @@ import { packageRoot } from './package-root.js';
 
 export type { CliIO } from './commands/context.js';
 
-const EXAMPLES = `
-Examples:
-  $ jss estimate contracts.yaml                 projected JSS, why, and what each open contract could do
-  $ jss estimate contracts.yaml --json | jq .jss
-  $ jss estimate contracts.yaml --rules upwork-2024,upwork-2015
-  $ jss whatif contracts.yaml --set C9=client-cancels:unhappy
-  $ jss forecast contracts.yaml --step month
-  $ jss plan contracts.yaml --target 90
-  $ jss import transactions.csv -o contracts.yaml
-
+const EXIT_CODES = `
 Exit codes:
   0  done
   1  a check you asked for failed (--fail-under)
   2  bad usage, bad input, bad rules, or a refusal to overwrite
   3  internal error (please report it; --debug shows the stack)
 `;
+
+/** The examples that end each command's help (and, first of each, the program's). */
+const EXAMPLES: Record<string, string[]> = {
+  estimate: [
+    'jss estimate contracts.yaml',
+    'jss estimate contracts.yaml --json | jq .jss',
+    'jss estimate contracts.yaml --rules upwork-2024,upwork-2015',
+    'jss estimate contracts.yaml -q --fail-under 90',
+  ],
+  whatif: [
+    'jss whatif contracts.yaml --set C9=client-cancels:unhappy',
+    'jss whatif contracts.yaml --set C9=client-cancels:silent --set C12=freelancer-closes --at 2027-02-24',
+    'jss whatif contracts.yaml --changes cancel-now.yaml --json | jq .alternatives',
+  ],
+  forecast: [
+    'jss forecast contracts.yaml --step month',
+    'jss forecast contracts.yaml --until 2027-12-31 --json | jq .crossings',
+    'jss forecast contracts.yaml --changes cancel-now.yaml',
+  ],
+  plan: [
+    'jss plan contracts.yaml --target 90',
+    'jss plan contracts.yaml --target 90 --job-earnings 1200 --json',
+  ],
+  validate: ['jss validate contracts.yaml', 'jss validate - < contracts.json'],
+  init: ['jss init', 'jss init my-history.yaml --force'],
+  schema: ['jss schema contracts > contracts.schema.json', 'jss schema report | jq .title'],
+  rules: ['jss rules', 'jss rules show upwork-2015', 'jss rules show ./my-rules.yaml --json'],
+  import: [
+    'jss import transactions.csv -o contracts.yaml',
+    'jss import new-transactions.csv --merge contracts.yaml',
+  ],
+};
+
+function helpExamples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
 
 function defaultIO(): CliIO {
   return {
@@ -107,7 +134,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     )
     .version(version(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', EXAMPLES)
+    .addHelpText('after', helpExamples(Object.values(EXAMPLES).map((list) => list[0])) + EXIT_CODES)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -231,6 +258,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--debug', 'show stack traces of internal errors')
     .action(action(() => import('./commands/import.js')));
 
+  for (const cmd of program.commands) {
+    const examples = EXAMPLES[cmd.name()];
+    cmd.addHelpText('after', (examples ? helpExamples(examples) : '') + EXIT_CODES);
+  }
   return program;
 }
 
