@@ -79,11 +79,11 @@ function parseNumber(min: number, max: number, what: string) {
   };
 }
 
-function parseWhole(min: number, what: string) {
+function parseWhole(min: number, max: number, what: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min)
-      throw new InvalidArgumentError(`${what} must be a whole number >= ${min}`);
+    if (!/^\d+$/.test(value) || n < min || n > max)
+      throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}`);
     return n;
   };
 }
@@ -97,12 +97,15 @@ function parseDate(value: string): string {
   return value;
 }
 
+/** 100 years: far beyond any window, and the horizon's date stays a four-digit-year YYYY-MM-DD. */
+const MAX_HORIZON_DAYS = 36500;
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
 /** Options every reporting command takes. */
-function withCommon(cmd: Command, opts: { failUnder?: boolean } = {}): Command {
+function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }): Command {
   cmd
     .option('--rules <names>', 'rule set name or file; a comma list compares rule sets', 'upwork-2024')
     .option(
@@ -111,7 +114,7 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean } = {}): Command {
       parseDate,
     )
     .option('--json', 'print one JSON document (see `jss schema report`)')
-    .option('-q, --quiet', 'print only the headline')
+    .option('-q, --quiet', opts.quiet)
     .option('--no-color', 'never colour the output')
     .option('--debug', 'show stack traces of internal errors');
   if (opts.failUnder) {
@@ -148,11 +151,14 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       const options = cmd.opts() as CommonOptions & Record<string, unknown>;
       const positional = args.slice(0, -2);
       const { createStyle, colorEnabled } = await import('./render/style.js');
-      const style = await createStyle(
-        colorEnabled({ isTTY: io.stdout.isTTY, env: io.env, color: options.color, json: options.json }),
-      );
+      // Each stream is coloured only when it is a terminal itself (`jss estimate F 2>log` keeps log plain).
+      const colorOf = (stream: { isTTY?: boolean }) =>
+        createStyle(
+          colorEnabled({ isTTY: stream.isTTY, env: io.env, color: options.color, json: options.json }),
+        );
+      const [style, errStyle] = await Promise.all([colorOf(io.stdout), colorOf(io.stderr)]);
       const { run } = await load();
-      setExit(await run(positional, options as never, { io, style }));
+      setExit(await run(positional, options as never, { io, style, errStyle }));
     };
 
   withCommon(
@@ -165,10 +171,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option(
         '--horizon <days>',
         'days ahead at which scenarios are also scored',
-        parseWhole(0, '--horizon'),
+        parseWhole(0, MAX_HORIZON_DAYS, '--horizon'),
         90,
       ),
-    { failUnder: true },
+    { failUnder: true, quiet: 'print only the headline: the JSS (92%) or "not shown"' },
   ).action(action(() => import('./commands/estimate.js')));
 
   withCommon(
@@ -183,7 +189,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       )
       .option('--changes <file>', 'a changes file: one alternative (repeatable)', collect)
       .option('--at <date>', 'evaluate on this day (not before --as-of)', parseDate),
-    { failUnder: true },
+    { failUnder: true, quiet: 'print only the JSS of each alternative, one per line' },
   ).action(action(() => import('./commands/whatif.js')));
 
   withCommon(
@@ -197,7 +203,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
           .choices(['day', 'week', 'month'])
           .default('week'),
       )
-      .option('--changes <file>', 'forecast an alternative future described by a changes file'),
+      .option('--changes <file>', 'forecast an alternative future described by a changes file', collect),
+    { quiet: 'print only the crossings, one per line' },
   ).action(action(() => import('./commands/forecast.js')));
 
   withCommon(
@@ -207,7 +214,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
       .requiredOption('--target <n>', 'the JSS to reach', parseNumber(0, 100, '--target'))
       .option('--job-earnings <usd>', 'what each new job pays', parseNumber(0.01, 1e9, '--job-earnings'), 500)
-      .option('--changes <file>', 'plan from an alternative future described by a changes file'),
+      .option('--changes <file>', 'plan from an alternative future described by a changes file', collect),
+    { quiet: 'print only the one-line answer' },
   ).action(action(() => import('./commands/plan.js')));
 
   program
@@ -276,12 +284,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help'
-      )
-        return 0;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      // `jss help` asks for help (stdout, 0); `jss` alone or `jss help NOPE` is bad usage (stderr, 2).
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
       return 2; // commander already printed the message
     }

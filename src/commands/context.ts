@@ -30,5 +30,8 @@ export interface CommonOptions {
 
 export interface CommandContext {
   io: CliIO;
+  /** Decorations for stdout. */
   style: Style;
+  /** Decorations for stderr (warnings): coloured only when stderr itself is a terminal. */
+  errStyle: Style;
 }

@@ -4,6 +4,7 @@ import { renderEstimate, renderEstimateComparison } from '../render/estimate-tex
 import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
 import type { CommandContext, CommonOptions } from './context.js';
+import { failUnderLines } from './fail-under.js';
 import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
 
 interface EstimateOptions extends CommonOptions {
@@ -45,10 +46,12 @@ export async function run(args: unknown[], options: EstimateOptions, ctx: Comman
     );
   }
 
-  const failUnder = options.failUnder;
-  if (failUnder !== undefined && reports.some((r) => r.jss === null || r.jss < failUnder)) {
-    if (!options.json) io.stderr.write(`jss: projected JSS is below ${failUnder}% (--fail-under)\n`);
-    return 1;
-  }
-  return 0;
+  if (options.failUnder === undefined) return 0;
+  const failed = failUnderLines(
+    reports.map((r) => ({ label: reports.length > 1 ? r.rules.name : undefined, jss: r.jss })),
+    options.failUnder,
+  );
+  if (failed.length === 0) return 0;
+  if (!options.json) io.stderr.write(failed.join(''));
+  return 1;
 }

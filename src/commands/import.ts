@@ -20,7 +20,7 @@ interface ImportOptions {
 
 export async function run(args: unknown[], options: ImportOptions, ctx: CommandContext): Promise<number> {
   const [paths] = args as [string[]];
-  const { io, style } = ctx;
+  const { io, errStyle } = ctx;
   checkPaths(paths, options, ctx);
 
   const imported = await importFiles(paths, { cwd: io.cwd, stdin: io.stdin });
@@ -52,7 +52,7 @@ export async function run(args: unknown[], options: ImportOptions, ctx: CommandC
 
   io.stderr.write(importSummary(imported, merge));
   const warnings = [...imported.warnings, ...(merge?.plan.warnings ?? [])];
-  for (const w of warnings) io.stderr.write(`${style.warn('warning:')} ${w}\n`);
+  for (const w of warnings) io.stderr.write(`${errStyle.warn('warning:')} ${w}\n`);
   if (imported.contracts.length > 0 && merge === undefined) {
     io.stderr.write(
       `next: fill in feedback, and endedBy/endReason for ended contracts, then run \`jss estimate ${options.output ?? 'FILE'}\`\n`,

@@ -5,8 +5,11 @@ import type { CommandContext, CommonOptions } from './context.js';
 import { loadInputs, writeWarnings } from './load-inputs.js';
 
 export interface FutureOptions extends CommonOptions {
-  /** `--changes FILE`: forecast or plan from this alternative future instead of the history as it is. */
-  changes?: string;
+  /**
+   * `--changes FILE`: forecast or plan from this alternative future instead of the history as it is.
+   * Collected as a list so that a second `--changes` is refused rather than silently replacing the first.
+   */
+  changes?: string[];
 }
 
 export interface Futures {
@@ -26,16 +29,24 @@ export async function loadFutures(
   ctx: CommandContext,
 ): Promise<Futures> {
   const { io } = ctx;
-  if (file === '-' && options.changes === '-') {
+  const changePaths = options.changes ?? [];
+  if (changePaths.length > 1) {
+    throw new UserError(
+      `--changes is given ${changePaths.length} times (${changePaths.join(', ')}); forecast and plan take one changes file`,
+      {
+        hint: 'put all the changes of one future in one file; to compare several futures, use jss whatif --changes A --changes B',
+      },
+    );
+  }
+  const [changesPath] = changePaths;
+  if (file === '-' && changesPath === '-') {
     throw new UserError("standard input ('-') can be read only once", {
       hint: 'give either the history or the changes file as -, and the other as a file',
     });
   }
   const [inputs, changes] = await Promise.all([
     loadInputs(file, options, ctx),
-    options.changes === undefined
-      ? undefined
-      : loadChanges(options.changes, { stdin: io.stdin, cwd: io.cwd }),
+    changesPath === undefined ? undefined : loadChanges(changesPath, { stdin: io.stdin, cwd: io.cwd }),
   ]);
   const { history, asOf } = inputs.loaded;
   return {

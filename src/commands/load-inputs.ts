@@ -29,5 +29,5 @@ export function prepareAll(inputs: Inputs): Prepared[] {
 
 /** Warnings go to stderr in human output (they are in the document with --json). */
 export function writeWarnings(ctx: CommandContext, messages: string[]): void {
-  for (const m of new Set(messages)) ctx.io.stderr.write(`${ctx.style.warn('warning:')} ${m}\n`);
+  for (const m of new Set(messages)) ctx.io.stderr.write(`${ctx.errStyle.warn('warning:')} ${m}\n`);
 }

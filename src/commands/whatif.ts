@@ -5,6 +5,7 @@ import { changesAlternative, loadChanges, setAlternative } from '../io/load-chan
 import { renderJson } from '../render/json.js';
 import { renderWhatif, renderWhatifQuiet } from '../render/whatif-text.js';
 import type { CommandContext, CommonOptions } from './context.js';
+import { failUnderLines } from './fail-under.js';
 import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
 
 interface WhatifOptions extends CommonOptions {
@@ -60,11 +61,16 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
       results.flatMap((r) => r.warnings.map((w) => w.message)),
     );
 
-  const failUnder = options.failUnder;
-  const checked = reports.flatMap((r) => (r.alternatives.length ? r.alternatives : [r.baseline]));
-  if (failUnder !== undefined && checked.some((a) => a.jss === null || a.jss < failUnder)) {
-    if (!options.json) io.stderr.write(`jss: a projected JSS is below ${failUnder}% (--fail-under)\n`);
-    return 1;
-  }
-  return 0;
+  if (options.failUnder === undefined) return 0;
+  // Each alternative is checked (the baseline when there is none), named with its rule set when several.
+  const checked = reports.flatMap((r) =>
+    (r.alternatives.length ? r.alternatives : [{ ...r.baseline, name: 'baseline' }]).map((a) => ({
+      label: reports.length > 1 ? `${r.rules.name}: ${a.name}` : a.name,
+      jss: a.jss,
+    })),
+  );
+  const failed = failUnderLines(checked, options.failUnder);
+  if (failed.length === 0) return 0;
+  if (!options.json) io.stderr.write(failed.join(''));
+  return 1;
 }

@@ -4,7 +4,7 @@ import type { Contract, RuleSet } from './types.js';
 /** What the rules need to know about one contract, computed once per history and rule set. */
 export interface ContractFacts {
   contract: Contract;
-  /** Earnings − refunded. */
+  /** Earnings − refunded, in whole cents. */
   net: number;
   start: Day;
   end?: Day;
@@ -39,7 +39,8 @@ export function computeFacts(contracts: readonly Contract[], rules: RuleSet, gue
   const warnings: FactsWarning[] = [];
   const facts = contracts.map((contract) => {
     const open = contract.status !== 'ended';
-    const net = contract.earnings - contract.refunded;
+    // Money is whole cents: $3.00 − $2.99 is $0.01, not 0.0099999….
+    const net = Math.round((contract.earnings - contract.refunded) * 100) / 100;
     const start = toDay(contract.start);
     const end = contract.end !== undefined ? toDay(contract.end) : undefined;
     const dates = paymentDates(contract, open ? guessDay : (end as Day), warnings);

@@ -103,7 +103,11 @@ function checkPayments(c: Contract, until: string, untilText: string, add: Add):
     );
     return;
   }
-  const within = `payments fall within the contract, ${c.start}..${until}`;
+  // With a start after the latest allowed day (reported on its own) there is no range to name.
+  const within =
+    c.start <= until
+      ? `payments fall within the contract, ${c.start}..${until}`
+      : `payments fall within the contract, which cannot start after ${untilText}`;
   if (c.payments !== undefined) {
     let cents = 0;
     c.payments.forEach((payment, k) => {

@@ -28,7 +28,11 @@ export interface LoadHistoryOptions {
  * reported in one UserError, located as FILE:LINE:COL.
  */
 export async function loadHistory(path: string, options: LoadHistoryOptions): Promise<LoadedHistory> {
-  const source = await readInput(path, { stdin: options.stdin, cwd: options.cwd });
+  const source = await readInput(path, {
+    stdin: options.stdin,
+    cwd: options.cwd,
+    missingHint: 'name your history file, or run `jss init` to write a commented example to start from',
+  });
   const document = parseSource(source);
   const { history, asOf } = await validateHistory(document, options);
   return { source, document, history, asOf };

@@ -17,22 +17,26 @@ export interface ReadOptions {
   stdin?: StdinLike;
   /** Relative paths are read from here; messages name the path as given. */
   cwd?: string;
+  /** The hint when the file does not exist. */
+  missingHint?: string;
 }
 
 /** Reads `path` (or stdin for `-`): refuses directories, huge files, binary and non-UTF-8 input. */
 export async function readInput(path: string, options: ReadOptions = {}): Promise<Source> {
   const name = path === '-' ? '<stdin>' : path;
   const full = options.cwd && !isAbsolute(path) ? resolve(options.cwd, path) : path;
-  const bytes = path === '-' ? await readStdin(options.stdin, name) : await readPath(full, name);
+  const bytes =
+    path === '-' ? await readStdin(options.stdin, name) : await readPath(full, name, options.missingHint);
   return { name, text: decodeText(bytes, name) };
 }
 
-async function readPath(full: string, path: string): Promise<Buffer> {
+async function readPath(full: string, path: string, missingHint?: string): Promise<Buffer> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(full);
   } catch (error) {
-    throw new UserError(`${path}: ${describeFsError(error)}`);
+    const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+    throw new UserError(`${path}: ${describeFsError(error)}`, { hint: missing ? missingHint : undefined });
   }
   if (info.isDirectory())
     throw new UserError(`${path}: is a directory, not a file`, { hint: 'name a YAML or JSON file' });

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { access, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
-async function exists(path: string): Promise<boolean> {
+/** What is at `path` now: nothing, a directory, or something else (a file). */
+async function existing(path: string): Promise<'none' | 'directory' | 'file'> {
   try {
-    await access(path);
-    return true;
+    return (await stat(path)).isDirectory() ? 'directory' : 'file';
   } catch {
-    return false;
+    return 'none';
   }
 }
 
@@ -23,7 +23,11 @@ export async function writeFileAtomic(
   options: { force?: boolean; name?: string } = {},
 ): Promise<void> {
   const name = options.name ?? path;
-  if (!options.force && (await exists(path))) {
+  const there = await existing(path);
+  if (there === 'directory') {
+    throw new UserError(`${name}: is a directory`, { hint: 'name a file to write, e.g. contracts.yaml' });
+  }
+  if (!options.force && there === 'file') {
     throw new UserError(`${name}: already exists; not overwriting it`, {
       hint: 'pass --force to replace it',
     });

@@ -153,11 +153,19 @@ function documents<C extends string, B extends z.ZodRawShape>(
   ] as const;
 }
 
+const rulesList = z.strictObject({
+  schemaVersion: z.literal(1),
+  command: z.literal('rules'),
+  ruleSets: z.array(z.strictObject({ name: z.string(), summary: z.string(), default: z.boolean() })),
+});
+
 export const reportSchemas = {
   estimate: documents('estimate', estimateBody, { consensus }),
   whatif: documents('whatif', whatifBody),
   forecast: documents('forecast', forecastBody),
   plan: documents('plan', planBody),
+  /** `jss rules list --json`; `rules show --json` prints a rule set itself (`jss schema rules`). */
+  rules: [rulesList],
   validate: [
     z.strictObject({
       schemaVersion: z.literal(1),

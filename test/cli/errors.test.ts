@@ -136,7 +136,9 @@ describe('jss validate on malformed input', () => {
   });
 
   it('names a missing file', async () => {
-    expect(await validate('no/such/contracts.yaml')).toBe('no/such/contracts.yaml: no such file\n');
+    expect(await validate('no/such/contracts.yaml')).toBe(
+      'no/such/contracts.yaml: no such file\n  hint: name your history file, or run `jss init` to write a commented example to start from\n',
+    );
   });
 
   it('refuses a directory, naming it', async () => {

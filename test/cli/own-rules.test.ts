@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportJsonSchema } from '../../src/render/report-schema.js';
+import { reportJsonSchema, reportSchemas } from '../../src/render/report-schema.js';
 import { rulesJsonSchema } from '../../src/rules/schema.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempFiles } from '../rules/temp-files.js';

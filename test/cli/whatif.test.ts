@@ -132,7 +132,7 @@ describe('jss whatif', () => {
   it('--fail-under fails when an alternative falls below N', async () => {
     const r = await runCli(['whatif', FORUM, '--changes', CANCEL, '--fail-under', '80']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('jss: a projected JSS is below 80% (--fail-under)\n');
+    expect(r.stderr).toBe('jss: cancel-unhappy: projected JSS 73% is below 80% (--fail-under 80)\n');
     expect((await runCli(['whatif', FORUM, '--changes', CANCEL, '--fail-under', '70'])).code).toBe(0);
   });
 

@@ -100,3 +100,21 @@ describe('the default classify table, rule by rule', () => {
     expect(ruleOf(refunded)).toEqual({ outcome: 'negative', rule: 'zero-earnings-detractor' });
   });
 });
+
+describe('money', () => {
+  it('net earnings are whole cents: $3.00 − $2.99 refunded leaves $0.01, which counts as paid', () => {
+    const idle = contract({
+      status: 'paused',
+      end: undefined,
+      endedBy: undefined,
+      endReason: undefined,
+      feedback: undefined,
+      earnings: 3,
+      refunded: 2.99,
+      start: '2026-01-01',
+      firstPayment: '2026-01-01',
+      lastPayment: '2026-01-02',
+    });
+    expect(ruleOf(idle)).toEqual({ outcome: 'neutral', rule: 'idle-paid' });
+  });
+});

@@ -13,6 +13,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
   isTTY?: boolean;
+  /** Whether stderr is a terminal (default false). */
+  stderrIsTTY?: boolean;
   now?: Date;
 }
 
@@ -24,7 +26,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   let stderr = '';
   const code = await main(argv, {
     stdout: { write: (s: string) => (stdout += s), isTTY: options.isTTY ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrIsTTY ?? false },
     stdin: options.stdin ?? '',
     env: options.env ?? {},
     cwd: options.cwd ?? repoRoot,

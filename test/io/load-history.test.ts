@@ -127,6 +127,8 @@ describe('loadHistory', () => {
   });
 
   it('names a missing file without a position', async () => {
-    expect(await failure('nope.yaml')).toEqual(['nope.yaml: no such file']);
+    expect(await failure('nope.yaml')).toEqual([
+      'nope.yaml: no such file\n  hint: name your history file, or run `jss init` to write a commented example to start from',
+    ]);
   });
 });
