@@ -73,4 +73,15 @@ describe('jss schema rules and report', () => {
     for (const command of ['estimate', 'whatif', 'forecast', 'plan'])
       expect(titles).toContain(`${command} (one rule set)`);
   });
+
+  it('describe `jss rules --json`', async () => {
+    const list = JSON.parse((await runCli(['rules', '--json'])).stdout);
+    expect(reportSchemas.rules[0].parse(list).ruleSets.map((r) => r.name)).toEqual([
+      'upwork-2024',
+      'upwork-2020',
+      'upwork-2015',
+      'pessimistic',
+    ]);
+    expect(JSON.stringify(reportJsonSchema())).toContain('"const":"rules"');
+  });
 });
