@@ -55,7 +55,8 @@ function defaultIO(): CliIO {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Touching process.stdin opens it (about 10 ms): only a command that reads '-' does.
+    stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
