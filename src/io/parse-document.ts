@@ -1,4 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { createRequire } from 'node:module';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import type * as Yaml from 'yaml';
 import { type Problem, UserError } from '../errors.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import type { Source } from './read-input.js';
@@ -21,6 +23,25 @@ export interface ParsedDocument {
 
 /** Aliases a YAML document may expand before it is taken for an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Two YAML parsers, each for what it does best. js-yaml reads a well-formed file several times
+ * faster, cold, than the `yaml` package, which is most of a small run's time; `yaml` keeps every
+ * node's position (for located messages), limits alias expansion and words its errors well. So
+ * js-yaml reads the file first and `yaml` is loaded (synchronously, on first use) only to locate
+ * a problem, or to read a file js-yaml refused or one with anchors, aliases or tags. Both read
+ * YAML 1.2's core schema (dates stay strings) and refuse duplicate keys; the tests hold the two to
+ * the same data.
+ */
+const requireCjs = createRequire(import.meta.url);
+let yamlPackage: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  yamlPackage ??= requireCjs('yaml') as typeof Yaml;
+  return yamlPackage;
+}
+
+/** An anchor, alias or tag where a node may start: such files go to the full parser. */
+const NODE_PROPERTY = /(^|[\s,[{:-])[&*!][^\s,\]}]/m;
 
 /** Parses by content: strict JSON when the first non-blank character is `{` or `[`, else YAML. */
 export function parseSource(source: Source): ParsedDocument {
@@ -49,14 +70,14 @@ function parseJson(source: Source): ParsedDocument {
   // JSON.parse keeps the last of duplicate keys silently. Every string token is matched in order,
   // so keys are the ones followed by a colon; fewer keys parsed than written means a duplicate.
   if (countParsedKeys(data) !== countWrittenKeys(source.text)) {
-    parseYaml(source); // reports the duplicate key at its line and column
+    parseYamlFully(source); // reports the duplicate key at its line and column
   }
   let yamlView: ParsedDocument | undefined;
   return {
     source,
     data,
     locate(path, key) {
-      yamlView ??= parseYaml(source);
+      yamlView ??= parseYamlFully(source);
       return yamlView.locate(path, key);
     },
   };
@@ -126,6 +147,28 @@ export function positionOfOffset(text: string, offset: number): Position {
 }
 
 function parseYaml(source: Source): ParsedDocument {
+  if (!NODE_PROPERTY.test(source.text)) {
+    let data: unknown;
+    try {
+      data = loadYaml(source.text, { schema: CORE_SCHEMA, json: false });
+    } catch {
+      return parseYamlFully(source); // says what is wrong, and where
+    }
+    let located: ParsedDocument | undefined;
+    return {
+      source,
+      data: data ?? null,
+      locate(path, key) {
+        located ??= parseYamlFully(source);
+        return located.locate(path, key);
+      },
+    };
+  }
+  return parseYamlFully(source);
+}
+
+function parseYamlFully(source: Source): ParsedDocument {
+  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.text, {
     lineCounter,
@@ -169,7 +212,7 @@ function parseYaml(source: Source): ParsedDocument {
     data,
     locate(path, key) {
       let node: unknown = doc.contents;
-      let found: Node | undefined = doc.contents ?? undefined;
+      let found: Yaml.Node | undefined = doc.contents ?? undefined;
       const segments = key === undefined ? path : [...path, key];
       for (let i = 0; i < segments.length; i++) {
         const segment = segments[i];
@@ -183,8 +226,8 @@ function parseYaml(source: Source): ParsedDocument {
         } else if (isSeq(node) && typeof segment === 'number') {
           next = node.items[segment];
         }
-        if (!next || !(next as Node).range) break;
-        found = next as Node;
+        if (!next || !(next as Yaml.Node).range) break;
+        found = next as Yaml.Node;
         node = next;
       }
       return found?.range ? at(found.range[0]) : undefined;
