@@ -37,28 +37,55 @@ export interface FactsResult {
  */
 export function computeFacts(contracts: readonly Contract[], rules: RuleSet, guessDay: Day): FactsResult {
   const warnings: FactsWarning[] = [];
-  const facts = contracts.map((contract) => {
-    const open = contract.status !== 'ended';
-    // Money is whole cents: $3.00 − $2.99 is $0.01, not 0.0099999….
-    const net = Math.round((contract.earnings - contract.refunded) * 100) / 100;
-    const start = toDay(contract.start);
-    const end = contract.end !== undefined ? toDay(contract.end) : undefined;
-    const dates = paymentDates(contract, open ? guessDay : (end as Day), warnings);
-    return {
-      contract,
-      net,
-      start,
-      end,
-      open,
-      firstPayment: dates?.first,
-      lastPayment: dates?.last,
-      weight: contractWeight(net, dates, rules),
-      longTermClient: false,
-      idleFrom: open ? (dates?.last ?? start) + rules.idle.afterDays : undefined,
-    };
-  });
+  const facts = contracts.map((contract) => contractFacts(contract, rules, guessDay, warnings));
   markLongTermClients(facts, rules.longTerm.minSpanDays);
   return { facts, warnings };
+}
+
+/**
+ * The facts of a client's contracts after one of them changed (a what-if): only the changed
+ * contract is derived again; the others keep theirs but for long-term status, which the change
+ * may turn on or off.
+ */
+export function refreshClientFacts(
+  clientFacts: readonly ContractFacts[],
+  at: number,
+  changed: Contract,
+  rules: RuleSet,
+  guessDay: Day,
+): ContractFacts[] {
+  const facts = clientFacts.map((f, k) =>
+    k === at ? contractFacts(changed, rules, guessDay, []) : { ...f },
+  );
+  markLongTermClients(facts, rules.longTerm.minSpanDays);
+  return facts;
+}
+
+/** One contract's facts, but for long-term status (decided over its client's contracts). */
+function contractFacts(
+  contract: Contract,
+  rules: RuleSet,
+  guessDay: Day,
+  warnings: FactsWarning[],
+): ContractFacts {
+  const open = contract.status !== 'ended';
+  // Money is whole cents: $3.00 − $2.99 is $0.01, not 0.0099999….
+  const net = Math.round((contract.earnings - contract.refunded) * 100) / 100;
+  const start = toDay(contract.start);
+  const end = contract.end !== undefined ? toDay(contract.end) : undefined;
+  const dates = paymentDates(contract, open ? guessDay : (end as Day), warnings);
+  return {
+    contract,
+    net,
+    start,
+    end,
+    open,
+    firstPayment: dates?.first,
+    lastPayment: dates?.last,
+    weight: contractWeight(net, dates, rules),
+    longTermClient: false,
+    idleFrom: open ? (dates?.last ?? start) + rules.idle.afterDays : undefined,
+  };
 }
 
 interface PaymentDates {

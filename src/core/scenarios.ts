@@ -2,7 +2,7 @@ import { applyScenario } from './apply-changes.js';
 import { type Classification, classify, counts } from './classify.js';
 import { type Day, toIso } from './dates.js';
 import { type DayState, type Prepared, stateAt } from './evaluate.js';
-import { type ContractFacts, computeFacts } from './facts.js';
+import { type ContractFacts, refreshClientFacts } from './facts.js';
 import { explainRecommendation, type Judged, rank } from './recommendation.js';
 import type { ClassifyRule } from './types.js';
 import { addCounted, monthWindows, selectionOf, type Totals, windowStart } from './windows.js';
@@ -47,24 +47,32 @@ export function pendingScenarios(prepared: Prepared, horizonDays: number, now?: 
   ];
   const byClient = indexByClient(prepared.facts);
   const asOf = toIso(prepared.asOf);
+  const horizonDate = toIso(days[1].day);
   const out: PendingContract[] = [];
   prepared.facts.forEach((f, i) => {
     if (!f.open) return;
     const siblings = byClient.get(f.contract.client) as number[];
+    const siblingFacts = siblings.map((k) => prepared.facts[k]);
+    const memos = days.map(() => new Map<string, number | null>());
     const judged = prepared.rules.scenarios.map((scenario): Judged => {
       const outcomes = scenario.outcomes.map((outcome) => {
         const changed = applyScenario(f.contract, scenario, outcome, asOf);
-        const contracts = siblings.map((k) => (k === i ? changed : prepared.facts[k].contract));
-        const facts = computeFacts(contracts, prepared.rules, prepared.asOf).facts;
-        const [now, horizon] = days.map((d) =>
-          scoreChange(prepared, d, siblings, facts, siblings.indexOf(i)),
+        const facts = refreshClientFacts(
+          siblingFacts,
+          siblings.indexOf(i),
+          changed,
+          prepared.rules,
+          prepared.asOf,
+        );
+        const [now, horizon] = days.map((d, n) =>
+          scoreChange(prepared, d, siblings, facts, siblings.indexOf(i), memos[n]),
         );
         return {
           name: outcome.name,
           feedback: outcome.feedback,
           rule: horizon.rule,
           now: { jss: now.jss, delta: delta(now.jss, days[0].jss) },
-          horizon: { date: toIso(days[1].day), jss: horizon.jss, delta: delta(horizon.jss, days[1].jss) },
+          horizon: { date: horizonDate, jss: horizon.jss, delta: delta(horizon.jss, days[1].jss) },
         };
       });
       const ranked = outcomes.map((o) => rank(o.horizon.jss));
@@ -87,7 +95,7 @@ export function pendingScenarios(prepared: Prepared, horizonDays: number, now?: 
       })),
       recommendation: recommend(judged, {
         rules: prepared.rules.name,
-        date: toIso(days[1].day),
+        date: horizonDate,
         baseline: days[1].jss,
       }),
     });
@@ -162,21 +170,30 @@ function scoreChange(
   siblings: readonly number[],
   facts: readonly ContractFacts[],
   changedAt: number,
+  memo: Map<string, number | null>,
 ): { jss: number | null; rule: ClassifyRule } {
   const { rules } = prepared;
   const classes = facts.map((f) => classify(f, rules, base.day));
   // Only contracts whose share changes are moved (usually just the changed one).
-  const moved = siblings
-    .map((k, at) => ({ k, at }))
-    .filter(({ k, at }) => {
-      const before = base.classes[k];
-      const after = classes[at];
-      return (
-        before.outcome !== after.outcome ||
-        before.countDay !== after.countDay ||
-        prepared.facts[k].weight !== facts[at].weight
-      );
-    });
+  const moved: { k: number; at: number }[] = [];
+  siblings.forEach((k, at) => {
+    const before = base.classes[k];
+    const after = classes[at];
+    if (
+      before.outcome !== after.outcome ||
+      before.countDay !== after.countDay ||
+      prepared.facts[k].weight !== facts[at].weight
+    )
+      moved.push({ k, at });
+  });
+  const rule = classes[changedAt].rule;
+  if (moved.length === 0) return { jss: base.jss, rule };
+  // Outcomes that move the same shares (say, two ratings that both count as a success) score alike.
+  const key = moved
+    .map(({ at }) => `${at}:${classes[at].outcome}:${classes[at].countDay}:${facts[at].weight}`)
+    .join('|');
+  const known = memo.get(key);
+  if (known !== undefined) return { jss: known, rule };
   const move = (sign: 1 | -1) => {
     for (const { k, at } of moved) {
       contribute(base, prepared.facts[k], base.classes[k], -sign as 1 | -1);
@@ -186,7 +203,8 @@ function scoreChange(
   move(1);
   const { jss } = selectionOf(rules, base.totals);
   move(-1);
-  return { jss, rule: classes[changedAt].rule };
+  memo.set(key, jss);
+  return { jss, rule };
 }
 
 /** Adds (1) or removes (−1) one contract's share of the month windows on `base.day`. */
