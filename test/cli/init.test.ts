@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONTRACT_KEYS, END_REASONS } from '../../src/core/types.js';
 import { EXAMPLE_HISTORY } from '../../src/io/example-history.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -35,42 +36,11 @@ describe('jss init', () => {
   });
 
   it('explains every field and every reason code in its comments', async () => {
-    const fields = [
-      'version',
-      'asOf',
-      'freelancer',
-      'id',
-      'client',
-      'title',
-      'type',
-      'status',
-      'start',
-      'end',
-    ];
-    const more = ['earnings', 'refunded', 'payments', 'firstPayment', 'lastPayment', 'endedBy', 'endReason'];
-    const rest = ['feedback', 'public', 'private', 'dispute', 'clientSuspended', 'notes'];
-    for (const field of [...fields, ...more, ...rest]) {
+    // Every key a history may hold, and every reason code, is explained in the example.
+    for (const field of ['version', 'asOf', 'freelancer', ...CONTRACT_KEYS, 'public', 'private']) {
       expect(EXAMPLE_HISTORY, field).toMatch(new RegExp(`^\\s*(- |# )?${field}:.*#`, 'm'));
     }
-    for (const code of [
-      'completed',
-      'no-longer-needed',
-      'hired-different',
-      'unresponsive',
-      'misrepresented-skills',
-    ]) {
-      expect(EXAMPLE_HISTORY).toMatch(new RegExp(`^#   ${code} `, 'm'));
-    }
-    for (const code of [
-      'unprofessional',
-      'quality',
-      'client-unresponsive',
-      'completed-unsuccessfully',
-      'dormant',
-      'other',
-    ]) {
-      expect(EXAMPLE_HISTORY).toMatch(new RegExp(`^#   ${code} `, 'm'));
-    }
+    for (const code of END_REASONS) expect(EXAMPLE_HISTORY).toMatch(new RegExp(`^#   ${code} `, 'm'));
   });
 
   it('refuses to overwrite without --force, and leaves the file alone', async () => {

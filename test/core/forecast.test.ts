@@ -2,25 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { toDay, toIso } from '../../src/core/dates.js';
 import { prepare } from '../../src/core/evaluate.js';
 import { forecast, type Step, seriesDays } from '../../src/core/forecast.js';
-import type { Contract } from '../../src/core/types.js';
-import { contract, history } from '../helpers/history.js';
+import { contract, endedOn, history } from '../helpers/history.js';
 import { upwork2024 } from '../helpers/rules.js';
 
 const rules = upwork2024();
 const ASOF = '2026-11-26';
 
-/** An ended contract paid and ended on `end` ($500: weight 1.25), 5★/10 unless told otherwise. */
-function endedOn(id: string, end: string, fields: Partial<Contract> = {}): Contract {
-  return contract({
-    id,
-    client: `client-${id}`,
-    start: end,
-    end,
-    firstPayment: end,
-    lastPayment: end,
-    ...fields,
-  });
-}
 const negative = { feedback: { public: 5, private: 3 } };
 
 /**

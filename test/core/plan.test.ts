@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { toDay } from '../../src/core/dates.js';
 import { evaluate, prepare } from '../../src/core/evaluate.js';
 import { newJob, plan } from '../../src/core/plan.js';
-import type { Contract } from '../../src/core/types.js';
-import { contract, history } from '../helpers/history.js';
+import { endedOn, history } from '../helpers/history.js';
 import { upwork2024 } from '../helpers/rules.js';
 
 const rules = upwork2024();
 const ASOF = '2026-11-26';
-
-function endedOn(id: string, end: string, fields: Partial<Contract> = {}): Contract {
-  return contract({
-    id,
-    client: `client-${id}`,
-    start: end,
-    end,
-    firstPayment: end,
-    lastPayment: end,
-    ...fields,
-  });
-}
 
 /**
  * By hand, on 2026-11-26 (24m from 2024-11-26, 12m from 2025-11-26, 6m from 2026-05-26):

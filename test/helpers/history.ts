@@ -36,3 +36,16 @@ export function contract(fields: Partial<Contract> = {}): Contract {
 export function history(contracts: Contract[], asOf = '2026-11-26'): History {
   return { version: 1, asOf, contracts };
 }
+
+/** An ended contract for its own client, started, paid and ended on `end` ($500: weight 1.25, 5★/10). */
+export function endedOn(id: string, end: string, fields: Partial<Contract> = {}): Contract {
+  return contract({
+    id,
+    client: `client-${id}`,
+    start: end,
+    end,
+    firstPayment: end,
+    lastPayment: end,
+    ...fields,
+  });
+}
