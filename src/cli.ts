@@ -37,6 +37,12 @@ const EXAMPLES: Record<string, string[]> = {
     'jss plan contracts.yaml --target 90',
     'jss plan contracts.yaml --target 90 --job-earnings 1200 --json',
   ],
+  report: [
+    'jss report contracts.yaml',
+    'jss report contracts.yaml -o maya.html --force',
+    'jss report contracts.yaml --rules upwork-2015 -o report-2015.html',
+    'jss report contracts.yaml -o - > report.html',
+  ],
   validate: ['jss validate contracts.yaml', 'jss validate - < contracts.json'],
   init: ['jss init', 'jss init my-history.yaml --force'],
   schema: ['jss schema contracts > contracts.schema.json', 'jss schema report | jq .title'],
@@ -218,6 +224,24 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option('--changes <file>', 'plan from an alternative future described by a changes file', collect),
     { quiet: 'print only the one-line answer' },
   ).action(action(() => import('./commands/plan.js')));
+
+  program
+    .command('report')
+    .description(
+      'one self-contained HTML page of it all (headline, timeline, why, open contracts), for one rule set',
+    )
+    .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
+    .option('-o, --output <file>', "where to write the page ('-' prints it to stdout)", 'jss-report.html')
+    .option('--force', 'overwrite an existing output file')
+    .option('--rules <name>', 'rule set name or file (one; make one page per rule set)')
+    .option(
+      '--as-of <date>',
+      "evaluate on this day (YYYY-MM-DD) instead of the file's asOf or today",
+      parseDate,
+    )
+    .option('--no-color', 'never colour the messages')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(action(() => import('./commands/report.js')));
 
   program
     .command('validate')

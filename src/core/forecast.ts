@@ -20,6 +20,13 @@ export interface ForecastOptions {
   rulesSource?: string;
 }
 
+/** Every window's score (rule-set order, null where it holds nothing) from `date` until the next point. */
+export interface WindowScoresPoint {
+  date: string;
+  scores: (number | null)[];
+  eligible: boolean[];
+}
+
 export interface SeriesPoint {
   date: string;
   jss: number | null;
@@ -73,13 +80,14 @@ export function forecast(prepared: Prepared, options: ForecastOptions = {}): For
  */
 export function forecastWithChanges(
   prepared: Prepared,
-  options: ForecastOptions = {},
-): { report: ForecastReport; changes: SeriesPoint[] } {
+  options: ForecastOptions & { windowScores?: boolean } = {},
+): { report: ForecastReport; changes: SeriesPoint[]; windowScores: WindowScoresPoint[] } {
   const asOf = prepared.asOf;
   const until = options.until !== undefined ? toDay(options.until) : defaultUntil(asOf);
   if (until < asOf)
     throw new RangeError(`until (${toIso(until)}) is before the evaluation date (${toIso(asOf)})`);
-  const { changes, events } = buildTimeline(prepared, until, { events: true });
+  const timeline = buildTimeline(prepared, until, { events: true, windowScores: options.windowScores });
+  const { changes, events } = timeline;
   const days = seriesDays(asOf, until, options.step ?? 'week');
   // Large histories have many events on few days: format each day once.
   const isoDays: string[] = [];
@@ -108,7 +116,12 @@ export function forecastWithChanges(
     score: c.selection.score,
     window: c.selection.window,
   }));
-  return { report, changes: points };
+  const windowScores = timeline.windowScores.map((w) => ({
+    date: iso(w.day),
+    scores: w.scores.score,
+    eligible: w.scores.eligible,
+  }));
+  return { report, changes: points, windowScores };
 }
 
 /** asOf + k·step up to `until`, then `until` itself if the steps do not land on it. */

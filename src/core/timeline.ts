@@ -8,8 +8,10 @@ import {
   emptyTotals,
   leavesWindow,
   monthWindows,
+  type Scores,
   type Selection,
-  selectionOf,
+  scoresOf,
+  select,
 } from './windows.js';
 
 /**
@@ -37,9 +39,17 @@ export interface ChangePoint {
   selection: Selection;
 }
 
+/** Every window's score and eligibility (rule-set order) in force from `day` until the next one. */
+export interface WindowScoresPoint {
+  day: Day;
+  scores: Scores;
+}
+
 export interface Timeline {
   /** The evaluation date first, then every later day up to `until` on which the selection changes. */
   changes: ChangePoint[];
+  /** With `windowScores`: the evaluation date first, then every later day on which any window's score or eligibility changes. */
+  windowScores: WindowScoresPoint[];
   /** Events after the evaluation date up to `until`, by day, then contract, then window order. */
   events: TimelineEvent[];
 }
@@ -61,7 +71,11 @@ interface Span {
   floating: boolean;
 }
 
-export function buildTimeline(prepared: Prepared, until: Day, options: { events?: boolean } = {}): Timeline {
+export function buildTimeline(
+  prepared: Prepared,
+  until: Day,
+  options: { events?: boolean; windowScores?: boolean } = {},
+): Timeline {
   const { rules, facts, asOf } = prepared;
   const windows = monthWindows(rules);
   const length = Math.max(0, until - asOf) + 1;
@@ -118,15 +132,20 @@ export function buildTimeline(prepared: Prepared, until: Day, options: { events?
     }
   };
   apply(deltas[0]);
-  const changes: ChangePoint[] = [{ day: asOf, selection: selectionOf(rules, byName) }];
+  const first = scoresOf(rules, byName);
+  const changes: ChangePoint[] = [{ day: asOf, selection: select(rules, first) }];
+  const windowScores: WindowScoresPoint[] = options.windowScores ? [{ day: asOf, scores: first }] : [];
   for (let i = 1; i < length; i++) {
     if (deltas[i].length === 0) continue;
     apply(deltas[i]);
-    const selection = selectionOf(rules, byName);
+    const scores = scoresOf(rules, byName);
+    const selection = select(rules, scores);
     if (!sameSelection(changes[changes.length - 1].selection, selection))
       changes.push({ day: asOf + i, selection });
+    if (options.windowScores && !sameScores(windowScores[windowScores.length - 1].scores, scores))
+      windowScores.push({ day: asOf + i, scores });
   }
-  return { changes, events: eventDays.flat() };
+  return { changes, windowScores, events: eventDays.flat() };
 }
 
 /** The selection in force on each of `days` (ascending, none before the timeline's first day). */
@@ -188,6 +207,10 @@ function memoLeavesWindow(): (countDay: Day, months: number) => Day {
 
 function changed(a: Classification, b: Classification): boolean {
   return a.outcome !== b.outcome || a.rule.name !== b.rule.name;
+}
+
+function sameScores(a: Scores, b: Scores): boolean {
+  return a.score.every((x, i) => x === b.score[i]) && a.eligible.every((x, i) => x === b.eligible[i]);
 }
 
 function sameSelection(a: Selection, b: Selection): boolean {

@@ -92,13 +92,13 @@ export function round9(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
-interface Scores {
+export interface Scores {
   score: (number | null)[];
   eligible: boolean[];
 }
 
 /** Each window's score and eligibility, in rule-set order (average windows from their parts). */
-function scoresOf(rules: RuleSet, totals: ReadonlyMap<string, Totals>): Scores {
+export function scoresOf(rules: RuleSet, totals: ReadonlyMap<string, Totals>): Scores {
   const score: (number | null)[] = [];
   const eligible: boolean[] = [];
   const index = new Map<string, number>();
@@ -171,7 +171,8 @@ export function scoreWindows(
   return { windows, selection: select(rules, scores) };
 }
 
-function select(rules: RuleSet, scores: Scores): Selection {
+/** The shown JSS from every window's score and eligibility (`scoresOf`). */
+export function select(rules: RuleSet, scores: Scores): Selection {
   const none: Selection = { shown: false, jss: null, score: null, window: null };
   const shownAt = rules.windows.findIndex((w) => w.name === rules.shownWhen.window);
   if (!scores.eligible[shownAt]) return none;

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reportPage } from '../core/report-page.js';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import { packageRoot } from '../package-root.js';
+import { renderReportHtml } from '../render/report-html.js';
+import type { CommandContext } from './context.js';
+import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
+import { resolvePath } from './paths.js';
+
+interface ReportOptions {
+  output: string;
+  rules?: string;
+  asOf?: string;
+  force?: boolean;
+}
+
+/** `jss report FILE`: one self-contained HTML page of estimate and forecast, for one rule set. */
+export async function run(args: unknown[], options: ReportOptions, ctx: CommandContext): Promise<number> {
+  const [file] = args as [string];
+  const { io } = ctx;
+  if (options.rules?.includes(',')) {
+    throw new UserError(`--rules ${options.rules}: a report shows one rule set`, {
+      hint: `make one page per rule set, e.g. jss report ${file} --rules ${options.rules.split(',')[0]} -o report-${options.rules.split(',')[0]}.html`,
+    });
+  }
+  const out = options.output;
+  if (out !== '-' && file !== '-' && resolvePath(io, out) === resolvePath(io, file)) {
+    throw new UserError(`-o ${out}: is the history being reported; jss does not write over its input`, {
+      hint: 'name another file, e.g. -o jss-report.html',
+    });
+  }
+  const inputs = await loadInputs(file, options, ctx);
+  const [prepared] = prepareAll(inputs);
+  const page = reportPage(prepared, { rulesSource: inputs.ruleSets[0].source });
+  const html = renderReportHtml(page, { file, version: version() });
+  if (out === '-') io.stdout.write(html);
+  else {
+    await writeFileAtomic(resolvePath(io, out), html, { force: options.force, name: out });
+    io.stderr.write(
+      `wrote ${out}: JSS ${page.estimate.jss === null ? 'not shown' : `${page.estimate.jss}%`} under ${page.estimate.rules.name}; open it in a browser\n`,
+    );
+  }
+  writeWarnings(
+    ctx,
+    page.estimate.warnings.map((w) => w.message),
+  );
+  return 0;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}

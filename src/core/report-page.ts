@@ -1,0 +1,124 @@
+import { toDay, toIso } from './dates.js';
+import { type EstimateReport, estimateReport } from './estimate.js';
+import type { Prepared } from './evaluate.js';
+import {
+  defaultUntil,
+  type ForecastReport,
+  forecastWithChanges,
+  type SeriesPoint,
+  type WindowScoresPoint,
+} from './forecast.js';
+import { type Contract, isAverageWindow, type RuleSet } from './types.js';
+import { round9, type WindowResult } from './windows.js';
+
+/**
+ * Everything `jss report` puts on its page, taken from the reports the other commands produce
+ * (estimate, forecast): no figure on the page is computed a second way.
+ */
+export interface ReportPage {
+  estimate: EstimateReport;
+  forecast: ForecastReport;
+  /** The evaluation date first, then each day on which the JSS, score or window changes. */
+  changes: SeriesPoint[];
+  /** The evaluation date first, then each day on which any window's score or eligibility changes. */
+  windowScores: WindowScoresPoint[];
+  /** The last day of the timeline. */
+  until: string;
+  /** The window whose costs are shown: the JSS's window, else the one that decides whether a JSS is shown. */
+  costWindow: string;
+  /** Negative and neutral contracts counted in `costWindow`, the costliest first. */
+  costs: ContractCost[];
+  freelancer?: string;
+  /** The history's contracts, in file order (titles and notes for the page). */
+  contracts: Contract[];
+  rules: RuleSet;
+}
+
+export interface ContractCost {
+  id: string;
+  outcome: 'negative' | 'neutral';
+  /** The window's score without this contract minus its score now; null when it is the window's only contract. */
+  points: number | null;
+}
+
+export interface ReportPageOptions {
+  /** Days ahead at which scenarios are also scored (default 90). */
+  horizonDays?: number;
+  rulesSource?: string;
+  /** The timeline's last day (default: 24 months after the evaluation date). */
+  until?: string;
+}
+
+export function reportPage(prepared: Prepared, options: ReportPageOptions = {}): ReportPage {
+  const until = options.until ?? toIso(defaultUntil(prepared.asOf));
+  const estimate = estimateReport(prepared, {
+    horizonDays: options.horizonDays,
+    rulesSource: options.rulesSource,
+  });
+  const { report, changes, windowScores } = forecastWithChanges(prepared, {
+    until,
+    step: 'month',
+    rulesSource: options.rulesSource,
+    windowScores: true,
+  });
+  const costWindow = estimate.window ?? prepared.rules.shownWhen.window;
+  return {
+    estimate,
+    forecast: report,
+    changes,
+    windowScores,
+    until: toIso(toDay(until)),
+    costWindow,
+    costs: contractCosts(estimate, prepared.rules, costWindow),
+    freelancer: prepared.history.freelancer,
+    contracts: prepared.history.contracts,
+    rules: prepared.rules,
+  };
+}
+
+/**
+ * What each negative or neutral contract counted in `window` costs it: the window's score with
+ * the contract left out (everything else as it is) minus its score now, from the window totals of
+ * the estimate report and the rule set's formula. An `average` window averages its parts' scores,
+ * each part without the contract where the contract is in it. Costliest first; ties in file order.
+ */
+export function contractCosts(estimate: EstimateReport, rules: RuleSet, window: string): ContractCost[] {
+  const byName = new Map(estimate.windows.map((w) => [w.name, w]));
+  const def = rules.windows.find((w) => w.name === window);
+  if (!def) return [];
+  const parts = isAverageWindow(def) ? def.average : [def.name];
+  const now = byName.get(window)?.score ?? null;
+  const costs: ContractCost[] = [];
+  for (const c of estimate.contracts) {
+    const outcome = c.outcome;
+    if (outcome !== 'negative' && outcome !== 'neutral') continue;
+    if (!parts.some((p) => c.windows.includes(p))) continue;
+    const without = parts.map((p) => {
+      const w = byName.get(p) as WindowResult;
+      return c.windows.includes(p) ? scoreWithout(w, outcome, c.weight, rules) : w.score;
+    });
+    const points =
+      now === null || without.some((s) => s === null)
+        ? null
+        : round9((without as number[]).reduce((a, b) => a + b, 0) / without.length - now);
+    costs.push({ id: c.id, outcome, points });
+  }
+  return costs
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => (b.c.points ?? -Infinity) - (a.c.points ?? -Infinity) || a.i - b.i)
+    .map(({ c }) => c);
+}
+
+function scoreWithout(
+  w: WindowResult,
+  outcome: 'negative' | 'neutral',
+  weight: number,
+  rules: RuleSet,
+): number | null {
+  const success = w.success ?? 0;
+  const negative = (w.negative ?? 0) - (outcome === 'negative' ? weight : 0);
+  const total = (w.total ?? 0) - weight;
+  if (total <= 1e-9) return null;
+  const good = rules.formula === 'net' ? Math.max(0, success - negative) : success;
+  return round9((100 * good) / total);
+}

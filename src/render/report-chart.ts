@@ -1,0 +1,181 @@
+import { fromCivil, toCivil, toDay, toIso } from '../core/dates.js';
+import { attr, coord, text } from './html.js';
+
+/**
+ * The report's timeline as an inline SVG: the shown JSS as a step line, each window's score as a
+ * faint line, the rule set's thresholds, today, observed scores with the model's value beside, and
+ * one tick per day with events on the time axis (its contracts in a native SVG tooltip, so hover
+ * works without script). Colours come from the page's CSS classes (light and dark, print).
+ */
+
+export interface StepPoint {
+  date: string;
+  /** null: nothing to draw from this date (no score). */
+  value: number | null;
+}
+
+export interface ChartLine {
+  name: string;
+  points: StepPoint[];
+}
+
+export interface ChartEventDay {
+  date: string;
+  /** One line per event, already in words ("36288140 (Fjord Design) turns idle"). */
+  lines: string[];
+}
+
+export interface ChartObservation {
+  date: string;
+  jss: number | null;
+  model: number | null;
+}
+
+export interface TimelineChart {
+  from: string;
+  until: string;
+  today: string;
+  jss: StepPoint[];
+  windows: ChartLine[];
+  thresholds: number[];
+  events: ChartEventDay[];
+  observed: ChartObservation[];
+  /** One sentence for screen readers (the `<desc>`). */
+  description: string;
+}
+
+const WIDTH = 960;
+const HEIGHT = 380;
+const LEFT = 44;
+const RIGHT = 64;
+const TOP = 14;
+const BOTTOM = 58;
+const PLOT_BOTTOM = HEIGHT - BOTTOM;
+/** Dash patterns tell the window lines apart without colour. */
+const DASHES = ['6 3', '2 3', '10 3 2 3', '1 5', '12 4', '4 2 1 2'];
+
+export function renderTimelineSvg(chart: TimelineChart): string {
+  const from = toDay(chart.from);
+  const until = Math.max(toDay(chart.until), from + 1);
+  // The scale follows the JSS, the observations and the thresholds; a window line below it is clipped.
+  const values = [
+    ...chart.jss.map((p) => p.value),
+    ...chart.observed.flatMap((o) => [o.jss, o.model]),
+    ...chart.thresholds,
+  ].filter((v): v is number => v !== null);
+  const low = Math.min(...values, 100);
+  const yMin = Math.max(0, Math.min(60, Math.floor((low - 5) / 10) * 10));
+  const x = (iso: string) => LEFT + ((toDay(iso) - from) / (until - from)) * (WIDTH - LEFT - RIGHT);
+  const y = (v: number) => TOP + ((100 - v) / (100 - yMin)) * (PLOT_BOTTOM - TOP);
+  const out: string[] = [];
+  out.push(
+    `<svg class="timeline" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="timeline-title timeline-desc" xmlns="http://www.w3.org/2000/svg">`,
+    `<title id="timeline-title">The JSS over time, ${text(chart.from)} to ${text(chart.until)}</title>`,
+    `<desc id="timeline-desc">${text(chart.description)}</desc>`,
+  );
+
+  // Horizontal grid: every 10 points, thresholds stronger and labelled.
+  out.push('<g class="grid" aria-hidden="true">');
+  for (let v = yMin; v <= 100; v += 10) {
+    out.push(
+      `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${coord(y(v))}" y2="${coord(y(v))}"/>`,
+      `<text class="tick" x="${LEFT - 6}" y="${coord(y(v) + 4)}" text-anchor="end">${v}</text>`,
+    );
+  }
+  out.push('</g><g class="thresholds" aria-hidden="true">');
+  for (const t of chart.thresholds) {
+    out.push(
+      `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${coord(y(t))}" y2="${coord(y(t))}"/>`,
+      `<text x="${WIDTH - RIGHT + 4}" y="${coord(y(t) + 4)}">${t}%</text>`,
+    );
+  }
+  out.push('</g>');
+
+  // Time axis: a tick each month, a label each quarter (January with its year).
+  out.push('<g class="axis" aria-hidden="true">');
+  out.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${PLOT_BOTTOM}" y2="${PLOT_BOTTOM}"/>`);
+  let [year, month] = toCivil(from);
+  for (let day = fromCivil(year, month, 1); day <= until; day = fromCivil(year, month, 1)) {
+    if (day >= from) {
+      const px = coord(x(toIso(day)));
+      const labelled = (month - 1) % 3 === 0;
+      out.push(`<line x1="${px}" x2="${px}" y1="${PLOT_BOTTOM}" y2="${PLOT_BOTTOM + (labelled ? 6 : 3)}"/>`);
+      if (labelled)
+        out.push(
+          `<text class="tick" x="${px}" y="${PLOT_BOTTOM + 18}" text-anchor="middle">${month === 1 ? year : MONTHS[month - 1]}</text>`,
+        );
+    }
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  out.push('</g>');
+
+  out.push(
+    `<clipPath id="plot-area"><rect x="${LEFT}" y="${TOP}" width="${WIDTH - LEFT - RIGHT}" height="${PLOT_BOTTOM - TOP}"/></clipPath><g clip-path="url(#plot-area)">`,
+  );
+  chart.windows.forEach((line, i) => {
+    out.push(
+      `<path class="window" stroke-dasharray="${DASHES[i % DASHES.length]}" d="${stepPath(line.points, chart.until, x, y)}"><title>${text(line.name)} window</title></path>`,
+    );
+  });
+  out.push('</g>');
+  out.push(`<path class="jss" d="${stepPath(chart.jss, chart.until, x, y)}"><title>JSS</title></path>`);
+
+  const tx = coord(x(chart.today));
+  out.push(
+    `<g class="today"><line x1="${tx}" x2="${tx}" y1="${TOP}" y2="${PLOT_BOTTOM}"/><text x="${tx}" y="${TOP + 10}" dx="4">today ${text(chart.today)}</text></g>`,
+  );
+
+  for (const o of chart.observed) {
+    const ox = coord(x(o.date));
+    const label = `seen ${o.jss ?? 'none'} · model ${o.model ?? 'none'}`;
+    const tip = `${o.date}: Upwork showed ${o.jss === null ? 'no score' : `${o.jss}%`}; the model gives ${o.model === null ? 'no score' : `${o.model}%`}`;
+    const oy = o.jss === null ? PLOT_BOTTOM - 8 : y(o.jss);
+    out.push(
+      `<g class="observed${o.jss === o.model ? '' : ' differs'}"><title>${text(tip)}</title><circle cx="${ox}" cy="${coord(oy)}" r="5"/>`,
+      o.model === null ? '' : `<circle class="model" cx="${ox}" cy="${coord(y(o.model))}" r="3"/>`,
+      `<text x="${ox}" y="${coord(oy - 9)}" text-anchor="middle">${text(label)}</text></g>`,
+    );
+  }
+
+  out.push('<g class="events">');
+  for (const e of chart.events) {
+    const ex = coord(x(e.date));
+    out.push(
+      `<g class="event" tabindex="0" aria-label="${attr(`${e.date}: ${e.lines.join('; ')}`)}"><title>${text(`${e.date}\n${e.lines.join('\n')}`)}</title><path d="M${ex} ${PLOT_BOTTOM + 26}l-5 9h10z"/></g>`,
+    );
+  }
+  out.push('</g>');
+  out.push(
+    `<text class="tick" x="${LEFT}" y="${HEIGHT - 6}">▲ a contract enters or leaves a window, or turns idle (hover for which)</text>`,
+  );
+  out.push('</svg>');
+  return out.join('');
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A step line: each value holds from its date to the next point's (the last to `until`); null breaks the line. */
+function stepPath(
+  points: StepPoint[],
+  until: string,
+  x: (iso: string) => number,
+  y: (v: number) => number,
+): string {
+  const parts: string[] = [];
+  let drawing = false;
+  points.forEach((p, i) => {
+    const end = x(points[i + 1]?.date ?? until);
+    if (p.value === null) {
+      drawing = false;
+      return;
+    }
+    const py = coord(y(p.value));
+    parts.push(drawing ? `V${py}H${coord(end)}` : `M${coord(x(p.date))} ${py}H${coord(end)}`);
+    drawing = true;
+  });
+  return parts.join('');
+}
