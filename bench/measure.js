@@ -7,6 +7,31 @@ const t0 = performance.now();
 
 if (task === 'parse') {
   JSON.parse(readFileSync(file, 'utf8'));
+} else if (task === 'report' || task === 'report-baseline') {
+  // `jss report` against what it is made of: `estimate` plus a daily forecast of the same span.
+  const [{ loadHistory }, { loadRuleSet }, { prepare }] = await Promise.all([
+    import('../dist/io/load-history.js'),
+    import('../dist/rules/load-rules.js'),
+    import('../dist/core/evaluate.js'),
+  ]);
+  const { history, asOf } = await loadHistory(file, { today: '2026-11-26' });
+  const { ruleSet } = await loadRuleSet('upwork-2024', { cwd: process.cwd() });
+  const prepared = prepare(history, ruleSet, asOf);
+  if (task === 'report') {
+    const [{ reportPage }, { renderReportHtml }] = await Promise.all([
+      import('../dist/core/report-page.js'),
+      import('../dist/render/report-html.js'),
+    ]);
+    renderReportHtml(reportPage(prepared), { file, version: 'bench' });
+  } else {
+    const [{ estimateReport }, { forecast }, { renderJson }] = await Promise.all([
+      import('../dist/core/estimate.js'),
+      import('../dist/core/forecast.js'),
+      import('../dist/render/json.js'),
+    ]);
+    renderJson('estimate', estimateReport(prepared, { horizonDays: 90 }));
+    renderJson('forecast', forecast(prepared, { step: 'day' }));
+  }
 } else {
   const [{ loadHistory }, { loadRuleSet }, { prepare, evaluateAt }, { estimateReport }, { forecast }] =
     await Promise.all([

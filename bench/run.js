@@ -95,4 +95,20 @@ say('');
 say(
   'Targets: estimate of 100k within 5x of read+JSON.parse; what-ifs add < 50% of the estimate; a 2-year daily forecast within 2x of one estimate.',
 );
+say('');
+say(
+  'jss report against its parts (in-process, median of 5 runs): the page vs estimate + a daily forecast of the same span:',
+);
+for (const [label, file] of [
+  ['examples/freelancer.yaml', join(root, 'examples/freelancer.yaml')],
+  ['1,000 contracts', join(dir, 'history-1000.json')],
+  ['10,000 contracts', join(dir, 'history-10000.json')],
+]) {
+  const page = measure('report', file, 5);
+  const parts = measure('report-baseline', file, 5);
+  say(
+    `  ${label.padEnd(26)} report ${fmt(page.ms).padStart(7)} ms   estimate + forecast ${fmt(parts.ms).padStart(7)} ms   ratio ${(page.ms / parts.ms).toFixed(2)}x`,
+  );
+}
+say('  target: report within 1.5x of estimate + daily forecast');
 writeFileSync(join(dir, 'last-run.txt'), `${lines.join('\n')}\n`);

@@ -24,8 +24,12 @@ function visible(ch: string): string {
   return '\ufffd';
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need the slow path
+const SPECIAL = /[&<>"'\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/;
+
 /** Text content: markup escaped, control characters made visible. */
 export function text(value: string): string {
+  if (!SPECIAL.test(value)) return value;
   return value.replace(CONTROL, visible).replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
 }
 

@@ -78,7 +78,9 @@ export function renderTimelineSvg(chart: TimelineChart): string {
   out.push('<g class="grid" aria-hidden="true">');
   for (let v = yMin; v <= 100; v += 10) {
     out.push(
-      `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${coord(y(v))}" y2="${coord(y(v))}"/>`,
+      chart.thresholds.includes(v)
+        ? ''
+        : `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${coord(y(v))}" y2="${coord(y(v))}"/>`,
       `<text class="tick" x="${LEFT - 6}" y="${coord(y(v) + 4)}" text-anchor="end">${v}</text>`,
     );
   }

@@ -30,7 +30,7 @@ svg.timeline{width:100%;height:auto;display:block;font-size:12px;font-family:inh
 svg text{fill:var(--fg)}
 .grid line{stroke:var(--rule);stroke-width:1}
 .tick{fill:var(--muted)}
-.thresholds line,.threshold-key{stroke:var(--muted);stroke-width:1;stroke-dasharray:2 4}
+.thresholds line,.threshold-key{stroke:var(--muted);stroke-width:1.2}
 .thresholds text{fill:var(--muted)}
 .axis line{stroke:var(--muted)}
 path.window{fill:none;stroke:var(--fg);stroke-opacity:.38;stroke-width:1.5}
@@ -45,6 +45,8 @@ path.jss{fill:none;stroke:var(--jss);stroke-width:3;stroke-linejoin:round}
 .event:focus{outline:none}
 svg.key{width:30px;height:10px;vertical-align:middle}
 .legend{font-size:.9rem;color:var(--muted)}
+#crossings,#events{columns:22rem;column-gap:2rem;padding-left:1.2rem}
+#events{font-size:.9rem}
 .scroll{overflow-x:auto}
 #timeline .scroll{max-height:26rem;overflow-y:auto;border:1px solid var(--rule)}
 table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.3rem 0}

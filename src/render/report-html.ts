@@ -161,7 +161,11 @@ function timelineRows(page: ReportPage, labels: Map<string, string>): string {
     ...new Set([...page.changes.map((c) => c.date), ...page.windowScores.map((w) => w.date)]),
   ].sort();
   const eventsOn = new Map<string, ForecastEvent[]>();
-  for (const e of page.forecast.events) eventsOn.set(e.date, [...(eventsOn.get(e.date) ?? []), e]);
+  for (const e of page.forecast.events) {
+    const list = eventsOn.get(e.date);
+    if (list) list.push(e);
+    else eventsOn.set(e.date, [e]);
+  }
   let c = 0;
   let w = 0;
   return days

@@ -7,6 +7,19 @@ import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 const FREELANCER = 'examples/freelancer.yaml';
 
+/** The part of the DOM these tests use (the project compiles without the DOM library). */
+interface Element {
+  id: string;
+  textContent: string | null;
+  classList: { contains(name: string): boolean };
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): Element | null;
+  querySelectorAll(selector: string): Iterable<Element>;
+}
+interface Document extends Element {
+  getElementById(id: string): Element | null;
+}
+
 async function json(argv: string[]) {
   const r = await runCli([...argv, '--json']);
   expect(r.code).toBe(0);
@@ -17,7 +30,7 @@ async function page(argv: string[], options: { stdin?: string } = {}) {
   const r = await runCli(['report', ...argv, '-o', '-'], options);
   expect(r.stderr).not.toMatch(/internal error|^[^ ]+:\d+:\d+: /m);
   expect(r.code).toBe(0);
-  return { html: r.stdout, document: parseHTML(r.stdout).document };
+  return { html: r.stdout, document: parseHTML(r.stdout).document as unknown as Document };
 }
 
 const all = (root: { querySelectorAll(s: string): Iterable<Element> }, selector: string) => [
