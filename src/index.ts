@@ -8,6 +8,7 @@
  *   const report = estimateReport(prepared);            // what `jss estimate --json` prints
  *   const future = forecast(prepared, { step: 'week' }); // what `jss forecast --json` prints
  *   const answer = plan(prepared, { target: 90 });        // what `jss plan --json` prints
+ *   const html = renderReportHtml(reportPage(prepared), { file: 'contracts.yaml', version: '1' }); // `jss report`
  */
 
 export {
@@ -37,6 +38,7 @@ export {
   type Step,
 } from './core/forecast.js';
 export { newJob, type PlanOptions, type PlanReport, plan } from './core/plan.js';
+export { type ContractCost, contractCosts, type ReportPage, reportPage } from './core/report-page.js';
 export { type PendingContract, pendingScenarios, type ScenarioReport } from './core/scenarios.js';
 export type * from './core/types.js';
 export { type Alternative, type WhatifReport, whatif, whatifWithWarnings } from './core/whatif.js';
@@ -44,4 +46,5 @@ export { type Selection, scoreWindows, type WindowResult } from './core/windows.
 export { formatProblem, type Problem, UserError } from './errors.js';
 export { changesAlternative, loadChanges, setAlternative } from './io/load-changes.js';
 export { type LoadedHistory, loadHistory } from './io/load-history.js';
+export { type ReportHtmlOptions, renderReportHtml } from './render/report-html.js';
 export { type LoadedRuleSet, loadRuleSet, loadRuleSets } from './rules/load-rules.js';

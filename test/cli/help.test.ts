@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
-const COMMANDS = ['estimate', 'whatif', 'forecast', 'plan', 'validate', 'init', 'schema', 'rules', 'import'];
+const COMMANDS = [
+  'estimate',
+  'whatif',
+  'forecast',
+  'plan',
+  'report',
+  'validate',
+  'init',
+  'schema',
+  'rules',
+  'import',
+];
 
 describe('help', () => {
   it.each(COMMANDS)('jss %s --help ends with its examples and the exit codes, exit 0', async (command) => {
