@@ -1,5 +1,5 @@
 import { fromCivil, toCivil, toDay, toIso } from '../core/dates.js';
-import { attr, coord, text } from './html.js';
+import { coord, text } from './html.js';
 
 /**
  * The report's timeline as an inline SVG: the shown JSS as a step line, each window's score as a
@@ -128,7 +128,7 @@ export function renderTimelineSvg(chart: TimelineChart): string {
 
   const tx = coord(x(chart.today));
   out.push(
-    `<g class="today"><line x1="${tx}" x2="${tx}" y1="${TOP}" y2="${PLOT_BOTTOM}"/><text x="${tx}" y="${TOP + 10}" dx="4">today ${text(chart.today)}</text></g>`,
+    `<g class="today"><line x1="${tx}" x2="${tx}" y1="${TOP}" y2="${PLOT_BOTTOM}"/><text x="${tx}" y="${PLOT_BOTTOM - 6}" dx="4">today ${text(chart.today)}</text></g>`,
   );
 
   for (const o of chart.observed) {
@@ -147,7 +147,7 @@ export function renderTimelineSvg(chart: TimelineChart): string {
   for (const e of chart.events) {
     const ex = coord(x(e.date));
     out.push(
-      `<g class="event" tabindex="0" aria-label="${attr(`${e.date}: ${e.lines.join('; ')}`)}"><title>${text(`${e.date}\n${e.lines.join('\n')}`)}</title><path d="M${ex} ${PLOT_BOTTOM + 26}l-5 9h10z"/></g>`,
+      `<g class="event"><title>${text(`${e.date}\n${e.lines.join('\n')}`)}</title><path d="M${ex} ${PLOT_BOTTOM + 26}l-5 9h10z"/></g>`,
     );
   }
   out.push('</g>');

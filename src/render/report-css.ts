@@ -41,8 +41,7 @@ path.jss{fill:none;stroke:var(--jss);stroke-width:3;stroke-linejoin:round}
 .observed circle.model{fill:var(--bg);stroke:var(--jss);stroke-width:2}
 .observed text{font-size:11px}
 .event path{fill:var(--muted)}
-.event:hover path,.event:focus path{fill:var(--jss)}
-.event:focus{outline:none}
+.event:hover path{fill:var(--jss)}
 svg.key{width:30px;height:10px;vertical-align:middle}
 .legend{font-size:.9rem;color:var(--muted)}
 #crossings,#events{columns:22rem;column-gap:2rem;padding-left:1.2rem}
