@@ -6,6 +6,7 @@ import { formatProblem, isUserError } from './errors.js';
 import { packageRoot } from './package-root.js';
 
 export type { CliIO } from './commands/context.js';
+export { watchOutputStreams } from './io/output-streams.js';
 
 const EXIT_CODES = `
 Exit codes:

@@ -234,7 +234,7 @@ contracts:
     expect(init).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'sub: is a directory\n  hint: name a file to write, e.g. contracts.yaml\n',
+      stderr: 'sub: is a directory, not a regular file; jss writes only regular files\n  hint: name a file to write, e.g. contracts.yaml\n',
     });
   });
 });
