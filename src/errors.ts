@@ -6,7 +6,7 @@ export interface Problem {
   /** Data path like `contracts[3].end`. */
   path?: string;
   /** A stable name for the kind of problem (`unknown-key`, `payments-sum`, ...): part of the interface. */
-  code?: string;
+  code: string;
   message: string;
   hint?: string;
 }
@@ -19,13 +19,15 @@ export class UserError extends Error {
   readonly problems: Problem[];
   readonly exitCode: number;
 
+  constructor(problems: Problem[], options?: { exitCode?: number });
+  constructor(message: string, options: { exitCode?: number; hint?: string; code: string });
   constructor(
     problems: Problem[] | string,
     options: { exitCode?: number; hint?: string; code?: string } = {},
   ) {
     const list =
       typeof problems === 'string'
-        ? [{ code: options.code, message: problems, hint: options.hint }]
+        ? [{ code: options.code ?? 'error', message: problems, hint: options.hint }]
         : problems;
     super(list.map(formatProblem).join('\n'));
     this.name = 'UserError';

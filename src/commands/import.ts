@@ -77,9 +77,10 @@ async function importAndMerge(
 
 function checkPaths(paths: string[], options: ImportOptions, ctx: CommandContext): void {
   if (paths.filter((p) => p === '-').length > 1)
-    throw new UserError("standard input ('-') can be read only once");
+    throw new UserError("standard input ('-') can be read only once", { code: 'stdin-twice' });
   if (options.merge === '-' || options.output === '-') {
     throw new UserError(`${options.merge === '-' ? '--merge' : '-o'} needs a file name, not '-'`, {
+      code: 'bad-usage',
       hint: 'without -o the history is printed to stdout',
     });
   }
@@ -97,6 +98,7 @@ function checkPaths(paths: string[], options: ImportOptions, ctx: CommandContext
     if (path !== undefined && inputs.has(resolvePath(ctx.io, path))) {
       throw new UserError(
         `${flag} ${path}: is one of the CSV files being imported; jss does not write over its input`,
+        { code: 'writes-over-input' },
       );
     }
   }

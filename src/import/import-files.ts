@@ -42,7 +42,10 @@ export async function importFiles(
   }
   if (problems.length > MAX_PROBLEMS) {
     const more = problems.length - MAX_PROBLEMS;
-    problems.splice(MAX_PROBLEMS, more, { message: `... and ${more} more problem(s) like these` });
+    problems.splice(MAX_PROBLEMS, more, {
+      code: 'too-many-problems',
+      message: `... and ${more} more problem(s) like these`,
+    });
   }
   if (problems.length > 0) throw new UserError(problems);
 

@@ -35,10 +35,16 @@ export function readTransactions(
     const date = parseExportDate(dateText);
     const cents = parseCents(amountText);
     if (date === undefined)
-      at(row, `date ${JSON.stringify(dateText)} is not a date`, 'Upwork writes dates like `Sep 4, 2026`');
+      at(
+        row,
+        'invalid-date',
+        `date ${JSON.stringify(dateText)} is not a date`,
+        'Upwork writes dates like `Sep 4, 2026`',
+      );
     if (cents === undefined)
       at(
         row,
+        'invalid-amount',
         `amount ${JSON.stringify(amountText)} is not an amount of money`,
         'expected a number like `-18.00` or `1,250.00`',
       );
@@ -96,6 +102,7 @@ export function readTransactions(
     if (facts.badPeriod)
       at(
         row,
+        'invalid-date',
         `the invoice period ${JSON.stringify(facts.badPeriod)} is not a pair of dates`,
         'expected MM/DD/YYYY-MM/DD/YYYY',
       );

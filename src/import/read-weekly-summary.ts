@@ -29,18 +29,21 @@ export function readWeeklySummary(
     if (date === undefined)
       at(
         row,
+        'invalid-date',
         `date ${JSON.stringify(dateText)} is not a date`,
         'the weekly summary writes dates as YYYY-MM-DD',
       );
     if (cents === undefined)
       at(
         row,
+        'invalid-amount',
         `amount ${JSON.stringify(amountText)} is not an amount of money`,
         'expected a number like `252.00`',
       );
     if (contract === undefined) {
       at(
         row,
+        'no-contract-id',
         `contract ${JSON.stringify(contractText)} has no contract id`,
         'the weekly summary names contracts as `Title (12345678)`',
       );

@@ -95,7 +95,7 @@ export function startFile(source: Source, layout: FileRows['layout'], header: st
     warnings: [],
   };
   const problems: Problem[] = [];
-  const at = (row: CsvRow, message: string, hint?: string) =>
-    problems.push({ file: source.name, line: row.line, message, hint });
+  const at = (row: CsvRow, code: string, message: string, hint?: string) =>
+    problems.push({ file: source.name, line: row.line, code, message, hint });
   return { out, col, problems, at };
 }

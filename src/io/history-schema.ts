@@ -26,7 +26,7 @@ function isoDate(description: string) {
     })
     .refine(isIsoDate, {
       error: (issue) => `${JSON.stringify(issue.input)} is not a real calendar date`,
-      params: { hint: 'write dates as YYYY-MM-DD, e.g. 2026-02-28' },
+      params: { code: 'invalid-date', hint: 'write dates as YYYY-MM-DD, e.g. 2026-02-28' },
     })
     .meta({ description, format: 'date' });
 }
@@ -69,6 +69,7 @@ const feedbackGivenSchema = z
   .refine((f) => f.public !== undefined || f.private !== undefined, {
     message: 'feedback gives no rating',
     params: {
+      code: 'feedback-without-rating',
       hint: 'write public and/or private, or `feedback: none` if the contract ended without feedback',
     },
     when: (payload) => payload.issues.length === 0,

@@ -52,6 +52,7 @@ export async function validateHistory(
       {
         file: document.source.name,
         ...(document.locate([]) ?? { line: 1, col: 1 }),
+        code: 'not-a-history',
         message: `expected a mapping with a \`contracts\` list, got ${describeRoot(data)}`,
         hint: 'a history looks like `contracts: [ ... ]`; run `jss init` for a commented example',
       },

@@ -52,6 +52,7 @@ export function parseSource(source: Source): ParsedDocument {
         file: source.name,
         line: 1,
         col: 1,
+        code: 'empty-file',
         message: 'the file is empty',
         hint: 'run `jss init` for a commented example',
       },
@@ -93,6 +94,7 @@ function jsonSyntaxProblem(source: Source, message: string): Problem {
   return {
     file: source.name,
     ...positionOfOffset(source.text, offset),
+    code: 'invalid-json',
     message: `invalid JSON: ${clean}`,
     hint: 'JSON needs double-quoted keys and strings and no trailing commas; or write the file as YAML',
   };
@@ -180,6 +182,7 @@ function parseYamlFully(source: Source): ParsedDocument {
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
     file: source.name,
     ...at(e.pos[0]),
+    code: 'invalid-yaml',
     message: `invalid ${source.text.trimStart().startsWith('{') || source.text.trimStart().startsWith('[') ? 'JSON' : 'YAML'}: ${yamlMessage(source.text, e)}`,
     hint:
       e.code === 'DUPLICATE_KEY' ? 'each key may appear once in an object; remove or rename one' : undefined,
@@ -201,6 +204,7 @@ function parseYamlFully(source: Source): ParsedDocument {
       {
         file: source.name,
         ...at(offset),
+        code: 'alias-limit',
         message: `YAML aliases expand too far (${firstLine((error as Error).message)})`,
         hint: `a history needs no aliases; write the values out (at most ${MAX_ALIAS_COUNT} alias expansions are allowed)`,
       },

@@ -36,20 +36,26 @@ async function readPath(full: string, path: string, missingHint?: string): Promi
     info = await stat(full);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
-    throw new UserError(`${path}: ${describeFsError(error)}`, { hint: missing ? missingHint : undefined });
+    throw new UserError(`${path}: ${describeFsError(error)}`, {
+      code: missing ? 'file-not-found' : 'read-failed',
+      hint: missing ? missingHint : undefined,
+    });
   }
   if (info.isDirectory())
-    throw new UserError(`${path}: is a directory, not a file`, { hint: 'name a YAML or JSON file' });
+    throw new UserError(`${path}: is a directory, not a file`, {
+      code: 'not-a-file',
+      hint: 'name a YAML or JSON file',
+    });
   if (info.size > MAX_INPUT_BYTES) throw tooLarge(path);
   try {
     return await readFile(full);
   } catch (error) {
-    throw new UserError(`${path}: ${describeFsError(error)}`);
+    throw new UserError(`${path}: ${describeFsError(error)}`, { code: 'read-failed' });
   }
 }
 
 async function readStdin(stdin: StdinLike | undefined, name: string): Promise<Buffer> {
-  if (stdin === undefined) throw new UserError(`${name}: no standard input to read`);
+  if (stdin === undefined) throw new UserError(`${name}: no standard input to read`, { code: 'read-failed' });
   if (typeof stdin === 'string') return Buffer.from(stdin, 'utf8');
   const chunks: Buffer[] = [];
   let size = 0;
@@ -64,6 +70,7 @@ async function readStdin(stdin: StdinLike | undefined, name: string): Promise<Bu
 
 function tooLarge(name: string): UserError {
   return new UserError(`${name}: larger than the 64 MiB limit for a contract history`, {
+    code: 'too-large',
     hint: 'a history of even 100,000 contracts fits in far less; is this the right file?',
   });
 }
@@ -76,6 +83,7 @@ function decodeText(bytes: Buffer, name: string): string {
       {
         file: name,
         ...at,
+        code: 'binary',
         message: 'is binary, not a text file (it holds NUL bytes)',
         hint: 'jss reads YAML or JSON text',
       },
@@ -88,7 +96,13 @@ function decodeText(bytes: Buffer, name: string): string {
     const bad = firstInvalidUtf8(bytes);
     const at = bad === -1 ? {} : bytePosition(bytes, bad);
     throw new UserError([
-      { file: name, ...at, message: 'is not valid UTF-8 text', hint: 'save the file as UTF-8' },
+      {
+        file: name,
+        ...at,
+        code: 'not-utf8',
+        message: 'is not valid UTF-8 text',
+        hint: 'save the file as UTF-8',
+      },
     ]);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
