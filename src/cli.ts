@@ -4,6 +4,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import type { CliIO, CommandContext, CommonOptions } from './commands/context.js';
 import { formatProblem, isUserError } from './errors.js';
 import { packageRoot } from './package-root.js';
+import { renderErrorJson } from './render/json.js';
 
 export type { CliIO } from './commands/context.js';
 export { watchOutputStreams } from './io/output-streams.js';
@@ -132,7 +133,29 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }):
 /** Each command module's `run`; its options type is its own, so the caller passes them through as-is. */
 type Runner = (args: unknown[], options: never, ctx: CommandContext) => Promise<number>;
 
-export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+/** The command being run and whether it was asked for JSON (for the error document). */
+interface Running {
+  command: string;
+  json: boolean;
+}
+
+/** With `--json`, a command that fails with exit 2 also prints the error document on stdout. */
+function jsonErrorCommand(
+  program: Command,
+  argv: string[],
+  running: Running | undefined,
+): string | undefined {
+  if (running) return running.json ? running.command : undefined;
+  const cmd = program.commands.find((c) => c.name() === argv[0]);
+  if (!cmd || !argv.includes('--json') || !cmd.options.some((o) => o.long === '--json')) return undefined;
+  return cmd.name();
+}
+
+export function buildProgram(
+  io: CliIO,
+  setExit: (code: number) => void,
+  onStart: (running: Running) => void = () => undefined,
+): Command {
   const program = new Command('jss')
     .description(
       'Your projected Upwork Job Success Score, why it is what it is, and what each choice about an open contract would do to it.',
@@ -151,6 +174,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     async (...args: unknown[]) => {
       const cmd = args.at(-1) as Command;
       const options = cmd.opts() as CommonOptions & Record<string, unknown>;
+      onStart({ command: cmd.name(), json: options.json === true });
       const positional = args.slice(0, -2);
       const { createStyle, colorEnabled } = await import('./render/style.js');
       // Each stream is coloured only when it is a terminal itself (`jss estimate F 2>log` keeps log plain).
@@ -278,9 +302,16 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 /** Runs the CLI and returns the exit code (the shim sets `process.exitCode`; nothing exits early). */
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  let running: Running | undefined;
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    (started) => {
+      running = started;
+    },
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -290,10 +321,18 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       // `jss help` asks for help (stdout, 0); `jss` alone or `jss help NOPE` is bad usage (stderr, 2).
       if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
-      return 2; // commander already printed the message
+      // commander already printed the message
+      const command = jsonErrorCommand(program, argv, running);
+      if (command !== undefined) {
+        const message = error.message.replace(/^error: /, '');
+        io.stdout.write(renderErrorJson(command, [{ code: 'bad-usage', message }]));
+      }
+      return 2;
     }
     if (isUserError(error)) {
       io.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
+      const command = error.exitCode === 2 ? jsonErrorCommand(program, argv, running) : undefined;
+      if (command !== undefined) io.stdout.write(renderErrorJson(command, error.problems));
       return error.exitCode;
     }
     const err = error as Error;
