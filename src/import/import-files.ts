@@ -68,7 +68,7 @@ export async function importFiles(
 }
 
 async function readExport(path: string, options: { cwd?: string; stdin?: StdinLike }): Promise<FileRows> {
-  const source = await readInput(path, options);
+  const source = await readInput(path, { ...options, format: 'CSV' });
   const layout = detectLayout(source);
   const { header, rows } = readCsv(source);
   return layout.kind === 'transactions'

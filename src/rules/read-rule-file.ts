@@ -100,12 +100,11 @@ function extendedPath(child: RuleFileRef, path: string): RuleFileRef {
 
 /** A file that cannot be read is reported where `extends` names it. */
 function unreadable(error: unknown, at: Omit<Problem, 'message' | 'code'>, target: string): unknown {
-  if (!isUserError(error) || error.problems.length !== 1 || error.problems[0].file !== undefined)
+  if (!isUserError(error) || error.problems.length !== 1 || error.problems[0].line !== undefined)
     return error;
   const [problem] = error.problems;
-  return new UserError([
-    { ...at, code: problem.code, message: `cannot read "${target}": ${problem.message}`, hint: problem.hint },
-  ]);
+  const message = `cannot read "${target}": ${problem.file ? `${problem.file}: ` : ''}${problem.message}`;
+  return new UserError([{ ...at, code: problem.code, message, hint: problem.hint }]);
 }
 
 /** Types and ranges of one file on its own (keys may be left to what it extends). */

@@ -28,7 +28,7 @@ describe('--json errors', () => {
       hint: 'add the missing payments or correct the amounts, or set earnings to their sum',
     });
     expect(codes(r.stdout)).toEqual(['payments-sum', 'duplicate-id', 'date-after-history', 'unknown-key']);
-    expect(r.stderr).toContain('<stdin>:4:7: contracts[1].id: duplicate id "A" (contracts[0] has it too)');
+    expect(r.stderr).toContain('<stdin>:4:11: contracts[1].id: duplicate id "A" (contracts[0] has it too)');
   });
 
   it('every reporting command prints it for bad input, with null where a field does not apply', async () => {
@@ -41,12 +41,12 @@ describe('--json errors', () => {
         error: {
           problems: [
             {
-              file: null,
+              file: 'no-such.yaml',
               line: null,
               column: null,
               path: null,
               code: 'file-not-found',
-              message: 'no-such.yaml: no such file',
+              message: 'no such file',
               hint: expect.any(String),
             },
           ],
