@@ -19,6 +19,14 @@ export interface ParsedDocument {
    * starts); falls back to the nearest ancestor that exists.
    */
   locate(path: readonly PropertyKey[], key?: string): Position | undefined;
+  /** `locate` for many places at once: one pass over a large file instead of one per place. */
+  locateAll(places: readonly Place[]): (Position | undefined)[];
+}
+
+/** A place to locate: the value at `path`, or with `key` that key of the object at `path`. */
+export interface Place {
+  path: readonly PropertyKey[];
+  key?: string;
 }
 
 /**
@@ -264,15 +272,7 @@ function parseJson(source: Source): ParsedDocument {
   if (countParsedKeys(data) !== countWrittenKeys(source.text)) {
     parseYamlFully(source); // reports the duplicate key at its line and column
   }
-  let yamlView: ParsedDocument | undefined;
-  return {
-    source,
-    data,
-    locate(path, key) {
-      yamlView ??= parseYamlFully(source);
-      return yamlView.locate(path, key);
-    },
-  };
+  return { source, data, ...locatedByListening(source) };
 }
 
 function jsonSyntaxProblem(source: Source, message: string): Problem {
@@ -347,20 +347,13 @@ function parseYaml(source: Source): ParsedDocument {
     } catch {
       return parseYamlFully(source); // says what is wrong, and where
     }
-    let located: ParsedDocument | undefined;
-    return {
-      source,
-      data: data ?? null,
-      locate(path, key) {
-        located ??= parseYamlFully(source);
-        return located.locate(path, key);
-      },
-    };
+    return { source, data: data ?? null, ...locatedByListening(source) };
   }
   return parseYamlFully(source);
 }
 
-function parseYamlFully(source: Source): ParsedDocument {
+/** Parses with the yaml package alone (every node with its position); the reference for locating. */
+export function parseYamlFully(source: Source): ParsedDocument {
   const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.text, {
@@ -397,32 +390,176 @@ function parseYamlFully(source: Source): ParsedDocument {
   }
   const data: unknown = doc.toJS({ maxAliasCount: -1 });
 
-  return {
-    source,
-    data,
-    locate(path, key) {
-      let node: unknown = doc.contents;
-      let found: Yaml.Node | undefined = doc.contents ?? undefined;
-      const segments = key === undefined ? path : [...path, key];
-      for (let i = 0; i < segments.length; i++) {
-        const segment = segments[i];
-        if (isAlias(node)) node = node.resolve(doc);
-        let next: unknown;
-        if (isMap(node)) {
-          const pair = node.items.find(
-            (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
-          );
-          if (pair) next = key !== undefined && i === segments.length - 1 ? pair.key : pair.value;
-        } else if (isSeq(node) && typeof segment === 'number') {
-          next = node.items[segment];
-        }
-        if (!next || !(next as Yaml.Node).range) break;
-        found = next as Yaml.Node;
-        node = next;
+  const locate = (path: readonly PropertyKey[], key?: string): Position | undefined => {
+    let node: unknown = doc.contents;
+    let found: Yaml.Node | undefined = doc.contents ?? undefined;
+    const segments = key === undefined ? path : [...path, key];
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
+      if (isAlias(node)) node = node.resolve(doc);
+      let next: unknown;
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+        );
+        if (pair) next = key !== undefined && i === segments.length - 1 ? pair.key : pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        next = node.items[segment];
       }
-      return found?.range ? at(found.range[0]) : undefined;
-    },
+      if (!next || !(next as Yaml.Node).range) break;
+      found = next as Yaml.Node;
+      node = next;
+    }
+    return found?.range ? at(found.range[0]) : undefined;
   };
+  return { source, data, locate, locateAll: (places) => places.map((p) => locate(p.path, p.key)) };
+}
+
+/**
+ * Locating in a file js-yaml has read: js-yaml reads it again with a listener that notes where the
+ * wanted values start (one pass, a few times cheaper than the yaml package's document of every
+ * node). Positions agree with the yaml package's (test/io/locate.test.ts); should js-yaml refuse
+ * the text, the yaml package locates.
+ */
+function locatedByListening(source: Source): Pick<ParsedDocument, 'locate' | 'locateAll'> {
+  const locateAll = (places: readonly Place[]): (Position | undefined)[] => {
+    try {
+      return listenForPlaces(source.text, places);
+    } catch {
+      return parseYamlFully(source).locateAll(places);
+    }
+  };
+  return { locate: (path, key) => locateAll([{ path, key }])[0], locateAll };
+}
+
+interface Wanted {
+  kids: Map<string, Wanted>;
+  /** Its children are list items (the path has a number here). */
+  list: boolean;
+  valueAt?: number;
+  keyAt?: number;
+}
+
+function listenForPlaces(text: string, places: readonly Place[]): (Position | undefined)[] {
+  const root: Wanted = { kids: new Map(), list: false };
+  const walks = places.map(({ path, key }) => {
+    const nodes: Wanted[] = [root];
+    const segments = key === undefined ? path : [...path, key];
+    for (const segment of segments) {
+      const parent = nodes[nodes.length - 1];
+      if (typeof segment === 'number') parent.list = true;
+      let kid = parent.kids.get(String(segment));
+      if (!kid) {
+        kid = { kids: new Map(), list: false };
+        parent.kids.set(String(segment), kid);
+      }
+      nodes.push(kid);
+    }
+    return { nodes, isKey: key !== undefined };
+  });
+
+  interface Frame {
+    wanted?: Wanted;
+    openAt: number;
+    children: number;
+    lastKey?: string;
+    /** This node may be a mapping key: where it starts. */
+    keyAt?: number;
+    /** It opened where its parent did, as its first child: js-yaml may wrap a flow collection so. */
+    wrapper?: boolean;
+  }
+  const stack: Frame[] = [{ wanted: undefined, openAt: -1, children: 0 }];
+  let started = false;
+  loadYaml(text, {
+    schema: CORE_12_SCHEMA,
+    json: false,
+    listener(event, state) {
+      const parent = stack[stack.length - 1];
+      if (event === 'open') {
+        const frame: Frame = { openAt: state.position, children: 0 };
+        if (!started) {
+          started = true;
+          frame.wanted = root;
+          root.valueAt = state.position;
+        } else if (parent.wanted) {
+          const k = parent.children++;
+          if (parent.wanted.list) {
+            frame.wanted = parent.wanted.kids.get(String(k));
+            if (frame.wanted) frame.wanted.valueAt = state.position;
+          } else if (k % 2 === 0) {
+            frame.keyAt = state.position;
+          } else if (parent.lastKey !== undefined) {
+            frame.wanted = parent.wanted.kids.get(parent.lastKey);
+            if (frame.wanted) frame.wanted.valueAt = state.position;
+          }
+          // Either a first key or a wrapped collection: it stands for its parent until it closes.
+          if (k === 0 && state.position === parent.openAt && frame.wanted === undefined) {
+            frame.wrapper = true;
+            frame.wanted = parent.wanted;
+          }
+        }
+        stack.push(frame);
+        return;
+      }
+      const frame = stack.pop() as Frame;
+      const owner = stack[stack.length - 1];
+      if (frame.wrapper && state.kind !== 'scalar') {
+        owner.children = 0; // it was the parent itself, not a child
+      } else if (frame.keyAt !== undefined && owner.wanted) {
+        owner.lastKey = state.kind === 'scalar' ? String(state.result) : undefined;
+        const kid = owner.lastKey === undefined ? undefined : owner.wanted.kids.get(owner.lastKey);
+        if (kid) kid.keyAt = frame.keyAt;
+      }
+    },
+  });
+
+  const offsets = walks.map(({ nodes, isKey }) => {
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const at = isKey && i === nodes.length - 1 ? nodes[i].keyAt : nodes[i].valueAt;
+      const start = at === undefined ? undefined : startOfNode(text, at);
+      if (start !== undefined) return start;
+    }
+    return undefined;
+  });
+  return positionsOfOffsets(text, offsets);
+}
+
+/** js-yaml notes a node before the space, line ends and comments that precede it. */
+function startOfNode(text: string, offset: number): number | undefined {
+  let i = offset;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 35 /* # */) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) return undefined;
+      i = end + 1;
+    } else return i < text.length ? i : undefined; // nothing but space and comments: an empty node
+  }
+}
+
+/** Line and column of many offsets in one pass over the text. */
+function positionsOfOffsets(
+  text: string,
+  offsets: readonly (number | undefined)[],
+): (Position | undefined)[] {
+  const order = offsets
+    .map((offset, i) => ({ offset, i }))
+    .filter((o): o is { offset: number; i: number } => o.offset !== undefined)
+    .sort((a, b) => a.offset - b.offset);
+  const out: (Position | undefined)[] = offsets.map(() => undefined);
+  let line = 1;
+  let lineStart = 0;
+  let next = text.indexOf('\n');
+  for (const { offset, i } of order) {
+    while (next !== -1 && next < offset) {
+      line++;
+      lineStart = next + 1;
+      next = text.indexOf('\n', next + 1);
+    }
+    out[i] = { line, col: offset - lineStart + 1 };
+  }
+  return out;
 }
 
 /**

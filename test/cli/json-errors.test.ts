@@ -72,3 +72,23 @@ describe('--json errors', () => {
     expect(JSON.stringify(doc)).toContain('"problems"');
   });
 });
+
+describe('many problems', () => {
+  it('shows the first 50, then how many more, in text and in JSON', async () => {
+    const contracts = Array.from(
+      { length: 300 },
+      (_, i) => `  - { id: c${i}, client: x, type: hourly, status: active, start: 2026-01-01, colour: red }`,
+    );
+    const text = `asOf: 2026-11-26\ncontracts:\n${contracts.join('\n')}\n`;
+    const r = await runCli(['validate', '-', '--json'], { stdin: text });
+    expect(r.code).toBe(2);
+    const problems = JSON.parse(r.stdout).error.problems;
+    expect(problems).toHaveLength(51);
+    expect(problems[49]).toMatchObject({ line: 52, code: 'unknown-key' });
+    expect(problems[50]).toMatchObject({
+      code: 'too-many-problems',
+      message: '... and 250 more problems not shown',
+    });
+    expect(r.stderr.trimEnd().split('\n').at(-2)).toBe('<stdin>: ... and 250 more problems not shown');
+  });
+});
