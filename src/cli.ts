@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CliIO, CommandContext, CommonOptions } from './commands/context.js';
+import { FIRST_YEAR, LAST_YEAR } from './core/dates.js';
 import { formatProblem, isUserError } from './errors.js';
 import { packageRoot } from './package-root.js';
 import { renderErrorJson } from './render/json.js';
@@ -96,6 +97,10 @@ function parseDate(value: string): string {
   const d = m ? new Date(`${value}T00:00:00Z`) : undefined;
   if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
     throw new InvalidArgumentError('expected a real date as YYYY-MM-DD');
+  }
+  const year = Number(m[1]);
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new InvalidArgumentError(`expected a date in the years ${FIRST_YEAR}–${LAST_YEAR}`);
   }
   return value;
 }

@@ -106,7 +106,11 @@ const tier = z.strictObject({
     .min(0, 'must be 0 or more')
     .optional()
     .meta({ description: 'net earnings up to this amount (USD)' }),
-  weight: z.number().gt(0, 'must be more than 0'),
+  weight: z
+    .number()
+    .min(0.01, 'must be from 0.01 to 1,000')
+    .max(1000, 'must be from 0.01 to 1,000')
+    .meta({ description: 'the weight of a contract in this tier, 0.01 to 1,000' }),
 });
 
 const feedback = z
@@ -188,7 +192,8 @@ const fields = {
     periodDays: wholeAtLeastOne.meta({ description: 'one extra job per this many days of regular payments' }),
     max: z
       .number()
-      .min(1, 'must be 1 or more')
+      .min(1, 'must be from 1 to 1,000')
+      .max(1000, 'must be from 1 to 1,000')
       .meta({ description: 'the largest weight a contract can have' }),
   }),
   longTerm: z.strictObject({ minSpanDays: wholeAtLeastOne }),
