@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { CliIO, CommandContext, CommonOptions } from './commands/context.js';
+import type { CliIO, CommandContext, CommonOptions, OutStream } from './commands/context.js';
 import { FIRST_YEAR, LAST_YEAR } from './core/dates.js';
 import { formatProblem, isUserError } from './errors.js';
 import { packageRoot } from './package-root.js';
 import { renderErrorJson } from './render/json.js';
+import { terminalSafe } from './render/terminal-safe.js';
 
 export type { CliIO } from './commands/context.js';
 export { watchOutputStreams } from './io/output-streams.js';
@@ -138,6 +139,22 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }):
 /** Each command module's `run`; its options type is its own, so the caller passes them through as-is. */
 type Runner = (args: unknown[], options: never, ctx: CommandContext) => Promise<number>;
 
+/** Commands whose stdout, without --json, is text for a person (the others print data). */
+const HUMAN_STDOUT = new Set(['estimate', 'whatif', 'forecast', 'plan', 'validate', 'rules', 'infer']);
+
+/** A stream whose text is made safe for a terminal (see render/terminal-safe.ts). */
+function safeStream(stream: OutStream, coloured: boolean): OutStream {
+  return {
+    write: (text: string) => stream.write(terminalSafe(text, { keepColour: coloured })),
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
+  };
+}
+
 /** The command being run and whether it was asked for JSON (for the error document). */
 interface Running {
   command: string;
@@ -171,7 +188,7 @@ export function buildProgram(
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(terminalSafe(s)),
     });
 
   const action =
@@ -188,8 +205,16 @@ export function buildProgram(
           colorEnabled({ isTTY: stream.isTTY, env: io.env, color: options.color, json: options.json }),
         );
       const [style, errStyle] = await Promise.all([colorOf(io.stdout), colorOf(io.stderr)]);
+      // Human output shows what files hold escaped (no escape sequence of theirs reaches the
+      // terminal); JSON, YAML and schemas on stdout keep their exact strings.
+      const humanOut = HUMAN_STDOUT.has(cmd.name()) && options.json !== true;
+      const safeIo: CliIO = {
+        ...io,
+        stdout: humanOut ? safeStream(io.stdout, style.enabled) : io.stdout,
+        stderr: safeStream(io.stderr, errStyle.enabled),
+      };
       const { run } = await load();
-      setExit(await run(positional, options as never, { io, style, errStyle }));
+      setExit(await run(positional, options as never, { io: safeIo, style, errStyle }));
     };
 
   withCommon(
@@ -335,13 +360,13 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       return 2;
     }
     if (isUserError(error)) {
-      io.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
+      io.stderr.write(`${terminalSafe(error.problems.map(formatProblem).join('\n'))}\n`);
       const command = error.exitCode === 2 ? jsonErrorCommand(program, argv, running) : undefined;
       if (command !== undefined) io.stdout.write(renderErrorJson(command, error.problems));
       return error.exitCode;
     }
     const err = error as Error;
-    io.stderr.write(`jss: internal error: ${err?.message ?? String(error)}\n`);
+    io.stderr.write(`jss: internal error: ${terminalSafe(err?.message ?? String(error))}\n`);
     if (argv.includes('--debug') && err?.stack) io.stderr.write(`${err.stack}\n`);
     else
       io.stderr.write(

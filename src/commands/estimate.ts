@@ -1,7 +1,7 @@
 import { consensus } from '../core/consensus.js';
 import { LAST_DAY_ISO, toDay } from '../core/dates.js';
-import { UserError } from '../errors.js';
 import { estimateReport } from '../core/estimate.js';
+import { UserError } from '../errors.js';
 import { renderEstimate, renderEstimateComparison } from '../render/estimate-text.js';
 import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';

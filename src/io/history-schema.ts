@@ -30,7 +30,8 @@ function isoDate(description: string) {
       abort: true,
     })
     .refine(isDateInRange, {
-      error: (issue) => `${JSON.stringify(issue.input)} is outside the years jss handles, ${FIRST_YEAR}–${LAST_YEAR}`,
+      error: (issue) =>
+        `${JSON.stringify(issue.input)} is outside the years jss handles, ${FIRST_YEAR}–${LAST_YEAR}`,
       params: { code: 'date-out-of-range', hint: 'check the year' },
     })
     .meta({ description, format: 'date' });
