@@ -11,13 +11,18 @@ import { terminalSafe } from './render/terminal-safe.js';
 export type { CliIO } from './commands/context.js';
 export { watchOutputStreams } from './io/output-streams.js';
 
-const EXIT_CODES = `
-Exit codes:
-  0  done
-  1  a check you asked for failed (--fail-under)
-  2  bad usage, bad input, bad rules, or a refusal to overwrite
-  3  internal error (please report it; --debug shows the stack)
-`;
+/** The exit codes a command can return: 1 only where --fail-under can fail. */
+function exitCodes(failUnder: boolean): string {
+  return [
+    '',
+    'Exit codes:',
+    '  0  done',
+    ...(failUnder ? ['  1  a check you asked for failed (--fail-under)'] : []),
+    '  2  bad usage, bad input, bad rules, a refusal to overwrite, or a failed write',
+    '  3  internal error (please report it; --debug shows the stack)',
+    '',
+  ].join('\n');
+}
 
 /** The examples that end each command's help (and, first of each, the program's). */
 const EXAMPLES: Record<string, string[]> = {
@@ -84,6 +89,33 @@ function parseNumber(min: number, max: number, what: string) {
   };
 }
 
+/** A percentage: a number from 0 to 100, with or without a trailing `%` (`90`, `90%`, `92.5 %`). */
+function parsePercent(what: string) {
+  const parse = parseNumber(0, 100, what);
+  return (value: string): number => {
+    try {
+      return parse(value.replace(/\s*%$/, ''));
+    } catch {
+      throw new InvalidArgumentError(`${what} must be a percentage from 0 to 100 (90 or 90%)`);
+    }
+  };
+}
+
+/**
+ * An option given at most once: a second `--rules` or `--as-of` is refused rather than silently
+ * replacing the first (a comma list compares rule sets). Each program gets fresh parsers.
+ */
+function once<T>(flag: string, hint: string, parse: (value: string) => T = (v) => v as T) {
+  let seen = false;
+  return (value: string): T => {
+    if (seen) throw new InvalidArgumentError(`${flag} is given more than once; ${hint}`);
+    seen = true;
+    return parse(value);
+  };
+}
+
+const ONE_DATE = 'give it once';
+
 function parseWhole(min: number, max: number, what: string) {
   return (value: string): number => {
     const n = Number(value);
@@ -116,11 +148,16 @@ function collect(value: string, previous: string[] = []): string[] {
 /** Options every reporting command takes. */
 function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }): Command {
   cmd
-    .option('--rules <names>', 'rule set name or file; a comma list compares rule sets', 'upwork-2024')
+    .option(
+      '--rules <names>',
+      'rule set name or file; a comma list compares rule sets',
+      once('--rules', 'to compare rule sets give one comma list, e.g. --rules upwork-2024,upwork-2015'),
+      'upwork-2024',
+    )
     .option(
       '--as-of <date>',
       "evaluate on this day (YYYY-MM-DD) instead of the file's asOf or today",
-      parseDate,
+      once('--as-of', ONE_DATE, parseDate),
     )
     .option('--json', 'print one JSON document (see `jss schema report`)')
     .option('-q, --quiet', opts.quiet)
@@ -129,8 +166,8 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }):
   if (opts.failUnder) {
     cmd.option(
       '--fail-under <n>',
-      'exit 1 when the projected JSS is below N or not shown',
-      parseNumber(0, 100, '--fail-under'),
+      'exit 1 when the projected JSS is below N (90 or 90%) or not shown',
+      once('--fail-under', 'give it once', parsePercent('--fail-under')),
     );
   }
   return cmd;
@@ -184,7 +221,7 @@ export function buildProgram(
     )
     .version(version(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', helpExamples(Object.values(EXAMPLES).map((list) => list[0])) + EXIT_CODES)
+    .addHelpText('after', helpExamples(Object.values(EXAMPLES).map((list) => list[0])) + exitCodes(true))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -244,7 +281,7 @@ export function buildProgram(
         collect,
       )
       .option('--changes <file>', 'a changes file: one alternative (repeatable)', collect)
-      .option('--at <date>', 'evaluate on this day (not before --as-of)', parseDate),
+      .option('--at <date>', 'evaluate on this day (not before --as-of)', once('--at', ONE_DATE, parseDate)),
     { failUnder: true, quiet: 'print only the JSS of each alternative, one per line' },
   ).action(action(() => import('./commands/whatif.js')));
 
@@ -253,7 +290,11 @@ export function buildProgram(
       .command('forecast')
       .description('the JSS over time as contracts age out of windows, with exact crossing days')
       .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
-      .option('--until <date>', 'last day of the forecast (default: 24 months ahead)', parseDate)
+      .option(
+        '--until <date>',
+        'last day of the forecast (default: 24 months ahead)',
+        once('--until', ONE_DATE, parseDate),
+      )
       .addOption(
         new Option('--step <step>', 'distance between points')
           .choices(['day', 'week', 'month'])
@@ -268,7 +309,11 @@ export function buildProgram(
       .command('plan')
       .description('what it takes to reach a score: the day time alone does it, and the fewest new jobs')
       .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
-      .requiredOption('--target <n>', 'the JSS to reach', parseNumber(0, 100, '--target'))
+      .requiredOption(
+        '--target <n>',
+        'the JSS to reach (90 or 90%)',
+        once('--target', 'give it once', parsePercent('--target')),
+      )
       .option('--job-earnings <usd>', 'what each new job pays', parseNumber(0.01, 1e9, '--job-earnings'), 500)
       .option('--changes <file>', 'plan from an alternative future described by a changes file', collect),
     { quiet: 'print only the one-line answer' },
@@ -278,7 +323,11 @@ export function buildProgram(
     .command('validate')
     .description('check a contract history and summarise it')
     .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
-    .option('--as-of <date>', "check dates against this day instead of the file's asOf or today", parseDate)
+    .option(
+      '--as-of <date>',
+      "check dates against this day instead of the file's asOf or today",
+      once('--as-of', ONE_DATE, parseDate),
+    )
     .option('--json', 'print one JSON document')
     .option('-q, --quiet', 'print nothing on success')
     .option('--no-color', 'never colour the output')
@@ -324,7 +373,8 @@ export function buildProgram(
 
   for (const cmd of program.commands) {
     const examples = EXAMPLES[cmd.name()];
-    cmd.addHelpText('after', (examples ? helpExamples(examples) : '') + EXIT_CODES);
+    const failUnder = cmd.options.some((o) => o.long === '--fail-under');
+    cmd.addHelpText('after', (examples ? helpExamples(examples) : '') + exitCodes(failUnder));
   }
   return program;
 }

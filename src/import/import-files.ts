@@ -115,7 +115,10 @@ export function dropRowsSeenInAnotherFile(files: readonly FileRows[]): {
 const LOOK_BACK_MONTHS = 24;
 
 /** Exports that start later than 24 months before their latest day miss contracts that count. */
-export function coverageWarning(earliest: string | undefined, latest: string | undefined): string | undefined {
+export function coverageWarning(
+  earliest: string | undefined,
+  latest: string | undefined,
+): string | undefined {
   if (earliest === undefined || latest === undefined) return undefined;
   const from = toIso(addMonths(toDay(latest), -LOOK_BACK_MONTHS));
   if (earliest <= from) return undefined;
