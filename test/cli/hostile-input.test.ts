@@ -86,3 +86,27 @@ contracts:
     );
   });
 });
+
+describe('ids are text as written', () => {
+  it('0x10 and 16 are two ids, not a duplicate (YAML and JSON); a plain number is kept as its digits', async () => {
+    const yaml = `asOf: 2026-11-26
+contracts:
+  - { id: 0x10, client: a, type: fixed, status: active, start: 2026-01-01 }
+  - { id: 16, client: a, type: fixed, status: active, start: 2026-01-01 }
+  - id: +17
+    client: b
+    type: fixed
+    status: active
+    start: 2026-01-01
+`;
+    const r = await runCli(['estimate', '-', '--json'], { stdin: yaml });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).contracts.map((c: { id: string }) => c.id)).toEqual(['0x10', '16', '+17']);
+    const json =
+      '{"asOf":"2026-11-26","contracts":[{"id":16.0,"client":"a","type":"fixed","status":"active","start":"2026-01-01"},{"id":16,"client":"a","type":"fixed","status":"active","start":"2026-01-01"}]}';
+    expect((await runCli(['validate', '-'], { stdin: json })).code).toBe(0);
+    const same = yaml.replace('id: 0x10', 'id: 16');
+    const dup = await runCli(['validate', '-', '--json'], { stdin: same });
+    expect(problemsOf(dup.stdout).map((p) => p.code)).toEqual(['duplicate-id']);
+  });
+});
