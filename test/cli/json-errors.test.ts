@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../../src/render/report-schema.js';
-import { runCli } from '../helpers/run-cli.js';
+import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 const BAD = `asOf: 2026-11-26
 contracts:
@@ -90,5 +92,30 @@ describe('many problems', () => {
       message: '... and 250 more problems not shown',
     });
     expect(r.stderr.trimEnd().split('\n').at(-2)).toBe('<stdin>: ... and 250 more problems not shown');
+  });
+});
+
+describe('the list of problem codes', () => {
+  it('docs/problem-codes.md names every code the source can give', () => {
+    // Warnings (src/core) have codes of their own; these are the problems' codes.
+    const files = readdirSync(join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !f.startsWith('core/'),
+    );
+    const codes = new Set<string>();
+    for (const f of files) {
+      const text = readFileSync(join(repoRoot, 'src', f), 'utf8');
+      for (const m of text.matchAll(/\bcode: '([a-z]+(?:-[a-z]+)+|missing|binary|locked)'/g)) codes.add(m[1]);
+      for (const m of text.matchAll(/\bcode: [^,\n]*\? '([a-z-]+)' : '([a-z-]+)'/g))
+        codes.add(m[1]).add(m[2]);
+      for (const m of text.matchAll(/^\s+'([a-z]+(?:-[a-z]+)+)',\s*$/gm))
+        if (f.includes('import/read-')) codes.add(m[1]);
+    }
+    for (const m of readFileSync(join(repoRoot, 'src/io/validate.ts'), 'utf8').matchAll(
+      /: '([a-z]+-[a-z-]+)',/g,
+    ))
+      codes.add(m[1]);
+    const doc = readFileSync(join(repoRoot, 'docs/problem-codes.md'), 'utf8');
+    expect(codes.size).toBeGreaterThan(40);
+    for (const code of codes) expect(doc, code).toContain(`\`${code}\``);
   });
 });
