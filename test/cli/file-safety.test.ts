@@ -1,5 +1,6 @@
 import {
   chmodSync,
+  chownSync,
   existsSync,
   lstatSync,
   mkdtempSync,
@@ -62,6 +63,19 @@ describe('files jss writes', () => {
     expect(statSync(join(dir, 'contracts.yaml.bak')).mode & 0o777).toBe(0o600);
     // and leaves no temporary or lock file behind
     expect(readdirSync(dir).sort()).toEqual(['contracts.yaml', 'contracts.yaml.bak']);
+  });
+
+  it('keeps the owner of a merged history where the system allows it (as root: any owner)', async () => {
+    const dir = tempDir();
+    await history(dir);
+    const path = join(dir, 'contracts.yaml');
+    const root = process.getuid?.() === 0;
+    if (root) chownSync(path, 1234, 2345);
+    const before = statSync(path);
+    expect((await merge(dir)).code).toBe(0);
+    const after = statSync(path);
+    expect([after.uid, after.gid]).toEqual([before.uid, before.gid]);
+    if (root) expect([after.uid, after.gid]).toEqual([1234, 2345]);
   });
 
   it('refuses --merge or -o on a path that is not a regular file (a device, a directory), before reading anything', async () => {
