@@ -1,6 +1,7 @@
 import { addMonths, toDay, toIso } from '../core/dates.js';
 import { isUserError, type Problem, UserError } from '../errors.js';
 import { readInput, type StdinLike } from '../io/read-input.js';
+import { MAX_PROBLEMS, moreProblems } from '../io/validate.js';
 import { detectLayout } from './detect-layout.js';
 import { type Grouped, groupContracts } from './group-contracts.js';
 import { readCsv } from './read-csv.js';
@@ -20,9 +21,6 @@ export interface Imported extends Grouped {
   duplicates: number;
 }
 
-/** Most problems shown from one run; the rest are counted. */
-const MAX_PROBLEMS = 20;
-
 /**
  * Reads every CSV (`-` reads stdin) and groups their rows into contracts. Problems in all files
  * are reported together, each at its file and line; nothing is returned when there is one.
@@ -41,12 +39,9 @@ export async function importFiles(
       problems.push(...error.problems);
     }
   }
+  // The first MAX_PROBLEMS, then a count of the rest, as for a history file.
   if (problems.length > MAX_PROBLEMS) {
-    const more = problems.length - MAX_PROBLEMS;
-    problems.splice(MAX_PROBLEMS, more, {
-      code: 'too-many-problems',
-      message: `... and ${more} more problem(s) like these`,
-    });
+    problems.splice(MAX_PROBLEMS, problems.length, moreProblems(undefined, problems.length - MAX_PROBLEMS));
   }
   if (problems.length > 0) throw new UserError(problems);
 

@@ -172,3 +172,20 @@ describe('coverage', () => {
     expect(ok.stderr).not.toContain('24 months');
   });
 });
+
+describe('many problems in an export', () => {
+  it('shows the first 50, then how many more', async () => {
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `"2026-08-${String((i % 28) + 1).padStart(2, '0')}","Job (41234599)","","5.00","Mystery"`,
+    );
+    const cwd = files({ 'w.csv': `${WEEKLY}\n${rows.join('\n')}\n` });
+    const problems = await problemsOf(importFiles(['w.csv'], { cwd }));
+    expect(problems).toHaveLength(51);
+    expect(problems.slice(0, 50).every((p) => p.code === 'unknown-row-type')).toBe(true);
+    expect(problems[50]).toMatchObject({
+      code: 'too-many-problems',
+      message: '... and 10 more problems not shown',
+    });
+  });
+});
