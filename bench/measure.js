@@ -32,6 +32,12 @@ if (task === 'parse') {
     renderJson('estimate', estimateReport(prepared, { horizonDays: 90 }));
     renderJson('forecast', forecast(prepared, { step: 'day' }));
   }
+} else if (task === 'validate') {
+  // A whole validation, whether the file is valid or not (a bad one is located and reported).
+  const { loadHistory } = await import('../dist/io/load-history.js');
+  await loadHistory(file, { today: '2026-11-26' }).catch((error) => {
+    if (error?.name !== 'UserError') throw error;
+  });
 } else {
   const [{ loadHistory }, { loadRuleSet }, { prepare, evaluateAt }, { estimateReport }, { forecast }] =
     await Promise.all([
