@@ -333,11 +333,15 @@ export function buildProgram(
     .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
     .option('-o, --output <file>', "where to write the page ('-' prints it to stdout)", 'jss-report.html')
     .option('--force', 'overwrite an existing output file')
-    .option('--rules <name>', 'rule set name or file (one; make one page per rule set)')
+    .option(
+      '--rules <name>',
+      'rule set name or file (one; make one page per rule set)',
+      once('--rules', 'a report shows one rule set: make one page per set'),
+    )
     .option(
       '--as-of <date>',
       "evaluate on this day (YYYY-MM-DD) instead of the file's asOf or today",
-      parseDate,
+      once('--as-of', ONE_DATE, parseDate),
     )
     .option('--no-color', 'never colour the messages')
     .option('--debug', 'show stack traces of internal errors')

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportPage } from '../core/report-page.js';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../io/write-file.js';
+import { checkWritablePath, writeFileAtomic } from '../io/write-file.js';
 import { packageRoot } from '../package-root.js';
 import { renderReportHtml } from '../render/report-html.js';
 import type { CommandContext } from './context.js';
@@ -22,14 +22,19 @@ export async function run(args: unknown[], options: ReportOptions, ctx: CommandC
   const { io } = ctx;
   if (options.rules?.includes(',')) {
     throw new UserError(`--rules ${options.rules}: a report shows one rule set`, {
+      code: 'one-rule-set',
       hint: `make one page per rule set, e.g. jss report ${file} --rules ${options.rules.split(',')[0]} -o report-${options.rules.split(',')[0]}.html`,
     });
   }
   const out = options.output;
-  if (out !== '-' && file !== '-' && resolvePath(io, out) === resolvePath(io, file)) {
-    throw new UserError(`-o ${out}: is the history being reported; jss does not write over its input`, {
-      hint: 'name another file, e.g. -o jss-report.html',
-    });
+  if (out !== '-') {
+    if (file !== '-' && resolvePath(io, out) === resolvePath(io, file)) {
+      throw new UserError(`-o ${out}: is the history being reported; jss does not write over its input`, {
+        code: 'writes-over-input',
+        hint: 'name another file, e.g. -o jss-report.html',
+      });
+    }
+    checkWritablePath(resolvePath(io, out), `-o ${out}`);
   }
   const inputs = await loadInputs(file, options, ctx);
   const [prepared] = prepareAll(inputs);
