@@ -20,7 +20,7 @@ const EXAMPLES: Record<string, string[]> = {
   estimate: [
     'jss estimate contracts.yaml',
     'jss estimate contracts.yaml --json | jq .jss',
-    'jss estimate contracts.yaml --rules upwork-2024,upwork-2015',
+    'jss estimate contracts.yaml --rules upwork-2026,pessimistic',
     'jss estimate contracts.yaml -q --fail-under 90',
   ],
   whatif: [
@@ -108,7 +108,7 @@ function collect(value: string, previous: string[] = []): string[] {
 /** Options every reporting command takes. */
 function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }): Command {
   cmd
-    .option('--rules <names>', 'rule set name or file; a comma list compares rule sets', 'upwork-2024')
+    .option('--rules <names>', 'rule set name or file; a comma list compares rule sets', 'upwork-2026')
     .option(
       '--as-of <date>',
       "evaluate on this day (YYYY-MM-DD) instead of the file's asOf or today",

@@ -1,7 +1,7 @@
 import { todayUtc } from '../core/dates.js';
 import { type Prepared, prepare } from '../core/evaluate.js';
 import { type LoadedHistory, loadHistory } from '../io/load-history.js';
-import { type LoadedRuleSet, loadRuleSets } from '../rules/load-rules.js';
+import { DEFAULT_RULE_SET, type LoadedRuleSet, loadRuleSets } from '../rules/load-rules.js';
 import type { CommandContext, CommonOptions } from './context.js';
 
 export interface Inputs {
@@ -18,7 +18,7 @@ export async function loadInputs(file: string, options: CommonOptions, ctx: Comm
       asOf: options.asOf,
       today: todayUtc(ctx.io.now()),
     }),
-    loadRuleSets(options.rules ?? 'upwork-2024', { cwd: ctx.io.cwd }),
+    loadRuleSets(options.rules ?? DEFAULT_RULE_SET, { cwd: ctx.io.cwd }),
   ]);
   return { loaded, ruleSets };
 }

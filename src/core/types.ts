@@ -156,7 +156,11 @@ export interface ScenarioOutcome {
 export interface Scenario {
   name: string;
   label: string;
+  /** Offered only for contracts this matches on the evaluation date. */
+  when?: Matcher;
   set?: ScenarioSet;
+  /** `continue`: the contract keeps being paid at its own rhythm up to the day scored (DESIGN §4). */
+  payments?: 'continue';
   outcomes: ScenarioOutcome[];
 }
 

@@ -140,9 +140,9 @@ export function changesAlternative(
   dates: AlternativeDates,
 ): Alternative {
   const { document, changes } = loaded;
-  const refs = changeProblems(history, changes, rules);
+  const refs = changeProblems(history, changes, rules, dates.asOf);
   if (refs.length > 0) throw new UserError(locateProblems(document, refs.map(withSuggestion)));
-  const changed = applyChanges(history, changes, rules, dates.asOf);
+  const changed = applyChanges(history, changes, rules, dates.asOf, dates.at);
   const after = appliedProblems(changed, changes, dates);
   if (after.length > 0) {
     throw new UserError(
@@ -189,9 +189,9 @@ export function setAlternative(
         return { message: `${j >= 0 ? `--set ${values[j]}: ` : ''}${p.message}`, hint: p.hint };
       }),
     );
-  const refs = changeProblems(history, changes, rules);
+  const refs = changeProblems(history, changes, rules, dates.asOf);
   if (refs.length > 0) throw fail(refs.map(withSuggestion));
-  const changed = applyChanges(history, changes, rules, dates.asOf);
+  const changed = applyChanges(history, changes, rules, dates.asOf, dates.at);
   const after = appliedProblems(changed, changes, dates);
   if (after.length > 0) {
     throw fail(after.map((p) => inChangesFile(p, history, changed, changes)));

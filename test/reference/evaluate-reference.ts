@@ -285,6 +285,11 @@ export function referenceEvaluate(
       } else if (facts.idle) {
         // "an idle open contract from its last payment date (or `start`) + `afterDays`"
         countedFrom = addDays(pay.last ?? c.start, rules.idle.afterDays);
+      } else if (facts.longTermClient) {
+        // DESIGN is silent when a rule before long-term-client decides an open contract that only
+        // its long-term client let past the pending rule (pessimistic's dispute-lost, say): it
+        // counts as the long-term rule would count it, from its last payment date (or start).
+        countedFrom = pay.last ?? c.start;
       } else {
         throw new Error(`reference: DESIGN gives no counting date for open contract ${c.id} (${rule.name})`);
       }
