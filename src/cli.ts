@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { CliIO, CommandContext, CommonOptions } from './commands/context.js';
+import { type CliIO, type CommandContext, type CommonOptions, outputWidth } from './commands/context.js';
 import { formatProblem, isUserError } from './errors.js';
 import { packageRoot } from './package-root.js';
 
@@ -11,8 +11,8 @@ const EXIT_CODES = `
 Exit codes:
   0  done
   1  a check you asked for failed (--fail-under)
-  2  bad usage, bad input, bad rules, or a refusal to overwrite
-  3  internal error (please report it; --debug shows the stack)
+  2  bad usage, input or rules, or a refusal to overwrite
+  3  internal error: please report it (--debug shows why)
 `;
 
 /** The examples that end each command's help (and, first of each, the program's). */
@@ -47,8 +47,20 @@ const EXAMPLES: Record<string, string[]> = {
   ],
 };
 
-function helpExamples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+/** Examples, one command each; a command too wide for `width` continues on the next line after ` \\`. */
+function helpExamples(lines: string[], width: number): string {
+  const fold = (line: string): string => {
+    const out: string[] = [];
+    let current = '  $';
+    for (const word of line.split(' ')) {
+      if (current.trim() !== '$' && current.length + 1 + word.length + 2 > width) {
+        out.push(`${current} \\`);
+        current = `      ${word}`;
+      } else current += ` ${word}`;
+    }
+    return [...out, current].join('\n');
+  };
+  return `\nExamples:\n${lines.map(fold).join('\n')}\n`;
 }
 
 function defaultIO(): CliIO {
@@ -132,17 +144,28 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }):
 type Runner = (args: unknown[], options: never, ctx: CommandContext) => Promise<number>;
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const width = outputWidth(io);
   const program = new Command('jss')
     .description(
       'Your projected Upwork Job Success Score, why it is what it is, and what each choice about an open contract would do to it.',
     )
     .version(version(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', helpExamples(Object.values(EXAMPLES).map((list) => list[0])) + EXIT_CODES)
+    .addHelpText(
+      'after',
+      helpExamples(
+        Object.values(EXAMPLES).map((list) => list[0]),
+        width,
+      ) + EXIT_CODES,
+    )
     .exitOverride()
+    // Option and command descriptions wrap to the output width even when it is narrow.
+    .configureHelp({ minWidthToWrap: 16 })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      getOutHelpWidth: () => outputWidth(io),
+      getErrHelpWidth: () => outputWidth(io),
     });
 
   const action =
@@ -159,7 +182,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         );
       const [style, errStyle] = await Promise.all([colorOf(io.stdout), colorOf(io.stderr)]);
       const { run } = await load();
-      setExit(await run(positional, options as never, { io, style, errStyle }));
+      setExit(await run(positional, options as never, { io, style, errStyle, width: outputWidth(io) }));
     };
 
   withCommon(
@@ -269,7 +292,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 
   for (const cmd of program.commands) {
     const examples = EXAMPLES[cmd.name()];
-    cmd.addHelpText('after', (examples ? helpExamples(examples) : '') + EXIT_CODES);
+    cmd.addHelpText('after', (examples ? helpExamples(examples, width) : '') + EXIT_CODES);
   }
   return program;
 }

@@ -14,7 +14,8 @@ interface EstimateOptions extends CommonOptions {
 export async function run(args: unknown[], options: EstimateOptions, ctx: CommandContext): Promise<number> {
   const [file] = args as [string];
   const inputs = await loadInputs(file, options, ctx);
-  const views = prepareAll(inputs).map((prepared, i) => ({
+  const prepared = prepareAll(inputs);
+  const views = prepared.map((prepared, i) => ({
     ruleSet: prepared.rules,
     report: estimateReport(prepared, {
       horizonDays: options.horizon,
@@ -38,11 +39,13 @@ export async function run(args: unknown[], options: EstimateOptions, ctx: Comman
     );
   } else {
     io.stdout.write(
-      views.length === 1 ? renderEstimate(views[0], style) : renderEstimateComparison(views, style),
+      views.length === 1
+        ? renderEstimate(views[0], style, ctx.width)
+        : renderEstimateComparison(views, style, ctx.width),
     );
     writeWarnings(
       ctx,
-      reports.flatMap((r) => r.warnings.map((w) => w.message)),
+      prepared.flatMap((p) => p.warnings),
     );
   }
 

@@ -36,7 +36,7 @@ export async function run(args: unknown[], options: ForecastOptions, ctx: Comman
   } else if (options.quiet) {
     io.stdout.write(renderForecastQuiet(reports));
   } else {
-    io.stdout.write(views.map((v) => renderForecast(v, style)).join('\n'));
+    io.stdout.write(views.map((v) => renderForecast(v, style, ctx.width)).join('\n'));
   }
   if (!options.quiet)
     writeGuesses(

@@ -64,6 +64,6 @@ export async function loadFutures(
 export function writeGuesses(ctx: CommandContext, prepared: readonly Prepared[]): void {
   writeWarnings(
     ctx,
-    prepared.flatMap((p) => p.warnings.map((w) => w.message)),
+    prepared.flatMap((p) => p.warnings),
   );
 }

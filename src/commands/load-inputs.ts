@@ -1,6 +1,8 @@
 import { todayUtc } from '../core/dates.js';
 import { type Prepared, prepare } from '../core/evaluate.js';
 import { type LoadedHistory, loadHistory } from '../io/load-history.js';
+import { wrapText } from '../render/table.js';
+import { type WarningItem, warningLines } from '../render/warnings-text.js';
 import { DEFAULT_RULE_SET, type LoadedRuleSet, loadRuleSets } from '../rules/load-rules.js';
 import type { CommandContext, CommonOptions } from './context.js';
 
@@ -27,7 +29,8 @@ export function prepareAll(inputs: Inputs): Prepared[] {
   return inputs.ruleSets.map((r) => prepare(inputs.loaded.history, r.ruleSet, inputs.loaded.asOf));
 }
 
-/** Warnings go to stderr in human output (they are in the document with --json). */
-export function writeWarnings(ctx: CommandContext, messages: string[]): void {
-  for (const m of new Set(messages)) ctx.io.stderr.write(`${ctx.errStyle.warn('warning:')} ${m}\n`);
+/** Warnings go to stderr in human output, guesses summarised (they are in the document with --json). */
+export function writeWarnings(ctx: CommandContext, warnings: readonly WarningItem[]): void {
+  for (const m of warningLines(warnings))
+    ctx.io.stderr.write(`${wrapText(`${ctx.errStyle.warn('warning:')} ${m}`, ctx.width, '  ')}\n`);
 }

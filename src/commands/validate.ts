@@ -17,7 +17,7 @@ export async function run(args: unknown[], options: CommonOptions, ctx: CommandC
   if (options.json) {
     ctx.io.stdout.write(renderJson('validate', { file: source.name, valid: true, asOf, ...summary }));
   } else if (!options.quiet) {
-    ctx.io.stdout.write(renderValidateText(source.name, summary, asOf, ctx.style));
+    ctx.io.stdout.write(renderValidateText(source.name, summary, asOf, ctx.style, ctx.width));
   }
   return 0;
 }

@@ -53,12 +53,12 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
   } else if (options.quiet) {
     io.stdout.write(renderWhatifQuiet(reports));
   } else {
-    io.stdout.write(renderWhatif(reports, ctx.style));
+    io.stdout.write(renderWhatif(reports, ctx.style, ctx.width));
   }
   if (!options.quiet)
     writeWarnings(
       ctx,
-      results.flatMap((r) => r.warnings.map((w) => w.message)),
+      results.flatMap((r) => r.warnings),
     );
 
   if (options.failUnder === undefined) return 0;

@@ -22,6 +22,8 @@ export interface FactsWarning {
   code: 'guessed-first-payment' | 'guessed-last-payment';
   contract: string;
   message: string;
+  /** The contract is open: its guess matters more (a guessed last payment keeps it from turning idle). */
+  open: boolean;
 }
 
 export interface FactsResult {
@@ -73,7 +75,7 @@ function contractFacts(
   const net = Math.round((contract.earnings - contract.refunded) * 100) / 100;
   const start = toDay(contract.start);
   const end = contract.end !== undefined ? toDay(contract.end) : undefined;
-  const dates = paymentDates(contract, open ? guessDay : (end as Day), warnings);
+  const dates = paymentDates(contract, open ? guessDay : (end as Day), rules.idle.afterDays, warnings);
   return {
     contract,
     net,
@@ -98,8 +100,10 @@ interface PaymentDates {
 function paymentDates(
   contract: Contract,
   lastGuess: Day,
+  idleAfterDays: number,
   warnings: FactsWarning[],
 ): PaymentDates | undefined {
+  const open = contract.status !== 'ended';
   if (contract.earnings <= 0) return undefined;
   if (contract.payments && contract.payments.length > 0) {
     const list = contract.payments.map((p) => toDay(p.date)).sort((a, b) => a - b);
@@ -113,21 +117,17 @@ function paymentDates(
       code: 'guessed-first-payment',
       contract: contract.id,
       message: `${contract.id}: no first payment date given; taken as its start, ${contract.start}`,
+      open,
     });
   }
   let last: Day;
   if (contract.lastPayment !== undefined) last = toDay(contract.lastPayment);
   else {
     last = lastGuess;
-    const why =
-      contract.status === 'ended'
-        ? 'its end'
-        : 'the evaluation date (an open contract is taken as paid recently)';
-    warnings.push({
-      code: 'guessed-last-payment',
-      contract: contract.id,
-      message: `${contract.id}: no last payment date given; taken as ${why}, ${toIso(last)}`,
-    });
+    const message = open
+      ? `${contract.id}: no last payment date given; taken as paid on ${toIso(last)}, so it cannot turn idle before ${toIso(last + idleAfterDays)}: write its lastPayment`
+      : `${contract.id}: no last payment date given; taken as its end, ${toIso(last)}`;
+    warnings.push({ code: 'guessed-last-payment', contract: contract.id, message, open });
   }
   return { first, last };
 }

@@ -1,9 +1,10 @@
 import { consensus } from '../core/consensus.js';
 import type { EstimateReport } from '../core/estimate.js';
 import type { RuleSet } from '../core/types.js';
+import { describeDay } from './forecast-text.js';
 import { renderConsensus, renderPending } from './scenarios-text.js';
 import type { Style } from './style.js';
-import { formatTable, num, percent } from './table.js';
+import { cut, DEFAULT_WIDTH, formatTable, num, percent, wrapText } from './table.js';
 
 export interface EstimateView {
   report: EstimateReport;
@@ -22,15 +23,40 @@ export function notShownReason(view: EstimateView): string {
   return 'no displayed window is eligible';
 }
 
-export function headline(view: EstimateView, style: Style): string {
+export function headline(view: EstimateView, style: Style, width = DEFAULT_WIDTH): string {
   const { report } = view;
-  if (!report.shown) return `${style.bold('Projected JSS: not shown')} — ${notShownReason(view)}`;
+  if (!report.shown)
+    return wrapText(`${style.bold('Projected JSS: not shown')} — ${notShownReason(view)}`, width);
   const colour =
     (report.jss as number) >= 90 ? style.good : (report.jss as number) >= 75 ? style.warn : style.bad;
-  return `${style.bold(`Projected JSS: ${colour(percent(report.jss))}`)}  (${report.window} window, ${num(report.score, 2)} exactly · ${report.rules.name} rules · as of ${report.asOf})`;
+  const n = report.incomplete.length;
+  const provisional =
+    n > 0 ? `, ${style.warn(`provisional (${n} contract${n === 1 ? '' : 's'} without feedback)`)}` : '';
+  return wrapText(
+    `${style.bold(`Projected JSS: ${colour(percent(report.jss))}`)}${provisional}  (${report.window} window, ${num(report.score, 2)} exactly · ${report.rules.name} rules · as of ${report.asOf})`,
+    width,
+  );
 }
 
-export function renderWindows(report: EstimateReport, ruleSet: RuleSet, style: Style): string {
+/** `Next change: 2027-02-21, 95% → 80%: C9 turns idle — a payment before then avoids it` (DESIGN §5). */
+export function nextLine(report: EstimateReport, width = DEFAULT_WIDTH): string {
+  const next = report.next;
+  if (!next) return wrapText('Next change: none within 24 months, the history held as it is', width);
+  const events = next.events.map((e) => ({ ...e, date: next.date }));
+  const idle = next.events.some((e) => e.what === 'turns-idle');
+  const why = events.length > 0 ? `: ${describeDay(events)}` : '';
+  return wrapText(
+    `Next change: ${next.date}, ${percent(next.from)} → ${percent(next.to)}${why}${idle ? ' — a payment before then avoids it' : ''}`,
+    width,
+  );
+}
+
+export function renderWindows(
+  report: EstimateReport,
+  ruleSet: RuleSet,
+  style: Style,
+  width = DEFAULT_WIDTH,
+): string {
   const rows = [
     [
       'window',
@@ -66,18 +92,13 @@ export function renderWindows(report: EstimateReport, ruleSet: RuleSet, style: S
       ];
     }),
   ];
-  return formatTable(rows, [
-    'left',
-    'left',
-    'right',
-    'right',
-    'right',
-    'right',
-    'right',
-    'right',
-    'right',
-    'left',
-  ]);
+  return formatTable(
+    rows,
+    ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    '',
+    // the per-outcome sums go first, then where the window starts; the score and eligibility stay
+    { width, drop: [4, 3, 5, 6, 1, 8, 7], shrink: [{ column: 0, min: 8 }] },
+  );
 }
 
 function outcomeStyle(outcome: string, style: Style): (t: string) => string {
@@ -87,7 +108,7 @@ function outcomeStyle(outcome: string, style: Style): (t: string) => string {
   return style.dim;
 }
 
-export function renderContracts(report: EstimateReport, style: Style): string {
+export function renderContracts(report: EstimateReport, style: Style, width = DEFAULT_WIDTH): string {
   const rows = [
     ['contract', 'client', 'status', 'outcome', 'rule', 'weight', 'counted from', 'windows'].map(style.dim),
     ...report.contracts.map((c) => [
@@ -101,13 +122,21 @@ export function renderContracts(report: EstimateReport, style: Style): string {
       c.windows.length ? c.windows.join(' ') : c.countedFrom ? style.dim('(aged out)') : '',
     ]),
   ];
-  return formatTable(rows, ['left', 'left', 'left', 'left', 'left', 'right', 'left', 'left']);
+  return formatTable(rows, ['left', 'left', 'left', 'left', 'left', 'right', 'left', 'left'], '', {
+    width,
+    drop: [7, 2, 6, 5, 1],
+    shrink: [
+      { column: 4, min: 10 },
+      { column: 1, min: 8 },
+      { column: 0, min: 8 },
+    ],
+  });
 }
 
 /** Human output of `jss estimate` for one rule set. Warnings are not here: they go to stderr. */
-export function renderEstimate(view: EstimateView, style: Style): string {
+export function renderEstimate(view: EstimateView, style: Style, width = DEFAULT_WIDTH): string {
   const { report, ruleSet } = view;
-  const parts = [headline(view, style)];
+  const parts = [headline(view, style, width), nextLine(report, width)];
   if (report.badges.length) {
     parts.push(
       report.badges
@@ -115,19 +144,19 @@ export function renderEstimate(view: EstimateView, style: Style): string {
         .join('   '),
     );
   }
-  parts.push('', style.bold('Windows'), renderWindows(report, ruleSet, style));
-  if (report.contracts.length) parts.push('', style.bold('Contracts'), renderContracts(report, style));
+  parts.push('', style.bold('Windows'), renderWindows(report, ruleSet, style, width));
+  if (report.contracts.length) parts.push('', style.bold('Contracts'), renderContracts(report, style, width));
   if (report.pending.length)
     parts.push(
       '',
-      style.bold('Open contracts: what each choice would do'),
-      renderPending(report.pending, style),
+      style.bold(cut('Open contracts: what each choice would do', width)),
+      renderPending(report.pending, style, width),
     );
   return `${parts.join('\n')}\n`;
 }
 
 /** Several rule sets side by side: one column each. */
-export function renderEstimateComparison(views: EstimateView[], style: Style): string {
+export function renderEstimateComparison(views: EstimateView[], style: Style, width = DEFAULT_WIDTH): string {
   const header = ['', ...views.map((v) => style.bold(v.report.rules.name))];
   const rows: string[][] = [header];
   rows.push(['Projected JSS', ...views.map((v) => percent(v.report.jss))]);
@@ -152,7 +181,13 @@ export function renderEstimateComparison(views: EstimateView[], style: Style): s
       }),
     ]);
   }
-  const parts = [formatTable(rows, ['left', ...views.map(() => 'right' as const)])];
+  const each = views.map((_, i) => ({ column: i + 1, min: 6 }));
+  const parts = [
+    formatTable(rows, ['left', ...views.map(() => 'right' as const)], '', {
+      width,
+      shrink: [...each, { column: 0, min: 10 }],
+    }),
+  ];
   const contractRows = [
     ['contract', ...views.map((v) => v.report.rules.name)].map(style.dim),
     ...views[0].report.contracts.map((c, i) => [
@@ -163,22 +198,28 @@ export function renderEstimateComparison(views: EstimateView[], style: Style): s
       }),
     ]),
   ];
-  if (contractRows.length > 1) parts.push('', style.bold('Contract outcomes'), formatTable(contractRows));
+  if (contractRows.length > 1)
+    parts.push(
+      '',
+      style.bold('Contract outcomes'),
+      formatTable(contractRows, [], '', { width, shrink: [...each, { column: 0, min: 8 }] }),
+    );
   for (const v of views) {
-    if (!v.report.shown) parts.push('', `${v.report.rules.name}: not shown — ${notShownReason(v)}`);
+    if (!v.report.shown)
+      parts.push('', wrapText(`${v.report.rules.name}: not shown — ${notShownReason(v)}`, width, '  '));
   }
   for (const v of views) {
     if (v.report.pending.length) {
       parts.push(
         '',
         style.bold(`Open contracts under ${v.report.rules.name}`),
-        renderPending(v.report.pending, style),
+        renderPending(v.report.pending, style, width),
       );
     }
   }
   const reports = views.map((v) => v.report);
   const agreed = consensus(reports);
   if (agreed.length)
-    parts.push('', style.bold('Do the rule sets agree?'), renderConsensus(agreed, reports, style));
+    parts.push('', style.bold('Do the rule sets agree?'), renderConsensus(agreed, reports, style, width));
   return `${parts.join('\n')}\n`;
 }

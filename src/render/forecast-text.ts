@@ -2,7 +2,7 @@ import type { Crossing, ForecastEvent, ForecastReport, SeriesPoint, Step } from 
 import type { RuleSet } from '../core/types.js';
 import { renderChart } from './chart.js';
 import type { Style } from './style.js';
-import { formatTable, percent } from './table.js';
+import { DEFAULT_WIDTH, formatTable, percent, wrapText } from './table.js';
 
 export interface ForecastView {
   report: ForecastReport;
@@ -62,16 +62,22 @@ export function renderForecastQuiet(reports: ForecastReport[]): string {
 }
 
 /** Human output of `jss forecast` for one rule set. */
-export function renderForecast(view: ForecastView, style: Style): string {
+export function renderForecast(view: ForecastView, style: Style, width = DEFAULT_WIDTH): string {
   const { report, ruleSet } = view;
   const first = report.series[0];
   const last = report.series[report.series.length - 1];
   const parts = [
-    `${style.bold(`JSS forecast: ${percent(first.jss)} now, ${percent(last.jss)} on ${last.date}`)}  (${ruleSet.name} rules)`,
-    style.dim(
-      `${STEP_WORD[view.step]} from ${report.asOf} to ${last.date}; open contracts stay open, unpaid`,
+    wrapText(
+      `${style.bold(`JSS forecast: ${percent(first.jss)} now, ${percent(last.jss)} on ${last.date}`)}  (${ruleSet.name} rules)`,
+      width,
     ),
-    ...(view.alternative ? [style.dim(`with the changes of ${view.alternative}`)] : []),
+    style.dim(
+      wrapText(
+        `${STEP_WORD[view.step]} from ${report.asOf} to ${last.date}; open contracts stay open, unpaid`,
+        width,
+      ),
+    ),
+    ...(view.alternative ? [style.dim(wrapText(`with the changes of ${view.alternative}`, width))] : []),
     '',
   ];
   const chart = renderChart(
@@ -81,26 +87,39 @@ export function renderForecast(view: ForecastView, style: Style): string {
       title: 'JSS',
     },
     style,
+    { width },
   );
-  parts.push(chart ? chart.trimEnd() : `No score is shown on any day from ${report.asOf} to ${last.date}.`);
+  parts.push(
+    chart
+      ? chart.trimEnd()
+      : wrapText(`No score is shown on any day from ${report.asOf} to ${last.date}.`, width),
+  );
 
   parts.push('', style.bold('Crossings'));
   if (report.crossings.length === 0) {
     const lines = ruleSet.thresholds.map((t) => `${t}%`).join(', ');
     parts.push(
-      `  none: the JSS crosses no threshold (${lines || 'the rule set has none'}) and does not appear or disappear`,
+      wrapText(
+        `  none: the JSS crosses no threshold (${lines || 'the rule set has none'}) and does not appear or disappear`,
+        width,
+        '    ',
+      ),
     );
   } else {
     const rows = crossingsByDay(report.crossings).map(({ date, up, down }) => {
       const said = [...up.map(style.good), ...down.map(style.bad)];
       return [date, said.join(', ')];
     });
-    parts.push(formatTable(rows, [], '  '));
+    parts.push(formatTable(rows, [], '  ', { width, wrapLast: true }));
   }
 
   const moves = movesOfTheJss(view);
   if (moves.rows.length > 0) {
-    parts.push('', style.bold('What moves the JSS'), formatTable(moves.rows, [], '  '));
+    parts.push(
+      '',
+      style.bold('What moves the JSS'),
+      formatTable(moves.rows, [], '  ', { width, wrapLast: true }),
+    );
   }
   if (moves.more > 0 || moves.quiet > 0) {
     const said: string[] = [];
@@ -110,7 +129,7 @@ export function renderForecast(view: ForecastView, style: Style): string {
         `${moves.quiet} other ${moves.quiet === 1 ? 'event leaves' : 'events leave'} the JSS as it is`,
       );
     }
-    parts.push(style.dim(`  … ${said.join('; ')} (--json has them all)`));
+    parts.push(style.dim(wrapText(`  … ${said.join('; ')} (--json has them all)`, width, '    ')));
   }
   return `${parts.join('\n')}\n`;
 }

@@ -86,7 +86,29 @@ const estimateBody = {
   shown: z.boolean(),
   windows: z.array(windowResult),
   badges: z.array(z.strictObject({ name: z.string(), min: z.number(), met: z.boolean() })),
+  next: z
+    .strictObject({
+      date,
+      from: jss.meta({ description: 'the JSS the day before; null for not shown' }),
+      to: jss.meta({ description: 'the JSS on that day; null for not shown' }),
+      events: z.array(
+        z.strictObject({
+          contract: z.string(),
+          window: z.string().nullable(),
+          what: z.enum(['enters', 'leaves', 'turns-idle']),
+        }),
+      ),
+    })
+    .nullable()
+    .meta({
+      description:
+        'the first day after the evaluation date (within 24 months) on which the JSS changes, the history held as it is; null when it does not',
+    }),
   contracts: z.array(contractResult),
+  incomplete: z.array(z.string()).meta({
+    description:
+      'ids of contracts ended on or before the evaluation date, with no feedback written, that count in the shownWhen window: the JSS is provisional until they have it',
+  }),
   pending: z.array(pending),
   warnings: z.array(warning),
 };
@@ -124,10 +146,11 @@ const planBody = {
   asOf: date,
   rules: rulesRef,
   target: z.number(),
-  now: z.strictObject({ jss }),
+  now: z.strictObject({ jss, holdsUntil: date.nullable() }),
   byTimeAlone: date.nullable(),
+  byTimeAloneHoldsUntil: date.nullable(),
   jobsNeeded: z.number().int().nullable(),
-  afterJobs: z.strictObject({ jss, window: z.string().nullable() }).nullable(),
+  afterJobs: z.strictObject({ jss, window: z.string().nullable(), holdsUntil: date.nullable() }).nullable(),
 };
 
 const consensus = z.array(
