@@ -26,7 +26,7 @@ export function notShownReason(view: EstimateView): string {
 export function headline(view: EstimateView, style: Style, width = DEFAULT_WIDTH): string {
   const { report } = view;
   if (!report.shown)
-    return wrapText(`${style.bold('Projected JSS: not shown')} — ${notShownReason(view)}`, width);
+    return wrapText(`${style.bold('Projected JSS: not shown')} — ${notShownReason(view)}`, width, '  ');
   const colour =
     (report.jss as number) >= 90 ? style.good : (report.jss as number) >= 75 ? style.warn : style.bad;
   const n = report.incomplete.length;
@@ -35,19 +35,21 @@ export function headline(view: EstimateView, style: Style, width = DEFAULT_WIDTH
   return wrapText(
     `${style.bold(`Projected JSS: ${colour(percent(report.jss))}`)}${provisional}  (${report.window} window, ${num(report.score, 2)} exactly · ${report.rules.name} rules · as of ${report.asOf})`,
     width,
+    '  ',
   );
 }
 
 /** `Next change: 2027-02-21, 95% → 80%: C9 turns idle — a payment before then avoids it` (DESIGN §5). */
 export function nextLine(report: EstimateReport, width = DEFAULT_WIDTH): string {
   const next = report.next;
-  if (!next) return wrapText('Next change: none within 24 months, the history held as it is', width);
+  if (!next) return wrapText('Next change: none within 24 months, the history held as it is', width, '  ');
   const events = next.events.map((e) => ({ ...e, date: next.date }));
   const idle = next.events.some((e) => e.what === 'turns-idle');
   const why = events.length > 0 ? `: ${describeDay(events)}` : '';
   return wrapText(
     `Next change: ${next.date}, ${percent(next.from)} → ${percent(next.to)}${why}${idle ? ' — a payment before then avoids it' : ''}`,
     width,
+    '  ',
   );
 }
 
@@ -74,7 +76,7 @@ export function renderWindows(
       const def = ruleSet.windows[i];
       const name =
         'average' in def
-          ? `${w.name} (avg ${def.average.join('+')})`
+          ? `${w.name} (${def.average.join('+')})`
           : def.display === false
             ? `${w.name} (hidden)`
             : w.name;
