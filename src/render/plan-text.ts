@@ -30,18 +30,23 @@ export function renderPlanQuiet(views: PlanView[]): string {
  * 2028-01-10`.
  */
 export function answer(r: PlanReport): string {
-  const lasting = (until: string | null) =>
-    until === null ? '' : until === horizonOf(r) ? ', for at least 24 months' : `, until ${until}`;
-  if (r.jobsNeeded === 0) return `target ${r.target}%: ${percent(r.now.jss)} now${lasting(r.now.holdsUntil)}`;
+  if (r.jobsNeeded === 0)
+    return `target ${r.target}%: ${percent(r.now.jss)} now${lasting(r, r.now.holdsUntil)}`;
   const time =
     r.byTimeAlone === null
       ? 'not by time alone within 24 months'
-      : `by time alone on ${r.byTimeAlone}${lasting(r.byTimeAloneHoldsUntil)}`;
+      : `by time alone on ${r.byTimeAlone}${lasting(r, r.byTimeAloneHoldsUntil)}`;
   const jobs =
     r.jobsNeeded === null || r.afterJobs === null
       ? 'not with up to 100 new jobs'
-      : `or ${r.jobsNeeded} new job${r.jobsNeeded === 1 ? '' : 's'} now (${percent(r.afterJobs.jss)})${lasting(r.afterJobs.holdsUntil)}`;
+      : `or ${r.jobsNeeded} new job${r.jobsNeeded === 1 ? '' : 's'} now (${percent(r.afterJobs.jss)})${lasting(r, r.afterJobs.holdsUntil)}`;
   return `target ${r.target}%: not now (${percent(r.now.jss)}); ${time}; ${jobs}`;
+}
+
+/** `, until DATE`, or `, for at least 24 months` when it holds as far as plan looks. */
+function lasting(r: PlanReport, until: string | null): string {
+  if (until === null) return '';
+  return until === horizonOf(r) ? ', for at least 24 months' : `, until ${until}`;
 }
 
 /** The last day `plan` looks at: the evaluation date + 24 months. */
@@ -59,7 +64,7 @@ export function renderPlan(view: PlanView, style: Style, width = DEFAULT_WIDTH):
     ...(view.alternative ? [`with the changes of ${view.alternative}`] : []),
   ].join(' · ');
   const said = answer(r);
-  const head = `${style.bold(wrapText(said[0].toUpperCase() + said.slice(1), width))}\n${style.dim(wrapText(`(${context})`, width))}`;
+  const head = `${style.bold(wrapText(said[0].toUpperCase() + said.slice(1), width, '  '))}\n${style.dim(wrapText(`(${context})`, width))}`;
   if (r.jobsNeeded === 0) {
     const holds =
       r.now.holdsUntil === horizonOf(r)
@@ -73,13 +78,13 @@ export function renderPlan(view: PlanView, style: Style, width = DEFAULT_WIDTH):
       'by time alone',
       r.byTimeAlone === null
         ? style.dim('not within 24 months')
-        : `${r.byTimeAlone} (in ${daysUntil(r.asOf, r.byTimeAlone)} days)`,
+        : `${r.byTimeAlone} (in ${daysUntil(r.asOf, r.byTimeAlone)} days)${lasting(r, r.byTimeAloneHoldsUntil)}`,
     ],
     [
       'with new jobs',
       r.jobsNeeded === null || r.afterJobs === null
         ? style.dim('more than 100')
-        : `${r.jobsNeeded} new ${jobs} today → ${percent(r.afterJobs.jss)} (${r.afterJobs.window} window)`,
+        : `${r.jobsNeeded} new ${jobs} today → ${percent(r.afterJobs.jss)} (${r.afterJobs.window} window)${lasting(r, r.afterJobs.holdsUntil)}`,
     ],
   ];
   return `${head}\n${formatTable(rows, [], '  ', { width, wrapLast: true })}\n${explain(view, width)}\n`;

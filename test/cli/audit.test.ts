@@ -93,11 +93,11 @@ describe('--fail-under says which JSS failed, and what it is', () => {
       code: 1,
       stdout:
         'upwork-2024: BP-3=leave-open:stays-open: 100%\nupwork-2024: cancel-unhappy: 73%\n' +
-        'pessimistic: BP-3=leave-open:stays-open: 73%\npessimistic: cancel-unhappy: 73%\n',
+        // pessimistic extends upwork-2026: a $0 contract cancelled as no longer needed stays out
+        'pessimistic: BP-3=leave-open:stays-open: 73%\npessimistic: cancel-unhappy: 100%\n',
       stderr:
         'jss: upwork-2024: cancel-unhappy: projected JSS 73% is below 80% (--fail-under 80)\n' +
-        'jss: pessimistic: BP-3=leave-open:stays-open: projected JSS 73% is below 80% (--fail-under 80)\n' +
-        'jss: pessimistic: cancel-unhappy: projected JSS 73% is below 80% (--fail-under 80)\n',
+        'jss: pessimistic: BP-3=leave-open:stays-open: projected JSS 73% is below 80% (--fail-under 80)\n',
     });
     expect(await runCli(['whatif', FORUM, '-q', '--rules', 'pessimistic', '--fail-under', '80'])).toEqual({
       code: 1,
@@ -195,7 +195,17 @@ describe('forecast and plan --changes', () => {
   });
 
   it('one --changes still works', async () => {
-    const r = await runCli(['forecast', FORUM, '--changes', CANCEL, '--json', '--until', '2026-12-31']);
+    const r = await runCli([
+      'forecast',
+      FORUM,
+      '--rules',
+      'upwork-2024',
+      '--changes',
+      CANCEL,
+      '--json',
+      '--until',
+      '2026-12-31',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).series[0]).toMatchObject({ date: '2026-11-26', jss: 73 });

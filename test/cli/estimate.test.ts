@@ -153,28 +153,38 @@ describe('jss estimate', () => {
 const WEEKLY = 'examples/weekly-paid.yaml';
 
 describe('jss estimate: a weekly-paid, active contract (examples/weekly-paid.yaml)', () => {
-  it.each(['upwork-2026', 'upwork-2024'])('recommends keep-working under %s, naming the idle day', async (rules) => {
-    const doc = JSON.parse((await runCli(['estimate', WEEKLY, '--rules', rules, '--json'])).stdout);
-    const [nw] = doc.pending;
-    expect(nw.id).toBe('NW-1');
-    expect(nw.recommendation.scenario).toBe('keep-working');
-    expect(nw.recommendation.why).toContain('left as it is: 77% (it turns idle on 2027-02-17)');
-    expect(nw.recommendation.why).toMatch(/^Keep working and invoicing as before: 100% on 2027-02-24 under /);
-    const keep = nw.scenarios.find((s: { name: string }) => s.name === 'keep-working');
-    expect(keep.outcomes).toEqual([
-      { name: 'paid-as-before', now: { jss: 100, delta: 0 }, horizon: { date: '2027-02-24', jss: 100, delta: 23 } },
-    ]);
-    // next is the idle day, with the drop it brings
-    expect(doc.next).toEqual({
-      date: '2027-02-17',
-      from: 100,
-      to: 77,
-      events: ['24m', '12m', '6m', '3m']
-        .map((window) => ({ contract: 'NW-1', window, what: 'enters' }))
-        .reduce((list, e) => [...list, e], [{ contract: 'NW-1', window: null, what: 'turns-idle' }]),
-    });
-    expect(doc.warnings).toEqual([]);
-  });
+  it.each(['upwork-2026', 'upwork-2024'])(
+    'recommends keep-working under %s, naming the idle day',
+    async (rules) => {
+      const doc = JSON.parse((await runCli(['estimate', WEEKLY, '--rules', rules, '--json'])).stdout);
+      const [nw] = doc.pending;
+      expect(nw.id).toBe('NW-1');
+      expect(nw.recommendation.scenario).toBe('keep-working');
+      expect(nw.recommendation.why).toContain('left as it is: 77% (it turns idle on 2027-02-17)');
+      expect(nw.recommendation.why).toMatch(
+        /^Keep working and invoicing as before: 100% on 2027-02-24 under /,
+      );
+      const keep = nw.scenarios.find((s: { name: string }) => s.name === 'keep-working');
+      expect(keep.outcomes).toEqual([
+        {
+          name: 'paid-as-before',
+          now: { jss: 100, delta: 0 },
+          horizon: { date: '2027-02-24', jss: 100, delta: 23 },
+        },
+      ]);
+      // next is the idle day, with the drop it brings
+      expect(doc.next).toEqual({
+        date: '2027-02-17',
+        from: 100,
+        to: 77,
+        events: [
+          { contract: 'NW-1', window: null, what: 'turns-idle' },
+          ...['24m', '12m', '6m', '3m'].map((window) => ({ contract: 'NW-1', window, what: 'enters' })),
+        ],
+      });
+      expect(doc.warnings).toEqual([]);
+    },
+  );
 
   it('says the next change right under the headline, and the why in figures that match the table', async () => {
     const r = await runCli(['estimate', WEEKLY]);
@@ -214,7 +224,9 @@ describe('jss estimate: provisional scores and guessed dates', () => {
 
   it('calls a JSS with ended contracts without feedback provisional, and how many (JSON: incomplete)', async () => {
     const r = await runCli(['estimate', '-'], { stdin: file });
-    expect(r.stdout.split('\n')[0]).toMatch(/^Projected JSS: 33%, provisional \(2 contracts without feedback\) {2}\(/);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      /^Projected JSS: 33%, provisional \(2 contracts without feedback\) {2}\(/,
+    );
     const doc = JSON.parse((await runCli(['estimate', '-', '--json'], { stdin: file })).stdout);
     // D ended too long ago to count in the 24m window
     expect(doc.incomplete).toEqual(['B', 'C']);

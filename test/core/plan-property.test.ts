@@ -28,7 +28,8 @@ describe('plan agrees with evaluate()', () => {
           // DESIGN §6: the day before the first day after `start` below the target (or not shown),
           // looking no further than asOf + 24 months; that day itself when it never falls back
           const holds = (score: (day: number) => number | null, start: number): string => {
-            for (let day = start + 1; day <= last; day++) if (!reaches(score(day), target)) return toIso(day - 1);
+            for (let day = start + 1; day <= last; day++)
+              if (!reaches(score(day), target)) return toIso(day - 1);
             return toIso(last);
           };
           let byTimeAlone: string | null = null;
