@@ -9,6 +9,7 @@ import { validateHistory } from '../io/load-history.js';
 import { parseSource } from '../io/parse-document.js';
 import { readInput } from '../io/read-input.js';
 import { writeFileAtomic } from '../io/write-file.js';
+import { wrapLines } from '../render/table.js';
 import type { CommandContext } from './context.js';
 import { resolvePath } from './paths.js';
 
@@ -50,11 +51,12 @@ export async function run(args: unknown[], options: ImportOptions, ctx: CommandC
     else await write(ctx, options.output, text, options.force === true);
   }
 
-  io.stderr.write(importSummary(imported, merge));
+  const say = (text: string) => io.stderr.write(wrapLines(text, ctx.width));
+  say(importSummary(imported, merge));
   const warnings = [...imported.warnings, ...(merge?.plan.warnings ?? [])];
-  for (const w of warnings) io.stderr.write(`${errStyle.warn('warning:')} ${w}\n`);
+  for (const w of warnings) say(`${errStyle.warn('warning:')} ${w}\n`);
   if (imported.contracts.length > 0 && merge === undefined) {
-    io.stderr.write(
+    say(
       `next: fill in feedback, and endedBy/endReason for ended contracts, then run \`jss estimate ${options.output ?? 'FILE'}\`\n`,
     );
   }

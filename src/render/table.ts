@@ -177,3 +177,10 @@ export function wrapText(text: string, width: number, indent = ''): string {
     })
     .join('\n');
 }
+
+/** Each line of `text` wrapped to `width`; a line's continuation is indented 2 more than it is. */
+export function wrapLines(text: string, width: number): string {
+  const end = text.endsWith('\n') ? '\n' : '';
+  const lines = (end ? text.slice(0, -1) : text).split('\n');
+  return lines.map((line) => wrapText(line, width, `${/^ */.exec(line)?.[0] ?? ''}  `)).join('\n') + end;
+}
