@@ -3,7 +3,7 @@
  *
  *   import { loadHistory, loadRuleSet, prepare, estimateReport, forecast, plan } from 'jss';
  *   const { history, asOf } = await loadHistory('contracts.yaml', { today: '2026-11-26' });
- *   const { ruleSet } = await loadRuleSet('upwork-2024', { cwd: process.cwd() });
+ *   const { ruleSet } = await loadRuleSet('upwork-2026', { cwd: process.cwd() });
  *   const prepared = prepare(history, ruleSet, asOf);
  *   const report = estimateReport(prepared);            // what `jss estimate --json` prints
  *   const future = forecast(prepared, { step: 'week' }); // what `jss forecast --json` prints
@@ -16,6 +16,7 @@ export {
   type Changes,
   type ContractFields,
   changeProblems,
+  continuePayments,
   type FieldChange,
   findChoice,
   type ScenarioChoice,
@@ -23,7 +24,7 @@ export {
 export { type Classification, classify } from './core/classify.js';
 export { type Consensus, consensus } from './core/consensus.js';
 export { addMonths, type Day, toDay, toIso } from './core/dates.js';
-export { type EstimateReport, estimateReport } from './core/estimate.js';
+export { type EstimateReport, estimateReport, type NextChange, nextChange } from './core/estimate.js';
 export { type Evaluation, evaluate, evaluateAt, type Prepared, prepare } from './core/evaluate.js';
 export { type ContractFacts, computeFacts } from './core/facts.js';
 export {
