@@ -9,7 +9,6 @@ import { validateHistory } from '../io/load-history.js';
 import { parseSource } from '../io/parse-document.js';
 import { readInput } from '../io/read-input.js';
 import { writeFileAtomic } from '../io/write-file.js';
-import { wrapLines } from '../render/table.js';
 import type { CommandContext } from './context.js';
 import { resolvePath } from './paths.js';
 
@@ -51,12 +50,11 @@ export async function run(args: unknown[], options: ImportOptions, ctx: CommandC
     else await write(ctx, options.output, text, options.force === true);
   }
 
-  const say = (text: string) => io.stderr.write(wrapLines(text, ctx.width));
-  say(importSummary(imported, merge));
+  io.stderr.write(importSummary(imported, merge));
   const warnings = [...imported.warnings, ...(merge?.plan.warnings ?? [])];
-  for (const w of warnings) say(`${errStyle.warn('warning:')} ${w}\n`);
+  for (const w of warnings) io.stderr.write(`${errStyle.warn('warning:')} ${w}\n`);
   if (imported.contracts.length > 0 && merge === undefined) {
-    say(
+    io.stderr.write(
       `next: fill in feedback, and endedBy/endReason for ended contracts, then run \`jss estimate ${options.output ?? 'FILE'}\`\n`,
     );
   }

@@ -76,8 +76,11 @@ function tableWidth(widths: readonly number[], indent: string): number {
 
 function columnWidths(rows: readonly string[][]): number[] {
   const widths: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell))));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell));
+    });
+  }
   return widths;
 }
 

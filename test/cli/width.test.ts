@@ -4,7 +4,6 @@ import { tempFiles } from '../rules/temp-files.js';
 
 const EXAMPLES = ['examples/weekly-paid.yaml', 'examples/forum-case.yaml', 'examples/freelancer.yaml'];
 const ALL_SETS = 'upwork-2026,upwork-2024,pessimistic,upwork-2015,upwork-2020';
-const CSV = ['test/fixtures/import/transactions-19.csv', 'test/fixtures/import/weekly-summary.csv'];
 
 /** Every command that prints something for people, with the inputs that make its widest output. */
 const COMMANDS: string[][] = [
@@ -47,19 +46,11 @@ describe.each([60, 80, 120])('human output fits COLUMNS=%i', (width) => {
     expect(tooLong(r.stderr, width)).toEqual([]);
   });
 
-  it('jss init and jss import say what they wrote within the width', async () => {
+  it('jss init says what it wrote within the width', async () => {
     const cwd = tempFiles({});
     const init = await runCli(['init', 'mine.yaml'], { cwd, env: { COLUMNS: String(width) } });
     expect(init.code).toBe(0);
     expect(tooLong(init.stderr, width)).toEqual([]);
-    const paths = CSV.map((p) => new URL(`../../${p}`, import.meta.url).pathname);
-    const imported = await runCli(['import', ...paths, '-o', 'out.yaml'], {
-      cwd,
-      env: { COLUMNS: String(width) },
-    });
-    expect(imported.code).toBe(0);
-    expect(imported.stderr).toContain('warning:');
-    expect(tooLong(imported.stderr, width)).toEqual([]);
   });
 });
 

@@ -283,13 +283,18 @@ function noLongTermRule(rules: RuleSet) {
   expect(withLongTerm(rules, { feedback: { public: 1 } })).toBe('negative');
 }
 
+function nps(rules: RuleSet) {
+  npsPrivate(rules);
+  privateFirst(rules);
+}
+
 /** Sentences, by how they start, and what checks each. */
 const CHECKS: [string, (rules: RuleSet) => void][] = [
   ['The score is max(0, success - negative) / total', netFormula],
   ['Every contract of a long-term client', longTermProtects],
-  ['Private feedback (0-10) is read like a Net Promoter Score', (r) => (npsPrivate(r), privateFirst(r))],
+  ['Private feedback (0-10) is read like a Net Promoter Score', nps],
   ['When private feedback is known it decides before', privateFirst],
-  ['Private ratings given before the change still count', (r) => (npsPrivate(r), privateFirst(r))],
+  ['Private ratings given before the change still count', nps],
   ['Upwork no longer collects the private 0-10 rating', catalogWithoutPrivate],
   ['Public stars: 4.5 and up is a success', publicStars],
   ['An ended contract with no feedback recorded either way (unknown)', unknownFeedback],
