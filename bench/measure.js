@@ -8,19 +8,27 @@ const t0 = performance.now();
 if (task === 'parse') {
   JSON.parse(readFileSync(file, 'utf8'));
 } else {
-  const [{ loadHistory }, { loadRuleSet }, { prepare, evaluateAt }, { estimateReport }, { forecast }] =
-    await Promise.all([
-      import('../dist/io/load-history.js'),
-      import('../dist/rules/load-rules.js'),
-      import('../dist/core/evaluate.js'),
-      import('../dist/core/estimate.js'),
-      import('../dist/core/forecast.js'),
-    ]);
+  const [
+    { loadHistory },
+    { loadRuleSet },
+    { prepare, evaluateAt },
+    { estimateReport, nextChange },
+    { forecast },
+  ] = await Promise.all([
+    import('../dist/io/load-history.js'),
+    import('../dist/rules/load-rules.js'),
+    import('../dist/core/evaluate.js'),
+    import('../dist/core/estimate.js'),
+    import('../dist/core/forecast.js'),
+  ]);
   const { history, asOf } = await loadHistory(file, { today: '2026-11-26' });
-  const { ruleSet } = await loadRuleSet('upwork-2024', { cwd: process.cwd() });
+  const { ruleSet } = await loadRuleSet('upwork-2026', { cwd: process.cwd() });
   const prepared = prepare(history, ruleSet, asOf);
-  if (task === 'estimate') evaluateAt(prepared);
-  else if (task === 'estimate-scenarios') estimateReport(prepared, { horizonDays: 90 });
+  // The estimate without what-ifs: every figure, and when the JSS next changes (DESIGN §5).
+  if (task === 'estimate') {
+    evaluateAt(prepared);
+    nextChange(prepared);
+  } else if (task === 'estimate-scenarios') estimateReport(prepared, { horizonDays: 90 });
   else if (task === 'forecast') {
     evaluateAt(prepared);
     forecast(prepared, { step: 'day' });

@@ -78,24 +78,22 @@ const NEXT_MONTHS = 24;
  * day before (the history held as it is), with every forecast event of that day.
  */
 export function nextChange(prepared: Prepared): NextChange | null {
+  // One sweep, stopped at the first change of the JSS.
   const { changes, events } = buildTimeline(prepared, addMonths(prepared.asOf, NEXT_MONTHS), {
     events: true,
+    untilJssChanges: true,
   });
-  for (let i = 1; i < changes.length; i++) {
-    const from = changes[i - 1].selection.jss;
-    const to = changes[i].selection.jss;
-    if (from === to) continue;
-    const day = changes[i].day;
-    return {
-      date: toIso(day),
-      from,
-      to,
-      events: events
-        .filter((e) => e.day === day)
-        .map((e) => ({ contract: prepared.facts[e.contract].contract.id, window: e.window, what: e.what })),
-    };
-  }
-  return null;
+  if (changes.length < 2) return null;
+  const [before, last] = changes.slice(-2);
+  if (before.selection.jss === last.selection.jss) return null;
+  return {
+    date: toIso(last.day),
+    from: before.selection.jss,
+    to: last.selection.jss,
+    events: events
+      .filter((e) => e.day === last.day)
+      .map((e) => ({ contract: prepared.facts[e.contract].contract.id, window: e.window, what: e.what })),
+  };
 }
 
 /**

@@ -61,7 +61,14 @@ interface Span {
   floating: boolean;
 }
 
-export function buildTimeline(prepared: Prepared, until: Day, options: { events?: boolean } = {}): Timeline {
+export interface TimelineOptions {
+  /** Collect the events of each day (allocates an object per event). */
+  events?: boolean;
+  /** Stop the sweep at the first day on which the displayed JSS changes (for `next`). */
+  untilJssChanges?: boolean;
+}
+
+export function buildTimeline(prepared: Prepared, until: Day, options: TimelineOptions = {}): Timeline {
   const { rules, facts, asOf } = prepared;
   const windows = monthWindows(rules);
   const length = Math.max(0, until - asOf) + 1;
@@ -123,8 +130,11 @@ export function buildTimeline(prepared: Prepared, until: Day, options: { events?
     if (deltas[i].length === 0) continue;
     apply(deltas[i]);
     const selection = selectionOf(rules, byName);
-    if (!sameSelection(changes[changes.length - 1].selection, selection))
+    const before = changes[changes.length - 1].selection;
+    if (!sameSelection(before, selection)) {
       changes.push({ day: asOf + i, selection });
+      if (options.untilJssChanges && before.jss !== selection.jss) break;
+    }
   }
   return { changes, events: eventDays.flat() };
 }

@@ -1,7 +1,7 @@
 import { consensus } from '../core/consensus.js';
 import type { EstimateReport } from '../core/estimate.js';
 import type { RuleSet } from '../core/types.js';
-import { describeDay } from './forecast-text.js';
+import { describeDay } from './day-text.js';
 import { renderConsensus, renderPending } from './scenarios-text.js';
 import type { Style } from './style.js';
 import { cut, DEFAULT_WIDTH, formatTable, num, percent, wrapText } from './table.js';
@@ -43,8 +43,10 @@ export function headline(view: EstimateView, style: Style, width = DEFAULT_WIDTH
 export function nextLine(report: EstimateReport, width = DEFAULT_WIDTH): string {
   const next = report.next;
   if (!next) return wrapText('Next change: none within 24 months, the history held as it is', width, '  ');
-  const events = next.events.map((e) => ({ ...e, date: next.date }));
-  const idle = next.events.some((e) => e.what === 'turns-idle');
+  const events = next.events;
+  // Turning idle is what a payment prevents; say so when it brings the JSS down.
+  const falls = next.to === null || (next.from !== null && next.to < next.from);
+  const idle = falls && next.events.some((e) => e.what === 'turns-idle');
   const why = events.length > 0 ? `: ${describeDay(events)}` : '';
   return wrapText(
     `Next change: ${next.date}, ${percent(next.from)} → ${percent(next.to)}${why}${idle ? ' — a payment before then avoids it' : ''}`,
@@ -163,6 +165,12 @@ export function renderEstimateComparison(views: EstimateView[], style: Style, wi
   const rows: string[][] = [header];
   rows.push(['Projected JSS', ...views.map((v) => percent(v.report.jss))]);
   rows.push(['from window', ...views.map((v) => v.report.window ?? '—')]);
+  rows.push([
+    'next change',
+    ...views.map((v) => (v.report.next ? `${v.report.next.date} → ${percent(v.report.next.to)}` : 'none')),
+  ]);
+  if (views.some((v) => v.report.incomplete.length > 0))
+    rows.push(['without feedback', ...views.map((v) => String(v.report.incomplete.length))]);
   const badgeNames = [...new Set(views.flatMap((v) => v.report.badges.map((b) => b.name)))];
   for (const name of badgeNames) {
     rows.push([

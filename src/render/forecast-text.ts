@@ -1,6 +1,7 @@
 import type { Crossing, ForecastEvent, ForecastReport, SeriesPoint, Step } from '../core/forecast.js';
 import type { RuleSet } from '../core/types.js';
 import { renderChart } from './chart.js';
+import { andList, describeDay } from './day-text.js';
 import type { Style } from './style.js';
 import { DEFAULT_WIDTH, formatTable, percent, wrapText } from './table.js';
 
@@ -16,8 +17,6 @@ export interface ForecastView {
 
 /** Days listed under "What moves the JSS" before the rest are summed up. */
 const MAX_DAYS = 12;
-/** Contracts named on one line before "and N more". */
-const MAX_CONTRACTS = 3;
 
 const STEP_WORD: Record<Step, string> = { day: 'daily', week: 'weekly', month: 'monthly' };
 
@@ -47,10 +46,6 @@ export function crossingsByDay(list: readonly Crossing[]): { date: string; up: s
     };
     return { date, up: phrase('up'), down: phrase('down') };
   });
-}
-
-function andList(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0];
 }
 
 /** `-q`: the crossings only, one per line: `2027-03-11 reaches 90%`. */
@@ -160,29 +155,4 @@ function movesOfTheJss(view: ForecastView): { rows: string[][]; more: number; qu
   }
   const quiet = view.report.events.filter((e) => !listed.has(e.date)).length;
   return { rows, more, quiet };
-}
-
-/** `N leaves the 24m window; O turns idle and enters the 24m, 12m, 6m and 3m windows`. */
-export function describeDay(events: readonly ForecastEvent[]): string {
-  const byContract = new Map<string, ForecastEvent[]>();
-  for (const e of events) byContract.set(e.contract, [...(byContract.get(e.contract) ?? []), e]);
-  const phrases = [...byContract].map(([id, list]) => `${id} ${describeContract(list)}`);
-  if (phrases.length <= MAX_CONTRACTS) return phrases.join('; ');
-  return `${phrases.slice(0, MAX_CONTRACTS).join('; ')}; and ${phrases.length - MAX_CONTRACTS} more contracts`;
-}
-
-function describeContract(events: readonly ForecastEvent[]): string {
-  const said: string[] = [];
-  if (events.some((e) => e.what === 'turns-idle')) said.push('turns idle');
-  for (const what of ['leaves', 'enters'] as const) {
-    const windows = events.filter((e) => e.what === what).map((e) => e.window as string);
-    if (windows.length > 0) said.push(`${what} ${windowsPhrase(windows)}`);
-  }
-  return andList(said);
-}
-
-/** `the 24m window`, `the 24m and 12m windows`, `the 24m, 12m and 6m windows`. */
-export function windowsPhrase(names: readonly string[]): string {
-  if (names.length === 1) return `the ${names[0]} window`;
-  return `the ${andList(names)} windows`;
 }

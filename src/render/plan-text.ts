@@ -1,7 +1,7 @@
 import { addMonths, toDay, toIso } from '../core/dates.js';
 import type { ForecastEvent } from '../core/forecast.js';
 import type { PlanReport } from '../core/plan.js';
-import { describeDay } from './forecast-text.js';
+import { describeDay } from './day-text.js';
 import type { Style } from './style.js';
 import { DEFAULT_WIDTH, formatTable, percent, wrapText } from './table.js';
 

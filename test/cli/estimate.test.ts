@@ -111,6 +111,8 @@ describe('jss estimate', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^\s+upwork-2024\s+pessimistic$/m);
     expect(text.stdout).toMatch(/^Projected JSS\s+60%\s+\d+%$/m);
+    // when each rule set's JSS next moves: pessimistic's idle E1 counts after 30 days, not 90
+    expect(text.stdout).toMatch(/^next change\s+2026-12-21 → 100%\s+2026-12-01 → 26%$/m);
     const json = JSON.parse(
       (await runCli(['estimate', SMALL, '--rules', 'upwork-2024,pessimistic', '--json'])).stdout,
     );
