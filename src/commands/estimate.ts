@@ -1,5 +1,7 @@
 import { consensus } from '../core/consensus.js';
+import { LAST_DAY_ISO, toDay } from '../core/dates.js';
 import { estimateReport } from '../core/estimate.js';
+import { UserError } from '../errors.js';
 import { renderEstimate, renderEstimateComparison } from '../render/estimate-text.js';
 import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
@@ -14,6 +16,13 @@ interface EstimateOptions extends CommonOptions {
 export async function run(args: unknown[], options: EstimateOptions, ctx: CommandContext): Promise<number> {
   const [file] = args as [string];
   const inputs = await loadInputs(file, options, ctx);
+  const { asOf } = inputs.loaded;
+  if (toDay(asOf) + options.horizon > toDay(LAST_DAY_ISO)) {
+    throw new UserError(`--horizon ${options.horizon}: the horizon would fall after ${LAST_DAY_ISO}`, {
+      code: 'date-out-of-range',
+      hint: `from ${asOf}, give at most --horizon ${toDay(LAST_DAY_ISO) - toDay(asOf)}`,
+    });
+  }
   const prepared = prepareAll(inputs);
   const views = prepared.map((prepared, i) => ({
     ruleSet: prepared.rules,

@@ -18,6 +18,7 @@ export async function run(args: unknown[], options: ForecastOptions, ctx: Comman
   const until = options.until ?? toIso(defaultUntil(toDay(asOf)));
   if (until < asOf) {
     throw new UserError(`--until ${until} is before the evaluation date ${asOf}`, {
+      code: 'date-order',
       hint: 'a forecast runs forward from the evaluation date: give a later --until, or an earlier --as-of',
     });
   }

@@ -1,4 +1,4 @@
-import { addMonths, type Day, toDay, toIso } from './dates.js';
+import { addMonths, type Day, LAST_DAY_ISO, toDay, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
 import type { Prepared } from './evaluate.js';
 import { buildTimeline, type ChangePoint, type EventKind, selectionsOn } from './timeline.js';
@@ -51,9 +51,12 @@ export interface ForecastReport {
   events: ForecastEvent[];
 }
 
-/** The default last day: 24 months after the evaluation date (day clamped to the month's end). */
+/**
+ * The default last day: 24 months after the evaluation date (day clamped to the month's end), or
+ * 9999-12-31, the last day a date can name, if that comes first.
+ */
 export function defaultUntil(asOf: Day): Day {
-  return addMonths(asOf, DEFAULT_FORECAST_MONTHS);
+  return Math.min(addMonths(asOf, DEFAULT_FORECAST_MONTHS), toDay(LAST_DAY_ISO));
 }
 
 /**
