@@ -17,7 +17,7 @@ if (task === 'parse') {
   const [
     { loadHistory },
     { loadRuleSet },
-    { prepare, evaluateAt },
+    { prepare, evaluateAt, stateAt },
     { estimateReport, nextChange },
     { forecast },
   ] = await Promise.all([
@@ -32,8 +32,9 @@ if (task === 'parse') {
   const prepared = prepare(history, ruleSet, asOf);
   // The estimate without what-ifs: every figure, and when the JSS next changes (DESIGN §5).
   if (task === 'estimate') {
-    evaluateAt(prepared);
-    nextChange(prepared);
+    const state = stateAt(prepared, prepared.asOf);
+    evaluateAt(prepared, prepared.asOf, state);
+    nextChange(prepared, state.classes);
   } else if (task === 'estimate-scenarios') estimateReport(prepared, { horizonDays: 90 });
   else if (task === 'forecast') {
     evaluateAt(prepared);

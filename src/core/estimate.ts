@@ -1,3 +1,4 @@
+import type { Classification } from './classify.js';
 import { addMonths, toIso } from './dates.js';
 import type { Evaluation, Prepared } from './evaluate.js';
 import { evaluateAt, stateAt } from './evaluate.js';
@@ -62,7 +63,7 @@ export function estimateReport(prepared: Prepared, options: EstimateOptions = {}
     window: now.window,
     windows: now.windows,
     badges: now.badges,
-    next: nextChange(prepared),
+    next: nextChange(prepared, state.classes),
     contracts: now.contracts,
     incomplete: incomplete(prepared, now),
     pending: pendingScenarios(prepared, options.horizonDays ?? 90, state),
@@ -77,11 +78,12 @@ const NEXT_MONTHS = 24;
  * The first day after the evaluation date, up to 24 months on, on which the JSS differs from the
  * day before (the history held as it is), with every forecast event of that day.
  */
-export function nextChange(prepared: Prepared): NextChange | null {
-  // One sweep, stopped at the first change of the JSS.
+export function nextChange(prepared: Prepared, classes?: readonly Classification[]): NextChange | null {
+  // One sweep, stopped at the first change of the JSS (from the evaluation date's classes, when known).
   const { changes, events } = buildTimeline(prepared, addMonths(prepared.asOf, NEXT_MONTHS), {
     events: true,
     untilJssChanges: true,
+    classes,
   });
   if (changes.length < 2) return null;
   const [before, last] = changes.slice(-2);

@@ -66,6 +66,8 @@ export interface TimelineOptions {
   events?: boolean;
   /** Stop the sweep at the first day on which the displayed JSS changes (for `next`). */
   untilJssChanges?: boolean;
+  /** Every contract's classification on the evaluation date, when already known (saves classifying again). */
+  classes?: readonly Classification[];
 }
 
 export function buildTimeline(prepared: Prepared, until: Day, options: TimelineOptions = {}): Timeline {
@@ -83,7 +85,7 @@ export function buildTimeline(prepared: Prepared, until: Day, options: TimelineO
   facts.forEach((f, fact) => {
     // An ended contract counts from its end, whatever its outcome: skip those out of every window.
     if (!f.open && f.end !== undefined && leaving(f.end, longest) <= asOf) return;
-    const spans = spansOf(f, rules, asOf);
+    const spans = spansOf(f, rules, asOf, options.classes?.[fact]);
     if (options.events && spans.length === 2 && changed(spans[0].cls, spans[1].cls)) {
       const day = spans[1].from;
       if (day <= until) eventDays[day - asOf].push({ day, contract: fact, window: null, what: 'turns-idle' });
@@ -149,15 +151,15 @@ export function selectionsOn(changes: readonly ChangePoint[], days: readonly Day
 }
 
 /** At most two states: before and after the day an open contract turns idle. */
-function spansOf(f: ContractFacts, rules: RuleSet, asOf: Day): Span[] {
+function spansOf(f: ContractFacts, rules: RuleSet, asOf: Day, known?: Classification): Span[] {
   const idleFrom = f.idleFrom;
-  if (idleFrom === undefined || idleFrom <= asOf) return [span(f, rules, -Infinity, Infinity, asOf)];
-  return [span(f, rules, -Infinity, idleFrom, asOf), span(f, rules, idleFrom, Infinity, idleFrom)];
+  if (idleFrom === undefined || idleFrom <= asOf) return [span(f, rules, -Infinity, Infinity, asOf, known)];
+  return [span(f, rules, -Infinity, idleFrom, asOf, known), span(f, rules, idleFrom, Infinity, idleFrom)];
 }
 
 /** Classifies on `day` (the span's first day we look at); detects a count day that moves with the day. */
-function span(f: ContractFacts, rules: RuleSet, from: Day, to: Day, day: Day): Span {
-  const cls = classify(f, rules, day);
+function span(f: ContractFacts, rules: RuleSet, from: Day, to: Day, day: Day, known?: Classification): Span {
+  const cls = known ?? classify(f, rules, day);
   const floating =
     f.open &&
     cls.countDay !== undefined &&
