@@ -43,7 +43,7 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
     for (const loaded of changeFiles)
       alternatives.push(changesAlternative(loaded, history, prepared.rules, { asOf, at }));
     const result = whatifWithWarnings(prepared, alternatives, { at, rulesSource: inputs.ruleSets[i].source });
-    return { ...result, warnings: [...prepared.warnings, ...result.warnings] };
+    return { ...result, warnings: [...inputs.rewindWarnings, ...prepared.warnings, ...result.warnings] };
   });
   const reports = results.map((r) => r.report);
 

@@ -88,6 +88,15 @@ const estimateBody = {
   badges: z.array(z.strictObject({ name: z.string(), min: z.number(), met: z.boolean() })),
   contracts: z.array(contractResult),
   pending: z.array(pending),
+  observed: z
+    .array(
+      z.strictObject({
+        date,
+        jss: jss.meta({ description: 'the JSS Upwork showed; null: no score shown' }),
+        model: jss.meta({ description: 'the JSS the history gives that day; null: not shown' }),
+      }),
+    )
+    .meta({ description: 'the observations up to the evaluation date, oldest first' }),
   warnings: z.array(warning),
 };
 
