@@ -1,5 +1,4 @@
-import { laterDate } from '../core/against-observed.js';
-import { toDay, toIso } from '../core/dates.js';
+import { laterDate, toDay, toIso } from '../core/dates.js';
 import { defaultUntil, forecastWithChanges, type Step } from '../core/forecast.js';
 import { UserError } from '../errors.js';
 import { type ForecastView, renderForecast, renderForecastQuiet } from '../render/forecast-text.js';

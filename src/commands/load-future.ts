@@ -58,7 +58,12 @@ export async function loadFutures(
     prepareAll: (latest, later) =>
       inputs.ruleSets.map(({ ruleSet, source }) => {
         if (!changes) return { prepared: prepare(history, ruleSet, asOf), source };
-        const future = changesAlternative(changes, history, ruleSet, { asOf, at: latest, later });
+        const future = changesAlternative(changes, history, ruleSet, {
+          asOf,
+          at: latest,
+          later,
+          written: inputs.loaded.history,
+        });
         return { prepared: prepare(future.history, ruleSet, asOf), source, alternative: future.name };
       }),
   };

@@ -1,4 +1,4 @@
-import { toDay } from './dates.js';
+import { laterDate, toDay } from './dates.js';
 import { prepare, stateAt } from './evaluate.js';
 import { rewindHistory } from './rewind.js';
 import type { History, Observation, RuleSet } from './types.js';
@@ -11,11 +11,6 @@ export interface ObservedComparison {
   jss: number | null;
   /** The JSS the history (as written: the file's reading) gives that day; null: not shown. */
   model: number | null;
-}
-
-/** The later of two `YYYY-MM-DD` dates: T of DESIGN §2 for the evaluation date and H. */
-export function laterDate(a: string, b: string): string {
-  return a < b ? b : a;
 }
 
 /**

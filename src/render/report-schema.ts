@@ -127,6 +127,12 @@ const forecastBody = {
       what: z.enum(['enters', 'leaves', 'turns-idle']),
     }),
   ),
+  observed: z
+    .array(
+      z.strictObject({ date, jss: jss.meta({ description: 'the JSS Upwork showed; null: no score shown' }) }),
+    )
+    .optional()
+    .meta({ description: 'with --from: the observations in the series span, up to the evaluation date' }),
 };
 
 const planBody = {
