@@ -1,9 +1,10 @@
 import { counts, isIdle } from './classify.js';
 import { type Day, toDay, toIso } from './dates.js';
-import { type Prepared, prepare, stateAt } from './evaluate.js';
+import { type Prepared, stateAt } from './evaluate.js';
+import { type ContractFacts, computeFacts } from './facts.js';
 import { rewindHistory } from './rewind.js';
-import type { ChangePoint, EventKind } from './timeline.js';
-import type { History, Outcome, RuleSet } from './types.js';
+import { buildTimeline, type ChangePoint, type EventKind } from './timeline.js';
+import type { Contract, History, Outcome, RuleSet } from './types.js';
 import { monthWindows, type Selection, selectionOf, windowStart } from './windows.js';
 
 /**
@@ -65,23 +66,52 @@ export function pastDays(
   const events: PastEvent[] = [];
   const windowNames = monthWindows(rules).map((w) => w.name);
   const changing = changeDays(history, from, evaluation, fixedAt);
+  // Rewinding shares the contracts that did not change: their facts are computed once.
+  const cache = new WeakMap<Contract, ContractFacts>();
+  const prepareDay = (day: Day): Prepared => {
+    const rewound = rewindHistory(history, toIso(day), fixedAt).history;
+    const { facts, warnings } = computeFacts(rewound.contracts, rules, day, cache);
+    return { history: rewound, rules, asOf: day, facts, warnings };
+  };
   let previous: DayView | undefined;
-  let prepared: Prepared | undefined;
-  for (let day = from; day <= evaluation; day++) {
-    if (day === evaluation) prepared = atEvaluation;
-    // On a day when no contract starts, ends, is paid or is pro-rated, the history stood as it did
-    // the day before: the same facts, evaluated one day later.
-    else if (!prepared || changing[day - from]) {
-      const iso = toIso(day);
-      prepared = prepare(rewindHistory(history, iso, fixedAt).history, rules, iso);
-    }
-    const view = viewOf(prepared, day);
-    if (day < evaluation) selections.push(view.selection);
+  /** Records a fully evaluated day, compared with the day before. */
+  const see = (view: DayView, day: Day) => {
     if (!previous || !sameSelection(previous.selection, view.selection))
       changes.push({ day, selection: view.selection });
     if (previous) compare(previous, view, day, windowNames, events);
-    previous = view;
+  };
+  for (let day = from; day < evaluation; ) {
+    const prepared = prepareDay(day);
+    const view = viewOf(prepared, day);
+    see(view, day);
+    selections.push(view.selection);
+    let next = day + 1;
+    while (next < evaluation && !changing[next - from]) next++;
+    if (next === day + 1) {
+      previous = view;
+    } else {
+      // Until the next change, the history stands as it did on `day`: held as it is, like a
+      // forecast from that day, whose timeline gives each day's selection and events.
+      const timeline = buildTimeline(prepared, next - 1, { events: true });
+      let k = 0;
+      for (let d = day + 1; d < next; d++) {
+        while (k + 1 < timeline.changes.length && timeline.changes[k + 1].day <= d) k++;
+        selections.push(timeline.changes[k].selection);
+      }
+      changes.push(...timeline.changes.slice(1));
+      for (const e of timeline.events) {
+        events.push({
+          day: e.day,
+          contract: prepared.facts[e.contract].contract.id,
+          window: e.window,
+          what: e.what,
+        });
+      }
+      previous = viewOf(prepared, next - 1);
+    }
+    day = next;
   }
+  see(viewOf(atEvaluation, evaluation), evaluation);
   return { selections, changes, events };
 }
 
