@@ -152,10 +152,13 @@ function movesOfTheJss(view: ForecastView): { rows: string[][]; more: number; qu
       more++;
       continue;
     }
+    // Before the evaluation date the history itself changes too: money paid, contracts started
+    // or ended move scores without a window event.
+    const said = describeDay(byDay.get(after.date) ?? []);
     rows.push([
       after.date,
       `${percent(before.jss)} → ${percent(after.jss)}`,
-      describeDay(byDay.get(after.date) ?? []),
+      said || (after.date <= view.report.asOf ? 'a payment, or a contract that started or ended' : ''),
     ]);
   }
   const quiet = view.report.events.filter((e) => !listed.has(e.date)).length;
