@@ -52,11 +52,12 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
     columns,
   );
   const segments = points.length - 1;
-  // The column of a date: the last whose date is on or before it (none outside the chart's dates).
+  // The column of a date: the first that is that day, else the last before it (none outside the
+  // chart's dates).
   const columnOf = (date: string): number | undefined => {
     if (date < dates[0] || date > dates[dates.length - 1]) return undefined;
     let x = 0;
-    while (x + 1 < segments && dates[x + 1] <= date) x++;
+    while (x + 1 < segments && dates[x + 1] <= date && dates[x] !== date) x++;
     return x;
   };
   const dots = new Map<string, string>();
