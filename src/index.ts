@@ -8,8 +8,13 @@
  *   const report = estimateReport(prepared);            // what `jss estimate --json` prints
  *   const future = forecast(prepared, { step: 'week' }); // what `jss forecast --json` prints
  *   const answer = plan(prepared, { target: 90 });        // what `jss plan --json` prints
+ *
+ * An evaluation date before the history's date sees the history as it stood then:
+ *   const past = rewindHistory(history, '2026-06-01', date).history;  // date: the history's date H
+ *   estimateReport(prepare(past, ruleSet, '2026-06-01'));
  */
 
+export { againstObserved, modelJssOn, type ObservedComparison } from './core/against-observed.js';
 export {
   applyChanges,
   applyScenario,
@@ -33,6 +38,7 @@ export {
   type ForecastReport,
   forecast,
   forecastWithChanges,
+  type PastOptions,
   type SeriesPoint,
   type Step,
 } from './core/forecast.js';
