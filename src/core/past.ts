@@ -3,15 +3,18 @@ import { type Day, toDay, toIso } from './dates.js';
 import { type Prepared, stateAt } from './evaluate.js';
 import { type ContractFacts, computeFacts, contractWeight } from './facts.js';
 import { proratedCents, rewindHistory } from './rewind.js';
-import { buildTimeline, type ChangePoint, type EventKind } from './timeline.js';
+import { buildTimeline, type ChangePoint, type EventKind, memoLeavesWindow } from './timeline.js';
 import type { Contract, History, Outcome, RuleSet } from './types.js';
 import { monthWindows, type Selection, selectionOf, windowStart } from './windows.js';
 
 /**
  * The past of a forecast (`forecast --from`, DESIGN §6 and §8): each day before the evaluation date
- * is the history as it stood that day, evaluated that day. Nothing is known about how one day
- * leads to the next, so each day is evaluated on its own and compared with the day before: that
- * gives the past's crossings and events.
+ * is the history as it stood that day, evaluated that day, and compared with the day before: that
+ * gives the past's crossings and events. A day is evaluated in full when the history changed on
+ * it (a contract starts, ends or is paid, or a pro-rated amount crosses something the rules can
+ * see); the days between are the previous full day's history held as it is, so a forecast
+ * timeline from that day answers them all at once, exactly as evaluating each would
+ * (test/core/forecast-past.test.ts compares the two).
  */
 
 /** What a day says about one contract, for comparing it with the day before. */
@@ -73,6 +76,7 @@ export function pastDays(
     const { facts, warnings } = computeFacts(rewound.contracts, rules, day, cache);
     return { history: rewound, rules, asOf: day, facts, warnings };
   };
+  const leaving = memoLeavesWindow();
   let previous: DayView | undefined;
   /** Records a fully evaluated day, compared with the day before. */
   const see = (view: DayView, day: Day) => {
@@ -96,7 +100,7 @@ export function pastDays(
     } else {
       // Until the next change, the history stands as it did on `day`: held as it is, like a
       // forecast from that day, whose timeline gives each day's selection and events.
-      const timeline = buildTimeline(prepared, next - 1, { events: true });
+      const timeline = buildTimeline(prepared, next - 1, { events: true, leaving });
       let k = 0;
       for (let d = day + 1; d < next; d++) {
         while (k + 1 < timeline.changes.length && timeline.changes[k + 1].day <= d) k++;
