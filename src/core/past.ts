@@ -4,7 +4,7 @@ import { type Prepared, stateAt } from './evaluate.js';
 import { type ContractFacts, computeFacts, contractWeight } from './facts.js';
 import { proratedCents, rewindHistory } from './rewind.js';
 import { buildTimeline, type ChangePoint, type EventKind, memoLeavesWindow } from './timeline.js';
-import type { Contract, History, Outcome, RuleSet } from './types.js';
+import type { ClassifyRule, Contract, History, RuleSet } from './types.js';
 import { monthWindows, type Selection, selectionOf, windowStart } from './windows.js';
 
 /**
@@ -17,20 +17,24 @@ import { monthWindows, type Selection, selectionOf, windowStart } from './window
  * (test/core/forecast-past.test.ts compares the two).
  */
 
-/** What a day says about one contract, for comparing it with the day before. */
-interface ContractDay {
-  open: boolean;
-  idle: boolean;
-  rule: string;
-  outcome: Outcome;
-  /** In each month window of the rule set (rule-set order) that day. */
-  windows: boolean[];
-}
-
+/**
+ * What a day says about each contract, for comparing it with the day before: per contract slot
+ * (`Slots`), one number packing its rule, whether it is open and idle, and the month windows it is
+ * in (a bit each, rule-set order); -1 when the contract does not exist that day. Numbers, not
+ * objects: a long past of a large history compares many days.
+ */
 interface DayView {
   selection: Selection;
-  /** By contract id, in the history's order. */
-  contracts: Map<string, ContractDay>;
+  states: number[];
+}
+
+/** Contract ids to slots, in the history's order (contracts added by changes after them). */
+interface Slots {
+  index: Map<string, number>;
+  ids: string[];
+  /** Each classify rule's position (a rule decides the outcome). */
+  rules: Map<ClassifyRule, number>;
+  windows: number;
 }
 
 /** An event found by comparing a day with the one before; `contract` is the contract's id. */
@@ -68,7 +72,15 @@ export function pastDays(
   const changes: ChangePoint[] = [];
   const events: PastEvent[] = [];
   const windowNames = monthWindows(rules).map((w) => w.name);
+  const slots: Slots = {
+    index: new Map(),
+    ids: [],
+    rules: new Map(rules.classify.map((r, i) => [r, i])),
+    windows: windowNames.length,
+  };
+  for (const c of history.contracts) slotOf(slots, c.id);
   const changing = changeDays(history, from, evaluation, fixedAt);
+  const payable = payableByDates(history, fixedAt);
   // Rewinding shares the contracts that did not change: their facts are computed once.
   const cache = new WeakMap<Contract, ContractFacts>();
   const prepareDay = (day: Day): Prepared => {
@@ -82,17 +94,17 @@ export function pastDays(
   const see = (view: DayView, day: Day) => {
     if (!previous || !sameSelection(previous.selection, view.selection))
       changes.push({ day, selection: view.selection });
-    if (previous) compare(previous, view, day, windowNames, events);
+    if (previous) compare(previous, view, day, slots, windowNames, events);
   };
   for (let day = from; day < evaluation; ) {
     const prepared = prepareDay(day);
-    const view = viewOf(prepared, day);
+    const view = viewOf(prepared, day, slots);
     see(view, day);
     selections.push(view.selection);
     // The run of days that stand as `day` did: up to the next start, end or payment (or the
     // first or last payment day of a contract paid pro rata), and no further than its pro-rated
     // contracts keep the facts they have on `day`.
-    const same = sameAsFrom(prepared, day, history, fixedAt, rules);
+    const same = sameAsFrom(prepared, day, payable, rules);
     let next = day + 1;
     while (next < evaluation && !changing[next - from] && same(next)) next++;
     if (next === day + 1) {
@@ -115,11 +127,11 @@ export function pastDays(
           what: e.what,
         });
       }
-      previous = viewOf(prepared, next - 1);
+      previous = viewOf(prepared, next - 1, slots);
     }
     day = next;
   }
-  see(viewOf(atEvaluation, evaluation), evaluation);
+  see(viewOf(atEvaluation, evaluation, slots), evaluation);
   return { selections, changes, events };
 }
 
@@ -147,6 +159,24 @@ function changeDays(history: History, from: Day, evaluation: Day, fixedAt: strin
   return changing;
 }
 
+/** A paid contract without a payments list: paid pro rata between its first and last dates. */
+interface Payable {
+  c: Contract;
+  stillOpen: boolean;
+  first: Day;
+  last: Day;
+}
+
+function payableByDates(history: History, fixedAt: string): Payable[] {
+  return history.contracts.flatMap((c) => {
+    if (c.earnings <= 0 || (c.payments && c.payments.length > 0)) return [];
+    const stillOpen = c.status !== 'ended';
+    const first = toDay(c.firstPayment ?? c.start);
+    const last = toDay(c.lastPayment ?? (stillOpen ? fixedAt : (c.end as string)));
+    return [{ c, stillOpen, first, last }];
+  });
+}
+
 /**
  * Whether the history as it stood on a later day `d` (with no start, end or payment day between)
  * evaluates on `d` as the history of `day`, held as it is, does. Only contracts paid pro rata
@@ -158,20 +188,11 @@ function changeDays(history: History, from: Day, evaluation: Day, fixedAt: strin
 function sameAsFrom(
   prepared: Prepared,
   day: Day,
-  history: History,
-  fixedAt: string,
+  payable: readonly Payable[],
   rules: RuleSet,
 ): (d: Day) => boolean {
-  const iso = toIso(day);
-  const prorated = history.contracts.flatMap((c) => {
-    if (c.earnings <= 0 || (c.payments && c.payments.length > 0) || c.start > iso) return [];
-    if (c.status === 'ended' && (c.end as string) <= iso) return [];
-    const stillOpen = c.status !== 'ended';
-    const first = toDay(c.firstPayment ?? c.start);
-    const last = toDay(c.lastPayment ?? (stillOpen ? fixedAt : (c.end as string)));
-    if (day < first || day >= last) return [];
-    return [{ c, stillOpen, first, last }];
-  });
+  // Paid pro rata on `day`: between its first and last payment dates (then started, not ended).
+  const prorated = payable.filter((p) => p.first <= day && day < p.last);
   if (prorated.length === 0) return () => true;
   const ranges = rules.classify.flatMap((r) =>
     r.when.earnings !== undefined && r.when.earnings !== 'unknown' ? [r.when.earnings] : [],
@@ -179,10 +200,12 @@ function sameAsFrom(
   const shortest = Math.min(...monthWindows(rules).map((w) => w.months));
   // Each client's payment span without its pro-rated contracts (the same on every day of the run).
   const proratedIds = new Set(prorated.map((p) => p.c.id));
+  const theirClients = new Set(prorated.map((p) => p.c.client));
   const spans = new Map<string, { first: Day; last: Day }>();
   for (const f of prepared.facts) {
-    if (f.firstPayment === undefined || f.lastPayment === undefined || proratedIds.has(f.contract.id))
+    if (f.firstPayment === undefined || f.lastPayment === undefined || !theirClients.has(f.contract.client))
       continue;
+    if (proratedIds.has(f.contract.id)) continue;
     const s = spans.get(f.contract.client);
     if (!s) spans.set(f.contract.client, { first: f.firstPayment, last: f.lastPayment });
     else {
@@ -223,50 +246,76 @@ function sameAsFrom(
   return (d) => d - day < rules.idle.afterDays && day >= windowStart(d, shortest) && seen(d) === onDay;
 }
 
-function viewOf(prepared: Prepared, day: Day): DayView {
+function viewOf(prepared: Prepared, day: Day, slots: Slots): DayView {
   const state = stateAt(prepared, day);
   const starts = monthWindows(prepared.rules).map((w) => windowStart(day, w.months));
-  const contracts = new Map<string, ContractDay>();
+  const states: number[] = new Array(slots.ids.length).fill(-1);
   prepared.facts.forEach((f, i) => {
     const c = state.classes[i];
     const countDay = c.countDay;
     const counted = countDay !== undefined && countDay <= day && counts(c.outcome);
-    contracts.set(f.contract.id, {
-      open: f.open,
-      idle: isIdle(f, day),
-      rule: c.rule.name,
-      outcome: c.outcome,
-      windows: starts.map((start) => counted && countDay >= start),
-    });
+    let mask = 0;
+    if (counted)
+      starts.forEach((start, k) => {
+        if (countDay >= start) mask += 2 ** k;
+      });
+    const rule = slots.rules.get(c.rule) ?? 0;
+    const flags = ((rule * 2 + (isIdle(f, day) ? 1 : 0)) * 2 + (f.open ? 1 : 0)) * 2 ** slots.windows;
+    states[slotOf(slots, f.contract.id)] = flags + mask;
   });
-  return { selection: selectionOf(prepared.rules, state.totals), contracts };
+  return { selection: selectionOf(prepared.rules, state.totals), states };
+}
+
+function slotOf(slots: Slots, id: string): number {
+  let slot = slots.index.get(id);
+  if (slot === undefined) {
+    slot = slots.ids.length;
+    slots.index.set(id, slot);
+    slots.ids.push(id);
+  }
+  return slot;
 }
 
 /**
  * The events of `day`: a contract turns idle when it is open and idle that day, was open and not
- * idle the day before, and its rule or outcome changed; it enters (leaves) a window it is in (was
- * in) that day and was not in (is not in) the day before. Forecast's order: by contract, then
- * turns-idle before the windows in rule-set order.
+ * idle the day before, and its rule changed; it enters (leaves) a window it is in (was in) that
+ * day and was not in (is not in) the day before. Forecast's order: by contract, then turns-idle
+ * before the windows in rule-set order.
  */
-function compare(before: DayView, after: DayView, day: Day, windowNames: string[], out: PastEvent[]): void {
-  for (const [id, now] of after.contracts) {
-    const was = before.contracts.get(id);
+function compare(
+  before: DayView,
+  after: DayView,
+  day: Day,
+  slots: Slots,
+  windowNames: string[],
+  out: PastEvent[],
+): void {
+  const unit = 2 ** slots.windows;
+  after.states.forEach((now, slot) => {
+    if (now < 0) return;
+    const was = before.states[slot] ?? -1;
+    if (was === now) return;
+    const id = slots.ids[slot];
+    const nowFlags = Math.floor(now / unit);
+    const wasFlags = was < 0 ? -1 : Math.floor(was / unit);
+    // flags: rule · 4 + idle · 2 + open
     if (
-      was &&
-      now.open &&
-      now.idle &&
-      was.open &&
-      !was.idle &&
-      (was.rule !== now.rule || was.outcome !== now.outcome)
-    ) {
+      was >= 0 &&
+      nowFlags % 4 === 3 &&
+      wasFlags % 4 === 1 &&
+      Math.floor(nowFlags / 4) !== Math.floor(wasFlags / 4)
+    )
       out.push({ day, contract: id, window: null, what: 'turns-idle' });
-    }
+    const nowMask = now % unit;
+    const wasMask = was < 0 ? 0 : was % unit;
     windowNames.forEach((window, k) => {
-      const inBefore = was?.windows[k] ?? false;
-      if (now.windows[k] && !inBefore) out.push({ day, contract: id, window, what: 'enters' });
-      else if (!now.windows[k] && inBefore) out.push({ day, contract: id, window, what: 'leaves' });
+      const bit = 2 ** k;
+      const inNow = Math.floor(nowMask / bit) % 2 === 1;
+      const inBefore = Math.floor(wasMask / bit) % 2 === 1;
+      if (inNow && !inBefore) out.push({ day, contract: id, window, what: 'enters' });
+      else if (!inNow && inBefore) out.push({ day, contract: id, window, what: 'leaves' });
     });
-  }
+  });
 }
 
 export function sameSelection(a: Selection, b: Selection): boolean {
