@@ -165,6 +165,51 @@ describe.each(BUILTIN)('forecast --from under %s', (name) => {
     checkPast(history, rules, { h: '2026-11-26', e: '2026-10-01', from: '2025-01-01', until: '2026-10-01' });
   });
 
+  it('an idle contract whose client turns long-term changes its rule without turning idle again', () => {
+    const rules = ruleSets.get(name)!;
+    const base = { type: 'hourly' as const, refunded: 0, dispute: 'none' as const, clientSuspended: false };
+    const history: History = {
+      version: 1,
+      asOf: '2026-11-26',
+      contracts: [
+        // idle from 2025-04-10 (or earlier under shorter idle rules)
+        {
+          ...base,
+          id: 'X',
+          client: 'c',
+          status: 'paused',
+          start: '2025-01-01',
+          earnings: 500,
+          firstPayment: '2025-01-01',
+          lastPayment: '2025-01-10',
+        },
+        // the same client pays again on 2025-06-01: long-term from then on
+        {
+          ...base,
+          id: 'Y',
+          client: 'c',
+          status: 'ended',
+          start: '2025-06-01',
+          end: '2025-06-01',
+          earnings: 100,
+          payments: [{ date: '2025-06-01', amount: 100 }],
+          feedback: { public: 5 },
+        },
+        {
+          ...base,
+          id: 'Z',
+          client: 'z',
+          status: 'ended',
+          start: '2025-02-01',
+          end: '2025-02-02',
+          earnings: 300,
+          feedback: { public: 5 },
+        },
+      ],
+    };
+    checkPast(history, rules, { h: '2026-11-26', e: '2026-11-26', from: '2025-01-01', until: '2026-11-26' });
+  });
+
   it('agrees with a forecast from the first day when nothing but time passes in between', () => {
     const rules = ruleSets.get(name)!;
     fc.assert(
