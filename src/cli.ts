@@ -37,6 +37,7 @@ const EXAMPLES: Record<string, string[]> = {
     'jss estimate contracts.yaml --json | jq .jss',
     'jss estimate contracts.yaml --rules upwork-2026,pessimistic',
     'jss estimate contracts.yaml -q --fail-under 90',
+    'jss estimate contracts.yaml --as-of 2026-06-30 --observed 2026-06-30=88',
   ],
   whatif: [
     'jss whatif contracts.yaml --set C9=client-cancels:unhappy',
@@ -47,6 +48,7 @@ const EXAMPLES: Record<string, string[]> = {
     'jss forecast contracts.yaml --step month',
     'jss forecast contracts.yaml --until 2027-12-31 --json | jq .crossings',
     'jss forecast contracts.yaml --changes cancel-now.yaml',
+    'jss forecast contracts.yaml --from 2025-11-26 --step month',
   ],
   plan: [
     'jss plan contracts.yaml --target 90',
@@ -174,7 +176,7 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }):
     )
     .option(
       '--as-of <date>',
-      "evaluate on this day (YYYY-MM-DD) instead of the file's asOf or today",
+      "evaluate on this day (YYYY-MM-DD) instead of the history's date (the file's asOf, or today); an earlier day sees the history as it stood then",
       once('--as-of', ONE_DATE, parseDate),
     )
     .option('--json', 'print one JSON document (see `jss schema report`)')
@@ -295,6 +297,11 @@ export function buildProgram(
         'days ahead at which scenarios are also scored',
         parseWhole(0, MAX_HORIZON_DAYS, '--horizon'),
         90,
+      )
+      .option(
+        '--observed <DATE=JSS>',
+        'a JSS Upwork showed you that day (repeatable; DATE=none: no score shown); wins over the file',
+        collect,
       ),
     { failUnder: true, quiet: 'print only the headline: the JSS (92%) or "not shown"' },
   ).action(action(() => import('./commands/estimate.js')));
@@ -323,6 +330,16 @@ export function buildProgram(
         '--until <date>',
         'last day of the forecast (default: 24 months ahead)',
         once('--until', ONE_DATE, parseDate),
+      )
+      .option(
+        '--from <date>',
+        'start the series on this earlier day: each day before the evaluation date as the history stood then',
+        once('--from', ONE_DATE, parseDate),
+      )
+      .option(
+        '--observed <DATE=JSS>',
+        'a JSS Upwork showed you that day, marked on the chart (repeatable; DATE=none: no score shown)',
+        collect,
       )
       .addOption(
         new Option('--step <step>', 'distance between points')
@@ -354,7 +371,7 @@ export function buildProgram(
     .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
     .option(
       '--as-of <date>',
-      "check dates against this day instead of the file's asOf or today",
+      "count the contracts as they stood on this day (dates are always checked against the file's asOf, or today)",
       once('--as-of', ONE_DATE, parseDate),
     )
     .option('--json', 'print one JSON document')

@@ -8,8 +8,13 @@
  *   const report = estimateReport(prepared);            // what `jss estimate --json` prints
  *   const future = forecast(prepared, { step: 'week' }); // what `jss forecast --json` prints
  *   const answer = plan(prepared, { target: 90 });        // what `jss plan --json` prints
+ *
+ * An evaluation date before the history's date sees the history as it stood then:
+ *   const past = rewindHistory(history, '2026-06-01', date).history;  // date: the history's date H
+ *   estimateReport(prepare(past, ruleSet, '2026-06-01'));
  */
 
+export { againstObserved, modelJssOn, type ObservedComparison } from './core/against-observed.js';
 export {
   applyChanges,
   applyScenario,
@@ -34,10 +39,13 @@ export {
   type ForecastReport,
   forecast,
   forecastWithChanges,
+  type PastOptions,
   type SeriesPoint,
   type Step,
 } from './core/forecast.js';
+export { mergeObservations, type ObservedValue } from './core/observations.js';
 export { newJob, type PlanOptions, type PlanReport, plan } from './core/plan.js';
+export { type RewindWarning, type Rewound, rewindHistory } from './core/rewind.js';
 export { type PendingContract, pendingScenarios, type ScenarioReport } from './core/scenarios.js';
 export type * from './core/types.js';
 export { type Alternative, type WhatifReport, whatif, whatifWithWarnings } from './core/whatif.js';
@@ -45,4 +53,5 @@ export { type Selection, scoreWindows, type WindowResult } from './core/windows.
 export { formatProblem, type Problem, UserError } from './errors.js';
 export { changesAlternative, loadChanges, setAlternative } from './io/load-changes.js';
 export { type LoadedHistory, loadHistory } from './io/load-history.js';
+export { parseObservedOptions } from './io/observed-option.js';
 export { type LoadedRuleSet, loadRuleSet, loadRuleSets } from './rules/load-rules.js';

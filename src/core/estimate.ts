@@ -1,3 +1,4 @@
+import type { ObservedComparison } from './against-observed.js';
 import type { Classification } from './classify.js';
 import { addMonths, toIso } from './dates.js';
 import type { Evaluation, Prepared } from './evaluate.js';
@@ -34,6 +35,8 @@ export interface EstimateReport {
   /** Ended contracts without feedback written that count in the shownWhen window: the JSS is provisional. */
   incomplete: string[];
   pending: PendingContract[];
+  /** The observations up to the evaluation date, oldest first, beside the model's JSS (§5, §8). */
+  observed: ObservedComparison[];
   warnings: ReportWarning[];
 }
 
@@ -49,6 +52,10 @@ export interface EstimateOptions {
   /** Days ahead at which scenarios are scored too (default 90). */
   horizonDays?: number;
   rulesSource?: string;
+  /** What `againstObserved` gives for this history and rule set (default: none). */
+  observed?: ObservedComparison[];
+  /** Warnings from before evaluation (rewinding's `prorated-earnings`), listed first. */
+  warnings?: ReportWarning[];
 }
 
 export function estimateReport(prepared: Prepared, options: EstimateOptions = {}): EstimateReport {
@@ -67,7 +74,11 @@ export function estimateReport(prepared: Prepared, options: EstimateOptions = {}
     contracts: now.contracts,
     incomplete: incomplete(prepared, now),
     pending: pendingScenarios(prepared, options.horizonDays ?? 90, state),
-    warnings: now.warnings.map((w) => ({ code: w.code, contract: w.contract, message: w.message })),
+    observed: options.observed ?? [],
+    warnings: [
+      ...(options.warnings ?? []),
+      ...now.warnings.map((w) => ({ code: w.code, contract: w.contract, message: w.message })),
+    ],
   };
 }
 

@@ -110,6 +110,15 @@ const estimateBody = {
       'ids of contracts ended on or before the evaluation date, with no feedback written, that count in the shownWhen window: the JSS is provisional until they have it',
   }),
   pending: z.array(pending),
+  observed: z
+    .array(
+      z.strictObject({
+        date,
+        jss: jss.meta({ description: 'the JSS Upwork showed; null: no score shown' }),
+        model: jss.meta({ description: 'the JSS the history gives that day; null: not shown' }),
+      }),
+    )
+    .meta({ description: 'the observations up to the evaluation date, oldest first' }),
   warnings: z.array(warning),
 };
 
@@ -140,6 +149,12 @@ const forecastBody = {
       what: z.enum(['enters', 'leaves', 'turns-idle']),
     }),
   ),
+  observed: z
+    .array(
+      z.strictObject({ date, jss: jss.meta({ description: 'the JSS Upwork showed; null: no score shown' }) }),
+    )
+    .optional()
+    .meta({ description: 'with --from: the observations in the series span, up to the evaluation date' }),
 };
 
 const planBody = {
