@@ -247,12 +247,12 @@ describe('infer search against plain enumeration', () => {
           expect(got.fits === null || got.now === null || got.explanations === null).toBe(true);
           const want = bruteForce(p);
           if (got.fits !== null) expect(got.fits).toBe(want.fits);
-          got.verdicts.forEach((row, i) =>
+          got.verdicts.forEach((row, i) => {
             row.forEach((s, j) => {
               if (s === 'possible' && want.fits) expect(want.possible[i][j]).toBe(true);
               if (s === 'ruledOut') expect(want.possible[i][j]).toBe(false);
-            }),
-          );
+            });
+          });
         },
       ),
       { numRuns: 200 },
