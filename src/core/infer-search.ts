@@ -196,27 +196,35 @@ class Agg {
   }
 }
 
-interface WindowBound {
-  lo: number | null;
-  hi: number | null;
-  sureEligible: boolean;
-  possEligible: boolean;
-  /** Some reading gives it a score / every reading does. */
-  possScored: boolean;
-  sureScored: boolean;
-}
-
 /** The JSS bounds of every day, kept up to date as options are ruled in and out. */
 class Bounds {
   private readonly aggs: Agg[][];
   private readonly masks: number[][];
   readonly domains: number[][];
-  private readonly monthIndex: number[];
   private readonly shownAt: number;
+  /** Per window of the rule set, reused by every `dayBounds` call. */
+  private readonly scratch: {
+    lo: Float64Array;
+    hi: Float64Array;
+    flags: Uint8Array;
+    windows: { month: number; parts?: number[]; display: boolean }[];
+  };
   constructor(private readonly p: SearchProblem) {
-    const months = p.rules.windows.filter((w) => !isAverageWindow(w));
-    this.monthIndex = p.rules.windows.map((w) => (isAverageWindow(w) ? -1 : months.indexOf(w)));
-    this.shownAt = p.rules.windows.findIndex((w) => w.name === p.rules.shownWhen.window);
+    const { windows } = p.rules;
+    const months = windows.filter((w) => !isAverageWindow(w));
+    this.scratch = {
+      lo: new Float64Array(windows.length),
+      hi: new Float64Array(windows.length),
+      flags: new Uint8Array(windows.length),
+      windows: windows.map((w) => ({
+        month: isAverageWindow(w) ? -1 : months.indexOf(w),
+        parts: isAverageWindow(w)
+          ? w.average.map((name) => windows.findIndex((x) => x.name === name))
+          : undefined,
+        display: w.display !== false,
+      })),
+    };
+    this.shownAt = windows.findIndex((w) => w.name === p.rules.shownWhen.window);
     this.aggs = p.days.map((day) =>
       day.fixed.map((t) => {
         const a = new Agg(p.clients);
@@ -271,8 +279,9 @@ class Bounds {
     this.set(i, domain);
   }
 
-  private score(good: number, total: number): number | null {
-    return total === 0 ? null : round9((100 * good) / total);
+  /** The score of a window, NaN when nothing counts (the engine's null). */
+  private score(good: number, total: number): number {
+    return total === 0 ? Number.NaN : round9((100 * good) / total);
   }
 
   private jss(score: number): number {
@@ -284,55 +293,56 @@ class Bounds {
     const { rules } = this.p;
     const net = rules.formula === 'net';
     const { minOutcomes, minClients } = rules.eligibility;
-    const bounds: WindowBound[] = [];
-    rules.windows.forEach((w, k) => {
-      if (isAverageWindow(w)) {
-        const parts = w.average.map((name) => bounds[rules.windows.findIndex((x) => x.name === name)]);
-        const mean = (xs: (number | null)[]) =>
-          xs.some((x) => x === null) ? null : round9((xs as number[]).reduce((a, b) => a + b, 0) / xs.length);
-        bounds.push({
-          lo: mean(parts.map((b) => b.lo)),
-          hi: mean(parts.map((b) => b.hi)),
-          sureEligible: parts.every((b) => b.sureEligible),
-          possEligible: parts.every((b) => b.possEligible),
-          possScored: parts.every((b) => b.possScored),
-          sureScored: parts.every((b) => b.sureScored),
-        });
-        return;
+    const { lo, hi, flags, windows } = this.scratch;
+    // Per window: lo / hi score (NaN: none), and flags (bits below).
+    for (let k = 0; k < windows.length; k++) {
+      const w = windows[k];
+      if (w.parts !== undefined) {
+        let loSum = 0;
+        let hiSum = 0;
+        let f = SURE_ELIGIBLE | POSS_ELIGIBLE | SURE_SCORED | POSS_SCORED;
+        for (const part of w.parts) {
+          loSum += lo[part];
+          hiSum += hi[part];
+          f &= flags[part];
+        }
+        // NaN (a part without a score) stays NaN, as a null part makes the average null.
+        lo[k] = round9(loSum / w.parts.length);
+        hi[k] = round9(hiSum / w.parts.length);
+        flags[k] = f;
+        continue;
       }
-      const a = this.aggs[d][this.monthIndex[k]];
-      let hi = this.score(net ? Math.max(0, a.maxS - a.maxN) : a.maxS, a.maxT);
+      const a = this.aggs[d][w.month];
+      let high = this.score(net ? Math.max(0, a.maxS - a.maxN) : a.maxS, a.maxT);
       // Nothing counted at the max, but something may count: it can only score 0 then.
-      if (hi === null && a.poss > 0) hi = 0;
-      const sureScored = a.sure > 0;
-      bounds.push({
-        lo: sureScored ? this.score(net ? Math.max(0, a.minS - a.minN) : a.minS, a.minT) : null,
-        hi,
-        sureEligible: a.sure >= minOutcomes && a.sureDistinct >= minClients,
-        possEligible: a.poss >= minOutcomes && a.possDistinct >= minClients,
-        possScored: a.poss > 0,
-        sureScored,
-      });
-    });
-    let lo = -1;
-    let hi = -1;
-    if (bounds[this.shownAt].possEligible) {
-      rules.windows.forEach((w, k) => {
-        const b = bounds[k];
-        if (w.display === false || !b.possEligible || !b.possScored || b.hi === null) return;
-        hi = Math.max(hi, this.jss(b.hi));
-      });
+      if (Number.isNaN(high) && a.poss > 0) high = 0;
+      hi[k] = high;
+      lo[k] = a.sure > 0 ? this.score(net ? Math.max(0, a.minS - a.minN) : a.minS, a.minT) : Number.NaN;
+      flags[k] =
+        (a.sure >= minOutcomes && a.sureDistinct >= minClients ? SURE_ELIGIBLE : 0) |
+        (a.poss >= minOutcomes && a.possDistinct >= minClients ? POSS_ELIGIBLE : 0) |
+        (a.sure > 0 ? SURE_SCORED : 0) |
+        (a.poss > 0 ? POSS_SCORED : 0);
     }
-    if (bounds[this.shownAt].sureEligible) {
-      rules.windows.forEach((w, k) => {
-        const b = bounds[k];
-        if (w.display === false || !b.sureEligible || !b.sureScored || b.lo === null) return;
-        lo = Math.max(lo, this.jss(b.lo));
-      });
+    let low = -1;
+    let high = -1;
+    const shown = flags[this.shownAt];
+    for (let k = 0; k < windows.length; k++) {
+      if (!windows[k].display) continue;
+      const f = flags[k];
+      if (shown & POSS_ELIGIBLE && f & POSS_ELIGIBLE && f & POSS_SCORED && !Number.isNaN(hi[k]))
+        high = Math.max(high, this.jss(hi[k]));
+      if (shown & SURE_ELIGIBLE && f & SURE_ELIGIBLE && f & SURE_SCORED && !Number.isNaN(lo[k]))
+        low = Math.max(low, this.jss(lo[k]));
     }
-    return [lo, hi];
+    return [low, high];
   }
 }
+
+const SURE_ELIGIBLE = 1;
+const POSS_ELIGIBLE = 2;
+const SURE_SCORED = 4;
+const POSS_SCORED = 8;
 
 interface Objective {
   day: number;
