@@ -111,7 +111,7 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }):
     .option('--rules <names>', 'rule set name or file; a comma list compares rule sets', 'upwork-2024')
     .option(
       '--as-of <date>',
-      "evaluate on this day (YYYY-MM-DD) instead of the file's asOf or today",
+      "evaluate on this day (YYYY-MM-DD) instead of the history's date (the file's asOf, or today); an earlier day sees the history as it stood then",
       parseDate,
     )
     .option('--json', 'print one JSON document (see `jss schema report`)')
@@ -223,7 +223,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('validate')
     .description('check a contract history and summarise it')
     .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
-    .option('--as-of <date>', "check dates against this day instead of the file's asOf or today", parseDate)
+    .option(
+      '--as-of <date>',
+      "count the contracts as they stood on this day (dates are always checked against the file's asOf, or today)",
+      parseDate,
+    )
     .option('--json', 'print one JSON document')
     .option('-q, --quiet', 'print nothing on success')
     .option('--no-color', 'never colour the output')

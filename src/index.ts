@@ -36,7 +36,9 @@ export {
   type SeriesPoint,
   type Step,
 } from './core/forecast.js';
+export { mergeObservations, type ObservedValue } from './core/observations.js';
 export { newJob, type PlanOptions, type PlanReport, plan } from './core/plan.js';
+export { type RewindWarning, type Rewound, rewindHistory } from './core/rewind.js';
 export { type PendingContract, pendingScenarios, type ScenarioReport } from './core/scenarios.js';
 export type * from './core/types.js';
 export { type Alternative, type WhatifReport, whatif, whatifWithWarnings } from './core/whatif.js';
@@ -44,4 +46,5 @@ export { type Selection, scoreWindows, type WindowResult } from './core/windows.
 export { formatProblem, type Problem, UserError } from './errors.js';
 export { changesAlternative, loadChanges, setAlternative } from './io/load-changes.js';
 export { type LoadedHistory, loadHistory } from './io/load-history.js';
+export { parseObservedOptions } from './io/observed-option.js';
 export { type LoadedRuleSet, loadRuleSet, loadRuleSets } from './rules/load-rules.js';

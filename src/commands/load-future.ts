@@ -48,7 +48,8 @@ export async function loadFutures(
     loadInputs(file, options, ctx),
     changesPath === undefined ? undefined : loadChanges(changesPath, { stdin: io.stdin, cwd: io.cwd }),
   ]);
-  const { history, asOf } = inputs.loaded;
+  const { asOf } = inputs.loaded;
+  const { history } = inputs;
   return {
     asOf,
     prepareAll: (latest, later) =>

@@ -1,5 +1,7 @@
 import { todayUtc } from '../core/dates.js';
 import { type Prepared, prepare } from '../core/evaluate.js';
+import { type RewindWarning, rewindHistory } from '../core/rewind.js';
+import type { History } from '../core/types.js';
 import { type LoadedHistory, loadHistory } from '../io/load-history.js';
 import { type LoadedRuleSet, loadRuleSets } from '../rules/load-rules.js';
 import type { CommandContext, CommonOptions } from './context.js';
@@ -7,6 +9,13 @@ import type { CommandContext, CommonOptions } from './context.js';
 export interface Inputs {
   loaded: LoadedHistory;
   ruleSets: LoadedRuleSet[];
+  /**
+   * The history evaluated: as it stood on the evaluation date when that is before the history's
+   * date (DESIGN §8, guesses fixed at the history's date), else as it is.
+   */
+  history: History;
+  /** Earnings pro-rated by rewinding (none when the history is evaluated as it is). */
+  rewindWarnings: RewindWarning[];
 }
 
 /** The history and every rule set named by `--rules`, validated; shared by the reporting commands. */
@@ -20,11 +29,18 @@ export async function loadInputs(file: string, options: CommonOptions, ctx: Comm
     }),
     loadRuleSets(options.rules ?? 'upwork-2024', { cwd: ctx.io.cwd }),
   ]);
-  return { loaded, ruleSets };
+  const { history, warnings } = historyOn(loaded);
+  return { loaded, ruleSets, history, rewindWarnings: warnings };
+}
+
+/** The loaded history as it stood on the evaluation date (as it is from the history's date on). */
+export function historyOn(loaded: LoadedHistory): { history: History; warnings: RewindWarning[] } {
+  if (loaded.asOf >= loaded.date) return { history: loaded.history, warnings: [] };
+  return rewindHistory(loaded.history, loaded.asOf, loaded.date);
 }
 
 export function prepareAll(inputs: Inputs): Prepared[] {
-  return inputs.ruleSets.map((r) => prepare(inputs.loaded.history, r.ruleSet, inputs.loaded.asOf));
+  return inputs.ruleSets.map((r) => prepare(inputs.history, r.ruleSet, inputs.loaded.asOf));
 }
 
 /** Warnings go to stderr in human output (they are in the document with --json). */

@@ -27,7 +27,8 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
     loadInputs(file, options, ctx),
     Promise.all(changePaths.map((path) => loadChanges(path, { stdin: io.stdin, cwd: io.cwd }))),
   ]);
-  const { history, asOf } = inputs.loaded;
+  const { asOf } = inputs.loaded;
+  const { history } = inputs;
   const at = options.at ?? asOf;
   if (at < asOf) {
     throw new UserError(`--at ${at} is before the evaluation date ${asOf}`, {

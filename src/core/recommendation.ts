@@ -113,7 +113,8 @@ function feedbackWords(o: JudgedOutcome): string {
   if (fb === 'none') return 'if the client leaves no feedback';
   const parts: string[] = [];
   if (fb.public !== undefined) parts.push(`leaves ${rangeWords(fb.public, o.rule.when.public, 1, 5, '★')}`);
-  if (fb.private !== undefined) {
+  if (fb.private === 'none') parts.push('leaves no private rating');
+  else if (fb.private !== undefined) {
     parts.push(`privately rates you ${rangeWords(fb.private, o.rule.when.private, 0, 10, '/10')}`);
   }
   return parts.length ? `if the client ${parts.join(' and ')}` : '';

@@ -215,12 +215,12 @@ function withSuggestion(p: ChangeProblem): PathProblem {
  */
 function appliedProblems(changed: History, changes: Changes, dates: AlternativeDates): PathProblem[] {
   const touched = touchedIds(changes);
-  const problems = historyProblems(changed, dates.at)
+  const problems = historyProblems({ contracts: changed.contracts }, dates.at, `the day scored ${dates.at}`)
     .filter((p) => touched.has(changed.contracts[p.path[1] as number].id))
     .map((p) => {
-      if (!p.message.includes('the evaluation date')) return p;
+      if (!p.message.includes('the day scored')) return p;
       const hint = `dates of an alternative may run up to the day scored: correct the date, or ${dates.later ?? 'pass a later --at'}`;
-      return { ...p, message: p.message.replace('the evaluation date', 'the day scored'), hint };
+      return { ...p, hint };
     });
   changed.contracts.forEach((contract, i) => {
     if (!touched.has(contract.id) || !needsLastPayment(contract, dates.asOf)) return;

@@ -203,7 +203,7 @@ describe('forecast and plan --changes', () => {
 });
 
 describe('messages a user meets early', () => {
-  it('a start after the evaluation date does not produce a backwards date range in a hint', async () => {
+  it("a start after the history's date does not produce a backwards date range in a hint", async () => {
     const history = `asOf: 2026-08-31
 contracts:
   - { id: A, client: a, type: hourly, status: active, start: 2026-09-21, earnings: 100,
@@ -211,11 +211,9 @@ contracts:
 `;
     const r = await runCli(['validate', '-'], { stdin: history });
     expect(r.code).toBe(2);
+    expect(r.stderr).toContain("contracts[0].start: start 2026-09-21 is after the history's date 2026-08-31");
     expect(r.stderr).toContain(
-      'contracts[0].start: start 2026-09-21 is after the evaluation date 2026-08-31',
-    );
-    expect(r.stderr).toContain(
-      'contracts[0].payments[0].date: payment on 2026-09-25 is after the evaluation date 2026-08-31\n  hint: payments fall within the contract, which cannot start after the evaluation date 2026-08-31',
+      "contracts[0].payments[0].date: payment on 2026-09-25 is after the history's date 2026-08-31\n  hint: payments fall within the contract, which cannot start after the history's date 2026-08-31",
     );
     expect(r.stderr).not.toMatch(/2026-09-21\.\.2026-08-31/);
   });

@@ -199,7 +199,10 @@ function inRange(value: number | undefined, range: Range | 'unknown'): boolean {
 
 function feedbackValue(c: Contract, key: keyof FeedbackGiven): number | undefined {
   if (c.feedback === undefined || c.feedback === 'none') return undefined;
-  return c.feedback[key];
+  const value = c.feedback[key];
+  // "`private: unknown` matches a missing private rating and `private: none` alike"; a range
+  // matches neither.
+  return value === 'none' ? undefined : value;
 }
 
 function matches(when: Matcher, c: Contract, facts: Facts): boolean {
