@@ -240,7 +240,7 @@ class Bounds {
       }),
     );
     this.domains = p.vars.map((v) => v.options.map((_, k) => k));
-    this.masks = p.vars.map((v, i) => this.masksOf(i, this.domains[i]));
+    this.masks = p.vars.map((_, i) => this.masksOf(i, this.domains[i]));
     p.vars.forEach((_, i) => {
       this.apply(i, this.masks[i], 1);
     });
