@@ -41,7 +41,7 @@ export async function run(args: unknown[], options: InferOptions, ctx: CommandCo
       observed,
       rulesSource: r.source,
     });
-    return { report, ruleSet: r.ruleSet, fileVerdicts, model: modelNow };
+    return { report, ruleSet: r.ruleSet, fileVerdicts, model: modelNow, file };
   });
   const { io, style } = ctx;
   if (options.json) {

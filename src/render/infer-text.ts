@@ -10,6 +10,8 @@ export interface InferView {
   fileVerdicts: Verdict[];
   /** The file's own reading's JSS on the evaluation date. */
   model: number | null;
+  /** The history file as given on the command line (for the suggestion to compare rule sets). */
+  file: string;
 }
 
 const OUTCOME_WORDS: Record<string, string> = {
@@ -172,14 +174,19 @@ export function renderInfer(view: InferView, style: Style): string {
     out.push('');
     if (outside.length > 0) {
       for (const o of outside) {
-        out.push(
-          `Out of reach: on ${o.date} you saw ${percent(o.jss)}, but every reading gives ${range(o.range as { min: number | null; max: number | null })} that day.`,
-        );
+        const reach = o.range as { min: number | null; max: number | null };
+        const gives =
+          reach.max === null
+            ? 'no reading shows a score that day'
+            : reach.min === reach.max
+              ? `every reading gives ${percent(reach.min)} that day`
+              : `readings give only ${range(reach)} that day`;
+        out.push(`Out of reach: on ${o.date} you saw ${percent(o.jss)}, but ${gives}.`);
       }
     } else out.push('Each score is within reach alone, but no reading gives them all together.');
     out.push(
       'The history may lack something (a contract, a payment, a date), or the rules differ: compare rule sets with',
-      `  jss infer FILE --rules upwork-2024,upwork-2020,pessimistic`,
+      `  jss infer ${view.file} --rules upwork-2024,upwork-2020,pessimistic`,
     );
   }
 
@@ -200,9 +207,14 @@ export function renderInfer(view: InferView, style: Style): string {
   }
   const others = r.hidden.length - learned.length;
   if (r.hidden.length === 0) out.push('', 'No ended contract has a hidden fact: nothing to infer.');
+  else if (r.fits === false)
+    out.push(
+      '',
+      `${plural(r.hidden.length, 'hidden contract')}: nothing can be learned while the scores do not fit.`,
+    );
   else if (others > 0)
     out.push(
-      `${learned.length > 0 ? '' : '\n'}${plural(others, 'other hidden contract')}: nothing learned (every value ${others === 1 ? 'it' : 'they'} can have fits).`,
+      `${learned.length > 0 ? '' : '\n'}${plural(others, `${learned.length > 0 ? 'other ' : ''}hidden contract`)}: nothing learned (every value ${others === 1 ? 'it' : 'they'} can have fits).`,
     );
 
   if (r.explanations !== null) {
@@ -249,8 +261,12 @@ export function renderInfer(view: InferView, style: Style): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Verdicts grouped by outcome: "success (private-promoter, public-high), negative (blamed)". */
 function verdictList(vs: Verdict[]): string {
-  return vs.length === 0 ? '—' : vs.map((v) => `${v.rule} (${v.outcome})`).join(', ');
+  if (vs.length === 0) return '—';
+  const byOutcome = new Map<string, string[]>();
+  for (const v of vs) byOutcome.set(v.outcome, [...(byOutcome.get(v.outcome) ?? []), v.rule]);
+  return [...byOutcome].map(([outcome, rules]) => `${outcome} (${rules.join(', ')})`).join(', ');
 }
 
 /** One line per day, contract and kind of event: "2026-11-02  BLOOM-2 enters 24m, 12m, 6m". */

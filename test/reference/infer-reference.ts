@@ -113,7 +113,7 @@ export function referenceInfer(
   },
 ): ReferenceInfer | undefined {
   const E = options.asOf;
-  const T = E > options.date ? E : options.date;
+  const T = [E, options.date].sort()[1];
   const observed = options.observed.filter((o) => o.date <= E).sort((a, b) => (a.date < b.date ? -1 : 1));
   // "every contract with an unknown fact that ended on or before the evaluation date"
   const hidden = history.contracts
