@@ -12,15 +12,8 @@ let rules: RuleSet;
 let drop: History;
 beforeAll(async () => {
   rules = (await loadRuleSet('upwork-2024', { cwd: repoRoot })).ruleSet;
-  drop = (await loadHistory(join(repoRoot, 'examples/why-did-it-drop.yaml'), { today: '2026-11-26' })).history;
-});
-  // YAML dates come back as strings with the core schema; ids and every default as the loader sets them
-  drop.contracts = drop.contracts.map((c) => ({
-    refunded: 0,
-    dispute: 'none',
-    clientSuspended: false,
-    ...c,
-  }));
+  drop = (await loadHistory(join(repoRoot, 'examples/why-did-it-drop.yaml'), { today: '2026-11-26' }))
+    .history;
 });
 
 /** An ended contract with only the feedback, `endedBy` and `endReason` given. */
