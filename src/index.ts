@@ -8,6 +8,7 @@
  *   const report = estimateReport(prepared);            // what `jss estimate --json` prints
  *   const future = forecast(prepared, { step: 'week' }); // what `jss forecast --json` prints
  *   const answer = plan(prepared, { target: 90 });        // what `jss plan --json` prints
+ *   const revealed = infer(history, ruleSet, { asOf });   // what `jss infer --json` prints
  */
 
 export {
@@ -26,6 +27,17 @@ export { addMonths, type Day, toDay, toIso } from './core/dates.js';
 export { type EstimateReport, estimateReport } from './core/estimate.js';
 export { type Evaluation, evaluate, evaluateAt, type Prepared, prepare } from './core/evaluate.js';
 export { type ContractFacts, computeFacts } from './core/facts.js';
+export { type HiddenFacts, hiddenFacts } from './core/hidden-facts.js';
+export {
+  type BetweenReport,
+  type ExplanationReport,
+  type HiddenContractReport,
+  type InferOptions,
+  type InferReport,
+  infer,
+  type ObservationReport,
+  type Verdict,
+} from './core/infer.js';
 export {
   type Crossing,
   type ForecastEvent,

@@ -116,7 +116,7 @@ export interface SearchResult {
   steps: number;
 }
 
-export const DEFAULT_BUDGET = 2_000_000;
+export const DEFAULT_BUDGET = 800_000;
 
 class BudgetExceeded extends Error {}
 
