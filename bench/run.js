@@ -41,7 +41,11 @@ function measure(task, file, runs) {
     if (r.status !== 0) throw new Error(`${task} failed: ${r.stderr}`);
     out.push(JSON.parse(r.stdout));
   }
-  return { ms: median(out.map((o) => o.ms)), maxRssMB: Math.max(...out.map((o) => o.maxRssMB)) };
+  return {
+    ms: median(out.map((o) => o.ms)),
+    computeMs: median(out.map((o) => o.computeMs)),
+    maxRssMB: Math.max(...out.map((o) => o.maxRssMB)),
+  };
 }
 
 const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
@@ -95,6 +99,38 @@ say('');
 say(
   'Targets: estimate of 100k within 5x of read+JSON.parse; what-ifs add < 50% of the estimate; a 2-year daily forecast within 2x of one estimate.',
 );
+
+say('');
+say(
+  'The past (median of 7 runs; "whole" is the process, node start-up and loading included; "compute" what follows the load):',
+);
+{
+  const runs = 7;
+  const forward = wall([bin, 'forecast', 'examples/freelancer.yaml', '--step', 'day', '--json'], runs);
+  const fromPast = wall(
+    [bin, 'forecast', 'examples/freelancer.yaml', '--step', 'day', '--from', '2024-11-26', '--json'],
+    runs,
+  );
+  const inForward = measure('forecast-daily', 'examples/freelancer.yaml', runs);
+  const inPast = measure('forecast-from', 'examples/freelancer.yaml', runs);
+  say('  daily forecast of examples/freelancer.yaml, 24 months ahead vs from 24 months back:');
+  say(
+    `    jss forecast --step day (whole command)   ${fmt(forward).padStart(6)} ms   with --from 24 months back ${fmt(fromPast).padStart(6)} ms   ratio ${(fromPast / forward).toFixed(2)}x`,
+  );
+  say(
+    `    in-process, after loading (compute)       ${fmt(inForward.computeMs).padStart(6)} ms   with the past              ${fmt(inPast.computeMs).padStart(6)} ms   ratio ${(inPast.computeMs / inForward.computeMs).toFixed(2)}x`,
+  );
+  say('    target: the whole command with --from within 2x of the forward-only daily forecast');
+  const big = join(dir, 'history-100000.json');
+  const est = measure('estimate', big, 3);
+  const rewound = measure('estimate-rewound', big, 3);
+  const rewindOnly = measure('rewind', big, 3);
+  say('  100,000 contracts, rewound to a year before the history date:');
+  say(
+    `    estimate ${fmt(est.ms).padStart(6)} ms   estimate --as-of a year back ${fmt(rewound.ms).padStart(6)} ms   ratio ${(rewound.ms / est.ms).toFixed(2)}x   (the rewinding itself: ${fmt(rewindOnly.computeMs)} ms, ${((100 * rewindOnly.computeMs) / est.ms).toFixed(0)}% of the estimate)`,
+  );
+  say('    target: within 1.3x of one estimate');
+}
 say('');
 say('jss infer (10 generated histories, each timed in-process as the median of 3 runs, after loading):');
 {

@@ -22,6 +22,7 @@ const EXAMPLES: Record<string, string[]> = {
     'jss estimate contracts.yaml --json | jq .jss',
     'jss estimate contracts.yaml --rules upwork-2024,upwork-2015',
     'jss estimate contracts.yaml -q --fail-under 90',
+    'jss estimate contracts.yaml --as-of 2026-06-30 --observed 2026-06-30=88',
   ],
   whatif: [
     'jss whatif contracts.yaml --set C9=client-cancels:unhappy',
@@ -32,6 +33,7 @@ const EXAMPLES: Record<string, string[]> = {
     'jss forecast contracts.yaml --step month',
     'jss forecast contracts.yaml --until 2027-12-31 --json | jq .crossings',
     'jss forecast contracts.yaml --changes cancel-now.yaml',
+    'jss forecast contracts.yaml --from 2025-11-26 --step month',
   ],
   plan: [
     'jss plan contracts.yaml --target 90',
@@ -179,6 +181,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         'days ahead at which scenarios are also scored',
         parseWhole(0, MAX_HORIZON_DAYS, '--horizon'),
         90,
+      )
+      .option(
+        '--observed <DATE=JSS>',
+        'a JSS Upwork showed you that day (repeatable; DATE=none: no score shown); wins over the file',
+        collect,
       ),
     { failUnder: true, quiet: 'print only the headline: the JSS (92%) or "not shown"' },
   ).action(action(() => import('./commands/estimate.js')));
@@ -204,6 +211,16 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .description('the JSS over time as contracts age out of windows, with exact crossing days')
       .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
       .option('--until <date>', 'last day of the forecast (default: 24 months ahead)', parseDate)
+      .option(
+        '--from <date>',
+        'start the series on this earlier day: each day before the evaluation date as the history stood then',
+        parseDate,
+      )
+      .option(
+        '--observed <DATE=JSS>',
+        'a JSS Upwork showed you that day, marked on the chart (repeatable; DATE=none: no score shown)',
+        collect,
+      )
       .addOption(
         new Option('--step <step>', 'distance between points')
           .choices(['day', 'week', 'month'])
@@ -233,7 +250,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
       .option(
         '--observed <DATE=JSS>',
-        'a JSS you saw on a day (repeatable; DATE=none when no score was shown); wins over the file',
+        'a JSS Upwork showed you that day (repeatable; DATE=none: no score shown); wins over the file',
         collect,
       ),
     { quiet: 'print only the answer: whether the scores fit, and the JSS now' },

@@ -27,6 +27,16 @@ export { addMonths, type Day, toDay, toIso } from './core/dates.js';
 export { type EstimateReport, estimateReport } from './core/estimate.js';
 export { type Evaluation, evaluate, evaluateAt, type Prepared, prepare } from './core/evaluate.js';
 export { type ContractFacts, computeFacts } from './core/facts.js';
+export {
+  type Crossing,
+  type ForecastEvent,
+  type ForecastOptions,
+  type ForecastReport,
+  forecast,
+  forecastWithChanges,
+  type SeriesPoint,
+  type Step,
+} from './core/forecast.js';
 export { type HiddenFacts, hiddenFacts } from './core/hidden-facts.js';
 export {
   type BetweenReport,
@@ -38,16 +48,6 @@ export {
   type ObservationReport,
   type Verdict,
 } from './core/infer.js';
-export {
-  type Crossing,
-  type ForecastEvent,
-  type ForecastOptions,
-  type ForecastReport,
-  forecast,
-  forecastWithChanges,
-  type SeriesPoint,
-  type Step,
-} from './core/forecast.js';
 export { mergeObservations, type ObservedValue } from './core/observations.js';
 export { newJob, type PlanOptions, type PlanReport, plan } from './core/plan.js';
 export { type RewindWarning, type Rewound, rewindHistory } from './core/rewind.js';

@@ -1,3 +1,4 @@
+import { againstObserved } from '../core/against-observed.js';
 import { consensus } from '../core/consensus.js';
 import { estimateReport } from '../core/estimate.js';
 import { renderEstimate, renderEstimateComparison } from '../render/estimate-text.js';
@@ -5,20 +6,30 @@ import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
 import type { CommandContext, CommonOptions } from './context.js';
 import { failUnderLines } from './fail-under.js';
-import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
+import { loadInputs, observationsOf, prepareAll, writeWarnings } from './load-inputs.js';
 
 interface EstimateOptions extends CommonOptions {
   horizon: number;
+  /** `--observed DATE=JSS` values. */
+  observed?: string[];
 }
 
 export async function run(args: unknown[], options: EstimateOptions, ctx: CommandContext): Promise<number> {
   const [file] = args as [string];
   const inputs = await loadInputs(file, options, ctx);
+  const { loaded } = inputs;
+  const observations = observationsOf(loaded, options.observed);
   const views = prepareAll(inputs).map((prepared, i) => ({
     ruleSet: prepared.rules,
+    file,
     report: estimateReport(prepared, {
       horizonDays: options.horizon,
       rulesSource: inputs.ruleSets[i].source,
+      observed: againstObserved(loaded.history, prepared.rules, observations, {
+        evaluation: loaded.asOf,
+        history: loaded.date,
+      }),
+      warnings: inputs.rewindWarnings,
     }),
   }));
   const reports = views.map((v) => v.report);

@@ -1,10 +1,8 @@
-import { mergeObservations } from '../core/observations.js';
 import { UserError } from '../errors.js';
-import { parseObservedOptions } from '../io/observed-option.js';
 import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
 import type { CommandContext, CommonOptions } from './context.js';
-import { loadInputs } from './load-inputs.js';
+import { loadInputs, observationsOf } from './load-inputs.js';
 
 interface InferOptions extends CommonOptions {
   observed?: string[];
@@ -14,10 +12,11 @@ export async function run(args: unknown[], options: InferOptions, ctx: CommandCo
   const [file] = args as [string];
   const inputs = await loadInputs(file, options, ctx);
   const { history, asOf, date } = inputs.loaded;
-  const given = parseObservedOptions(options.observed ?? [], date);
-  const observed = mergeObservations(history.observed, given).filter((o) => o.date <= asOf);
+  const all = observationsOf(inputs.loaded, options.observed ?? []);
+  // Observations after the evaluation date are ignored (DESIGN §8).
+  const observed = all.filter((o) => o.date <= asOf);
   if (observed.length === 0) {
-    const later = mergeObservations(history.observed, given).length;
+    const later = all.length;
     throw new UserError(
       later > 0
         ? `no observed score on or before the evaluation date ${asOf} (${later} later ${later === 1 ? 'one is' : 'ones are'} ignored)`

@@ -1,8 +1,11 @@
 import { todayUtc } from '../core/dates.js';
 import { type Prepared, prepare } from '../core/evaluate.js';
+import { mergeObservations } from '../core/observations.js';
 import { type RewindWarning, rewindHistory } from '../core/rewind.js';
-import type { History } from '../core/types.js';
+import type { History, Observation } from '../core/types.js';
+import { historyDateName } from '../io/history-checks.js';
 import { type LoadedHistory, loadHistory } from '../io/load-history.js';
+import { parseObservedOptions } from '../io/observed-option.js';
 import { type LoadedRuleSet, loadRuleSets } from '../rules/load-rules.js';
 import type { CommandContext, CommonOptions } from './context.js';
 
@@ -41,6 +44,15 @@ export function historyOn(loaded: LoadedHistory): { history: History; warnings: 
 
 export function prepareAll(inputs: Inputs): Prepared[] {
   return inputs.ruleSets.map((r) => prepare(inputs.history, r.ruleSet, inputs.loaded.asOf));
+}
+
+/**
+ * The observations a command compares with (DESIGN §8): the file's and `--observed DATE=JSS`
+ * values (the option wins on a date), oldest first, all dates checked against the history's date.
+ */
+export function observationsOf(loaded: LoadedHistory, values: readonly string[] = []): Observation[] {
+  const given = parseObservedOptions(values, loaded.date, historyDateName(loaded.history.asOf, loaded.date));
+  return mergeObservations(loaded.history.observed, given);
 }
 
 /** Warnings go to stderr in human output (they are in the document with --json). */

@@ -42,6 +42,7 @@ export async function run(args: unknown[], options: PlanOptions, ctx: CommandCon
     writeGuesses(
       ctx,
       prepared.map((p) => p.prepared),
+      futures.inputs.rewindWarnings,
     );
   return 0;
 }

@@ -39,11 +39,15 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
   const results = prepareAll(inputs).map((prepared, i) => {
     const alternatives: Alternative[] = [];
     if (options.set?.length)
-      alternatives.push(setAlternative(options.set, history, prepared.rules, { asOf, at }));
+      alternatives.push(
+        setAlternative(options.set, history, prepared.rules, { asOf, at, written: inputs.loaded.history }),
+      );
     for (const loaded of changeFiles)
-      alternatives.push(changesAlternative(loaded, history, prepared.rules, { asOf, at }));
+      alternatives.push(
+        changesAlternative(loaded, history, prepared.rules, { asOf, at, written: inputs.loaded.history }),
+      );
     const result = whatifWithWarnings(prepared, alternatives, { at, rulesSource: inputs.ruleSets[i].source });
-    return { ...result, warnings: [...prepared.warnings, ...result.warnings] };
+    return { ...result, warnings: [...inputs.rewindWarnings, ...prepared.warnings, ...result.warnings] };
   });
   const reports = results.map((r) => r.report);
 

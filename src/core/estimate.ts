@@ -1,3 +1,4 @@
+import type { ObservedComparison } from './against-observed.js';
 import type { Evaluation, Prepared } from './evaluate.js';
 import { evaluateAt, stateAt } from './evaluate.js';
 import { type PendingContract, pendingScenarios } from './scenarios.js';
@@ -26,6 +27,8 @@ export interface EstimateReport {
   badges: Evaluation['badges'];
   contracts: Evaluation['contracts'];
   pending: PendingContract[];
+  /** The observations up to the evaluation date, oldest first, beside the model's JSS (§5, §8). */
+  observed: ObservedComparison[];
   warnings: ReportWarning[];
 }
 
@@ -33,6 +36,10 @@ export interface EstimateOptions {
   /** Days ahead at which scenarios are scored too (default 90). */
   horizonDays?: number;
   rulesSource?: string;
+  /** What `againstObserved` gives for this history and rule set (default: none). */
+  observed?: ObservedComparison[];
+  /** Warnings from before evaluation (rewinding's `prorated-earnings`), listed first. */
+  warnings?: ReportWarning[];
 }
 
 export function estimateReport(prepared: Prepared, options: EstimateOptions = {}): EstimateReport {
@@ -49,6 +56,10 @@ export function estimateReport(prepared: Prepared, options: EstimateOptions = {}
     badges: now.badges,
     contracts: now.contracts,
     pending: pendingScenarios(prepared, options.horizonDays ?? 90, state),
-    warnings: now.warnings.map((w) => ({ code: w.code, contract: w.contract, message: w.message })),
+    observed: options.observed ?? [],
+    warnings: [
+      ...(options.warnings ?? []),
+      ...now.warnings.map((w) => ({ code: w.code, contract: w.contract, message: w.message })),
+    ],
   };
 }

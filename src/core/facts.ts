@@ -33,11 +33,28 @@ export interface FactsResult {
  * Per-contract facts for `contracts` (in the same order). `guessDay` is the history's evaluation
  * date: an open contract's missing last payment is taken as that day, and it never moves.
  * Long-term status is decided over each client's contracts in the list, so pass every contract
- * of a client together.
+ * of a client together. With a `cache` (one per rule set), a contract object seen before keeps
+ * its facts and adds no warning: only for histories whose guesses do not depend on `guessDay`
+ * (rewound ones, DESIGN §8), as a contract's facts are then its own.
  */
-export function computeFacts(contracts: readonly Contract[], rules: RuleSet, guessDay: Day): FactsResult {
+export function computeFacts(
+  contracts: readonly Contract[],
+  rules: RuleSet,
+  guessDay: Day,
+  cache?: WeakMap<Contract, ContractFacts>,
+): FactsResult {
   const warnings: FactsWarning[] = [];
-  const facts = contracts.map((contract) => contractFacts(contract, rules, guessDay, warnings));
+  const facts = cache
+    ? contracts.map((contract) => {
+        let f = cache.get(contract);
+        if (!f) {
+          f = contractFacts(contract, rules, guessDay, warnings);
+          cache.set(contract, f);
+        }
+        // a copy: long-term status is marked on it, and differs from one history to the next
+        return { ...f };
+      })
+    : contracts.map((contract) => contractFacts(contract, rules, guessDay, warnings));
   markLongTermClients(facts, rules.longTerm.minSpanDays);
   return { facts, warnings };
 }

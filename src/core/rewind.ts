@@ -68,46 +68,37 @@ export function observedUpTo(observed: readonly Observation[], day: string): Obs
 /** A contract open on `day` (started on or before it, not ended by then), as it stood that day. */
 function openOn(c: Contract, day: string, e: Day, fixedAt: string, warnings: RewindWarning[]): Contract {
   const stillOpen = c.status !== 'ended';
-  let out: Contract = c;
-  const edit = (): Contract => {
-    if (out === c) out = { ...c };
-    return out;
-  };
-  if (!stillOpen) {
-    const { end: _end, endedBy: _by, endReason: _reason, feedback: _feedback, ...rest } = c;
-    out = { ...rest, status: 'active', dispute: 'none', refunded: 0 };
-  }
-
+  let { earnings, payments, firstPayment, lastPayment } = c;
+  let moneyChanged = false;
   if (c.earnings > 0) {
-    if (c.payments !== undefined && c.payments.length > 0) {
-      const kept = c.payments.filter((p) => p.date <= day);
-      if (kept.length < c.payments.length) {
-        const o = edit();
+    if (payments !== undefined && payments.length > 0) {
+      let kept = 0;
+      for (const p of payments) if (p.date <= day) kept++;
+      if (kept < payments.length) {
+        const list = payments.filter((p) => p.date <= day);
         let cents = 0;
-        for (const p of kept) cents += Math.round(p.amount * 100);
-        o.earnings = cents / 100;
-        if (kept.length > 0) o.payments = kept;
-        else delete o.payments;
+        for (const p of list) cents += Math.round(p.amount * 100);
+        earnings = cents / 100;
+        payments = list.length > 0 ? list : undefined;
+        moneyChanged = true;
       }
     } else {
       const first = c.firstPayment ?? c.start;
       const last = c.lastPayment ?? (stillOpen ? fixedAt : (c.end as string));
       if (day < first) {
-        const o = edit();
-        o.earnings = 0;
-        delete o.firstPayment;
-        delete o.lastPayment;
+        earnings = 0;
+        firstPayment = lastPayment = undefined;
+        moneyChanged = true;
       } else if (day < last) {
         const f = toDay(first);
         const cents = proratedCents(c.earnings, e - f + 1, toDay(last) - f + 1);
-        const o = edit();
+        moneyChanged = true;
         if (cents === 0) {
-          o.earnings = 0;
-          delete o.firstPayment;
-          delete o.lastPayment;
+          earnings = 0;
+          firstPayment = lastPayment = undefined;
         } else {
-          o.earnings = cents / 100;
-          o.lastPayment = day;
+          earnings = cents / 100;
+          lastPayment = day;
           warnings.push({
             code: 'prorated-earnings',
             contract: c.id,
@@ -120,7 +111,27 @@ function openOn(c: Contract, day: string, e: Day, fixedAt: string, warnings: Rew
       }
     }
   }
-  if (stillOpen && out.refunded > out.earnings) edit().refunded = out.earnings;
+  // Refunds are taken to come with the end; a contract still open on H keeps its refund, capped.
+  const refunded = stillOpen ? Math.min(c.refunded, earnings) : 0;
+  if (stillOpen && !moneyChanged && refunded === c.refunded) return c;
+  // A new object with every key set once (no `delete`: objects stay fast to read).
+  const out: Contract = {
+    id: c.id,
+    client: c.client,
+    type: c.type,
+    status: stillOpen ? c.status : 'active',
+    start: c.start,
+    earnings,
+    refunded,
+    dispute: stillOpen ? c.dispute : 'none',
+    clientSuspended: c.clientSuspended,
+  };
+  if (c.title !== undefined) out.title = c.title;
+  if (payments !== undefined) out.payments = payments;
+  if (firstPayment !== undefined) out.firstPayment = firstPayment;
+  if (lastPayment !== undefined) out.lastPayment = lastPayment;
+  if (stillOpen && c.feedback !== undefined) out.feedback = c.feedback;
+  if (c.notes !== undefined) out.notes = c.notes;
   return out;
 }
 
@@ -156,6 +167,10 @@ function exactDecimal(x: number): { digits: bigint; scale: number } {
   return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
 }
 
+/** `$1,250.00` from whole cents (toLocaleString is far slower, and rewinding runs per day). */
 function dollars(cents: number): string {
-  return `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  let whole = String(Math.floor(cents / 100));
+  for (let at = whole.length - 3; at > 0; at -= 3) whole = `${whole.slice(0, at)},${whole.slice(at)}`;
+  const rest = cents % 100;
+  return `$${whole}.${rest < 10 ? '0' : ''}${rest}`;
 }

@@ -126,6 +126,11 @@ export interface AlternativeDates {
   at: string;
   /** How the user can move `at` later, for the hint (default: "pass a later --at"). */
   later?: string;
+  /**
+   * The history as written, when `history` is it as it stood on an earlier evaluation date (§8):
+   * a contract that starts after that day is named as such, not as unknown.
+   */
+  written?: History;
 }
 
 /**
@@ -140,7 +145,10 @@ export function changesAlternative(
   dates: AlternativeDates,
 ): Alternative {
   const { document, changes } = loaded;
-  const refs = changeProblems(history, changes, rules);
+  const refs = [
+    ...changeProblems(history, changes, rules).map((p) => notYet(p, changes, dates)),
+    ...addedLater(history, changes, dates),
+  ];
   if (refs.length > 0) throw new UserError(locateProblems(document, refs.map(withSuggestion)));
   const changed = applyChanges(history, changes, rules, dates.asOf);
   const after = appliedProblems(changed, changes, dates);
@@ -189,7 +197,7 @@ export function setAlternative(
         return { message: `${j >= 0 ? `--set ${values[j]}: ` : ''}${p.message}`, hint: p.hint };
       }),
     );
-  const refs = changeProblems(history, changes, rules);
+  const refs = changeProblems(history, changes, rules).map((p) => notYet(p, changes, dates));
   if (refs.length > 0) throw fail(refs.map(withSuggestion));
   const changed = applyChanges(history, changes, rules, dates.asOf);
   const after = appliedProblems(changed, changes, dates);
@@ -200,6 +208,37 @@ export function setAlternative(
     .map((choice) => `${choice.contract}=${choice.scenario}:${findChoice(rules, choice)?.outcome.name}`)
     .join(', ');
   return { name, history: changed };
+}
+
+/** Added ids that the history as written has, on a contract that starts after the evaluation date. */
+function addedLater(history: History, changes: Changes, dates: AlternativeDates): ChangeProblem[] {
+  if (dates.written === undefined) return [];
+  const now = new Set(history.contracts.map((c) => c.id));
+  return (changes.add ?? []).flatMap((c, k): ChangeProblem[] => {
+    const later = now.has(c.id) ? undefined : dates.written?.contracts.find((w) => w.id === c.id);
+    if (later === undefined) return [];
+    return [
+      {
+        path: ['add', k, 'id'],
+        message: `${c.id} is in the history already, starting ${later.start} (after the evaluation date ${dates.asOf})`,
+        hint: 'added contracts need new ids',
+      },
+    ];
+  });
+}
+
+/** An unknown contract that the history as written has: it did not exist yet on the evaluation date. */
+function notYet(p: ChangeProblem, changes: Changes, dates: AlternativeDates): ChangeProblem {
+  const [list, j, key] = p.path;
+  if (dates.written === undefined || key !== 'contract' || (list !== 'set' && list !== 'change')) return p;
+  const id = (list === 'set' ? changes.set : changes.change)?.[j as number]?.contract;
+  const contract = dates.written.contracts.find((c) => c.id === id);
+  if (contract === undefined || !p.message.startsWith('no contract')) return p;
+  return {
+    path: p.path,
+    message: `${id} did not exist yet on the evaluation date ${dates.asOf} (it starts ${contract.start})`,
+    hint: `changes apply to the history as it stood on ${dates.asOf}: leave ${id} out, or evaluate on a later day (--as-of)`,
+  };
 }
 
 function withSuggestion(p: ChangeProblem): PathProblem {

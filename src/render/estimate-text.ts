@@ -8,6 +8,8 @@ import { formatTable, num, percent } from './table.js';
 export interface EstimateView {
   report: EstimateReport;
   ruleSet: RuleSet;
+  /** The history file as the user named it, for the `jss infer` suggestion. */
+  file?: string;
 }
 
 /** Why no JSS is shown, in words. */
@@ -104,6 +106,53 @@ export function renderContracts(report: EstimateReport, style: Style): string {
   return formatTable(rows, ['left', 'left', 'left', 'left', 'left', 'right', 'left', 'left']);
 }
 
+/**
+ * "Against what you saw": each observation beside the model's JSS that day, a mark where they
+ * differ, and (when any does) where to look next. Empty when there are no observations.
+ */
+export function renderAgainstObserved(
+  observed: readonly { date: string; jss: number | null; model: number | null }[],
+  models: readonly { label: string; model: (i: number) => number | null }[],
+  file: string,
+  style: Style,
+): string[] {
+  if (observed.length === 0) return [];
+  let differ = 0;
+  const rows = [
+    ['date', 'you saw', ...models.map((m) => m.label)].map(style.dim),
+    ...observed.map((o, i) => {
+      const values = models.map((m) => m.model(i));
+      const same = values.every((v) => v === o.jss);
+      if (!same) differ++;
+      return [
+        o.date,
+        percent(o.jss),
+        ...values.map((v) => (v === o.jss ? percent(v) : style.bad(percent(v)))),
+        same ? '' : style.bad('≠'),
+      ];
+    }),
+  ];
+  const lines = [
+    style.bold('Against what you saw'),
+    formatTable(rows, ['left', 'right', ...models.map(() => 'right' as const)], '  '),
+  ];
+  if (differ > 0) {
+    const days = `${differ} of ${observed.length} day${observed.length === 1 ? '' : 's'}`;
+    lines.push(
+      `The model differs from what you saw on ${days}: \`jss infer ${quoted(file)}\` shows which hidden ratings would explain it.`,
+    );
+  } else {
+    lines.push(
+      `The model matches what you saw on ${observed.length === 1 ? 'that day' : `all ${observed.length} days`}.`,
+    );
+  }
+  return lines;
+}
+
+function quoted(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
+}
+
 /** Human output of `jss estimate` for one rule set. Warnings are not here: they go to stderr. */
 export function renderEstimate(view: EstimateView, style: Style): string {
   const { report, ruleSet } = view;
@@ -115,6 +164,13 @@ export function renderEstimate(view: EstimateView, style: Style): string {
         .join('   '),
     );
   }
+  const against = renderAgainstObserved(
+    report.observed,
+    [{ label: 'model', model: (i) => report.observed[i].model }],
+    view.file ?? 'FILE',
+    style,
+  );
+  if (against.length) parts.push('', ...against);
   parts.push('', style.bold('Windows'), renderWindows(report, ruleSet, style));
   if (report.contracts.length) parts.push('', style.bold('Contracts'), renderContracts(report, style));
   if (report.pending.length)
@@ -164,6 +220,13 @@ export function renderEstimateComparison(views: EstimateView[], style: Style): s
     ]),
   ];
   if (contractRows.length > 1) parts.push('', style.bold('Contract outcomes'), formatTable(contractRows));
+  const against = renderAgainstObserved(
+    views[0].report.observed,
+    views.map((v) => ({ label: v.report.rules.name, model: (i: number) => v.report.observed[i].model })),
+    views[0].file ?? 'FILE',
+    style,
+  );
+  if (against.length) parts.push('', ...against);
   for (const v of views) {
     if (!v.report.shown) parts.push('', `${v.report.rules.name}: not shown — ${notShownReason(v)}`);
   }

@@ -66,12 +66,22 @@ export function renderForecast(view: ForecastView, style: Style): string {
   const { report, ruleSet } = view;
   const first = report.series[0];
   const last = report.series[report.series.length - 1];
+  // The JSS on the evaluation date: the last change on or before it (with --from the series may step over it).
+  const now = [...view.changes].reverse().find((c) => c.date <= report.asOf) ?? first;
+  const fromPast = first.date < report.asOf;
+  const said = [`${percent(now.jss)} now`];
+  if (fromPast) said.unshift(`${percent(first.jss)} on ${first.date}`);
+  said.push(`${percent(last.jss)} on ${last.date}`);
   const parts = [
-    `${style.bold(`JSS forecast: ${percent(first.jss)} now, ${percent(last.jss)} on ${last.date}`)}  (${ruleSet.name} rules)`,
+    `${style.bold(`JSS forecast: ${said.join(', ')}`)}  (${ruleSet.name} rules)`,
     style.dim(
-      `${STEP_WORD[view.step]} from ${report.asOf} to ${last.date}; open contracts stay open, unpaid`,
+      fromPast
+        ? `${STEP_WORD[view.step]} from ${first.date} to ${last.date}: each day before ${report.asOf} as the history stood then; after it, open contracts stay open, unpaid`
+        : `${STEP_WORD[view.step]} from ${report.asOf} to ${last.date}; open contracts stay open, unpaid`,
     ),
-    ...(view.alternative ? [style.dim(`with the changes of ${view.alternative}`)] : []),
+    ...(view.alternative
+      ? [style.dim(`with the changes of ${view.alternative}${fromPast ? ` from ${report.asOf} on` : ''}`)]
+      : []),
     '',
   ];
   const chart = renderChart(
@@ -79,10 +89,19 @@ export function renderForecast(view: ForecastView, style: Style): string {
       points: report.series.map((p) => ({ date: p.date, value: p.jss })),
       lines: ruleSet.thresholds,
       title: 'JSS',
+      today: fromPast ? report.asOf : undefined,
+      observed: report.observed?.map((o) => ({ date: o.date, value: o.jss })),
     },
     style,
   );
-  parts.push(chart ? chart.trimEnd() : `No score is shown on any day from ${report.asOf} to ${last.date}.`);
+  parts.push(chart ? chart.trimEnd() : `No score is shown on any day from ${first.date} to ${last.date}.`);
+  if (report.observed?.length) {
+    const seen = report.observed.map((o) => {
+      const model = [...view.changes].reverse().find((c) => c.date <= o.date)?.jss ?? null;
+      return `${o.date} ${percent(o.jss)}${model === o.jss ? '' : style.bad(` (model ${percent(model)})`)}`;
+    });
+    parts.push(`  You saw: ${seen.join(', ')}`);
+  }
 
   parts.push('', style.bold('Crossings'));
   if (report.crossings.length === 0) {
@@ -133,10 +152,13 @@ function movesOfTheJss(view: ForecastView): { rows: string[][]; more: number; qu
       more++;
       continue;
     }
+    // Before the evaluation date the history itself changes too: money paid, contracts started
+    // or ended move scores without a window event.
+    const said = describeDay(byDay.get(after.date) ?? []);
     rows.push([
       after.date,
       `${percent(before.jss)} → ${percent(after.jss)}`,
-      describeDay(byDay.get(after.date) ?? []),
+      said || (after.date <= view.report.asOf ? 'a payment, or a contract that started or ended' : ''),
     ]);
   }
   const quiet = view.report.events.filter((e) => !listed.has(e.date)).length;

@@ -88,6 +88,15 @@ const estimateBody = {
   badges: z.array(z.strictObject({ name: z.string(), min: z.number(), met: z.boolean() })),
   contracts: z.array(contractResult),
   pending: z.array(pending),
+  observed: z
+    .array(
+      z.strictObject({
+        date,
+        jss: jss.meta({ description: 'the JSS Upwork showed; null: no score shown' }),
+        model: jss.meta({ description: 'the JSS the history gives that day; null: not shown' }),
+      }),
+    )
+    .meta({ description: 'the observations up to the evaluation date, oldest first' }),
   warnings: z.array(warning),
 };
 
@@ -118,6 +127,12 @@ const forecastBody = {
       what: z.enum(['enters', 'leaves', 'turns-idle']),
     }),
   ),
+  observed: z
+    .array(
+      z.strictObject({ date, jss: jss.meta({ description: 'the JSS Upwork showed; null: no score shown' }) }),
+    )
+    .optional()
+    .meta({ description: 'with --from: the observations in the series span, up to the evaluation date' }),
 };
 
 const planBody = {
