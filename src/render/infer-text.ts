@@ -183,7 +183,10 @@ export function renderInfer(view: InferView, style: Style): string {
               : `readings give only ${range(reach)} that day`;
         out.push(`Out of reach: on ${o.date} you saw ${percent(o.jss)}, but ${gives}.`);
       }
-    } else out.push('Each score is within reach alone, but no reading gives them all together.');
+    } else
+      out.push(
+        `${r.observations.length === 1 ? 'The score lies' : 'Each score lies'} between the lowest and highest its day allows, but no reading gives ${r.observations.length === 1 ? 'it' : 'them all'} exactly.`,
+      );
     out.push(
       'The history may lack something (a contract, a payment, a date), or the rules differ: compare rule sets with',
       `  jss infer ${view.file} --rules upwork-2024,upwork-2020,pessimistic`,

@@ -131,7 +131,7 @@ describe('jss infer: why did my score drop?', () => {
     expect(doc.hidden[6].possible).toHaveLength(4);
     expect(doc.hidden[6].ruledOut).toEqual([]);
     expect((await runCli(['infer', DROP, ...RULES, '--observed', '2026-11-14=89'])).stdout).toContain(
-      'Each score is within reach alone, but no reading gives them all together.',
+      'Each score lies between the lowest and highest its day allows, but no reading gives them all exactly.',
     );
   });
 
