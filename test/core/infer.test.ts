@@ -96,3 +96,69 @@ describe('infer', () => {
     expect(none).toMatchObject({ complete: false, fits: null, explanations: null, now: null });
   });
 });
+
+describe('infer: between observations', () => {
+  it('lists what changed each day under the file reading, an open contract turning idle included', () => {
+    const open = contract({
+      id: 'OPEN',
+      status: 'active',
+      start: '2026-03-01',
+      earnings: 800,
+      firstPayment: '2026-03-15',
+      lastPayment: '2026-06-01',
+    });
+    const h: History = {
+      version: 1,
+      asOf: '2026-11-26',
+      contracts: [
+        contract({
+          id: 'A',
+          end: '2026-05-01',
+          start: '2026-04-01',
+          firstPayment: '2026-04-10',
+          lastPayment: '2026-05-01',
+        }),
+        ended({
+          id: 'B',
+          client: 'b',
+          feedback: { public: 5 },
+          endedBy: 'freelancer',
+          endReason: 'completed',
+          start: '2026-07-01',
+          end: '2026-08-20',
+          firstPayment: '2026-07-10',
+          lastPayment: '2026-08-20',
+        }),
+        open,
+      ],
+      observed: [
+        { date: '2026-08-01', jss: null },
+        { date: '2026-09-15', jss: null },
+      ],
+    };
+    const report = infer(h, rules, { asOf: '2026-11-26' });
+    expect(report.between).toEqual([
+      {
+        from: '2026-08-01',
+        to: '2026-09-15',
+        events: [
+          ...['24m', '12m', '6m', '3m'].map((window) => ({
+            date: '2026-08-20',
+            contract: 'B',
+            window,
+            what: 'enters',
+          })),
+          { date: '2026-08-30', contract: 'OPEN', window: null, what: 'turns-idle' },
+          ...['24m', '12m', '6m', '3m'].map((window) => ({
+            date: '2026-08-30',
+            contract: 'OPEN',
+            window,
+            what: 'enters',
+          })),
+          { date: '2026-08-02', contract: 'A', window: '3m', what: 'leaves' },
+        ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+      },
+    ]);
+    expect(report.hidden.map((x) => x.contract)).toEqual(['B']);
+  });
+});
