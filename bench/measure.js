@@ -8,6 +8,12 @@ let computeMs = 0;
 
 if (task === 'parse') {
   JSON.parse(readFileSync(file, 'utf8'));
+} else if (task === 'validate') {
+  // A whole validation, whether the file is valid or not (a bad one is located and reported).
+  const { loadHistory } = await import('../dist/io/load-history.js');
+  await loadHistory(file, { today: '2026-11-26' }).catch((error) => {
+    if (error?.name !== 'UserError') throw error;
+  });
 } else {
   const [
     { loadHistory },

@@ -1,19 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { CliIO, CommandContext, CommonOptions } from './commands/context.js';
+import type { CliIO, CommandContext, CommonOptions, OutStream } from './commands/context.js';
+import { FIRST_YEAR, LAST_YEAR } from './core/dates.js';
 import { formatProblem, isUserError } from './errors.js';
 import { packageRoot } from './package-root.js';
+import { renderErrorJson } from './render/json.js';
+import { terminalSafe } from './render/terminal-safe.js';
 
 export type { CliIO } from './commands/context.js';
+export { watchOutputStreams } from './io/output-streams.js';
 
-const EXIT_CODES = `
-Exit codes:
-  0  done
-  1  a check you asked for failed (--fail-under)
-  2  bad usage, bad input, bad rules, or a refusal to overwrite
-  3  internal error (please report it; --debug shows the stack)
-`;
+/** The exit codes a command can return: 1 only where --fail-under can fail. */
+function exitCodes(failUnder: boolean): string {
+  return [
+    '',
+    'Exit codes:',
+    '  0  done',
+    ...(failUnder ? ['  1  a check you asked for failed (--fail-under)'] : []),
+    '  2  bad usage, bad input, bad rules, a refusal to overwrite, or a failed write',
+    '  3  internal error (please report it; --debug shows the stack)',
+    '',
+  ].join('\n');
+}
 
 /** The examples that end each command's help (and, first of each, the program's). */
 const EXAMPLES: Record<string, string[]> = {
@@ -87,6 +96,33 @@ function parseNumber(min: number, max: number, what: string) {
   };
 }
 
+/** A percentage: a number from 0 to 100, with or without a trailing `%` (`90`, `90%`, `92.5 %`). */
+function parsePercent(what: string) {
+  const parse = parseNumber(0, 100, what);
+  return (value: string): number => {
+    try {
+      return parse(value.replace(/\s*%$/, ''));
+    } catch {
+      throw new InvalidArgumentError(`${what} must be a percentage from 0 to 100 (90 or 90%)`);
+    }
+  };
+}
+
+/**
+ * An option given at most once: a second `--rules` or `--as-of` is refused rather than silently
+ * replacing the first (a comma list compares rule sets). Each program gets fresh parsers.
+ */
+function once<T>(flag: string, hint: string, parse: (value: string) => T = (v) => v as T) {
+  let seen = false;
+  return (value: string): T => {
+    if (seen) throw new InvalidArgumentError(`${flag} is given more than once; ${hint}`);
+    seen = true;
+    return parse(value);
+  };
+}
+
+const ONE_DATE = 'give it once';
+
 function parseWhole(min: number, max: number, what: string) {
   return (value: string): number => {
     const n = Number(value);
@@ -102,6 +138,10 @@ function parseDate(value: string): string {
   if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
     throw new InvalidArgumentError('expected a real date as YYYY-MM-DD');
   }
+  const year = Number(m[1]);
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new InvalidArgumentError(`expected a date in the years ${FIRST_YEAR}–${LAST_YEAR}`);
+  }
   return value;
 }
 
@@ -115,11 +155,16 @@ function collect(value: string, previous: string[] = []): string[] {
 /** Options every reporting command takes. */
 function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }): Command {
   cmd
-    .option('--rules <names>', 'rule set name or file; a comma list compares rule sets', 'upwork-2024')
+    .option(
+      '--rules <names>',
+      'rule set name or file; a comma list compares rule sets',
+      once('--rules', 'to compare rule sets give one comma list, e.g. --rules upwork-2024,upwork-2015'),
+      'upwork-2024',
+    )
     .option(
       '--as-of <date>',
       "evaluate on this day (YYYY-MM-DD) instead of the history's date (the file's asOf, or today); an earlier day sees the history as it stood then",
-      parseDate,
+      once('--as-of', ONE_DATE, parseDate),
     )
     .option('--json', 'print one JSON document (see `jss schema report`)')
     .option('-q, --quiet', opts.quiet)
@@ -128,8 +173,8 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }):
   if (opts.failUnder) {
     cmd.option(
       '--fail-under <n>',
-      'exit 1 when the projected JSS is below N or not shown',
-      parseNumber(0, 100, '--fail-under'),
+      'exit 1 when the projected JSS is below N (90 or 90%) or not shown',
+      once('--fail-under', 'give it once', parsePercent('--fail-under')),
     );
   }
   return cmd;
@@ -138,18 +183,56 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }):
 /** Each command module's `run`; its options type is its own, so the caller passes them through as-is. */
 type Runner = (args: unknown[], options: never, ctx: CommandContext) => Promise<number>;
 
-export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+/** Commands whose stdout, without --json, is text for a person (the others print data). */
+const HUMAN_STDOUT = new Set(['estimate', 'whatif', 'forecast', 'plan', 'validate', 'rules', 'infer']);
+
+/** A stream whose text is made safe for a terminal (see render/terminal-safe.ts). */
+function safeStream(stream: OutStream, coloured: boolean): OutStream {
+  return {
+    write: (text: string) => stream.write(terminalSafe(text, { keepColour: coloured })),
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
+  };
+}
+
+/** The command being run and whether it was asked for JSON (for the error document). */
+interface Running {
+  command: string;
+  json: boolean;
+}
+
+/** With `--json`, a command that fails with exit 2 also prints the error document on stdout. */
+function jsonErrorCommand(
+  program: Command,
+  argv: string[],
+  running: Running | undefined,
+): string | undefined {
+  if (running) return running.json ? running.command : undefined;
+  const cmd = program.commands.find((c) => c.name() === argv[0]);
+  if (!cmd || !argv.includes('--json') || !cmd.options.some((o) => o.long === '--json')) return undefined;
+  return cmd.name();
+}
+
+export function buildProgram(
+  io: CliIO,
+  setExit: (code: number) => void,
+  onStart: (running: Running) => void = () => undefined,
+): Command {
   const program = new Command('jss')
     .description(
       'Your projected Upwork Job Success Score, why it is what it is, and what each choice about an open contract would do to it.',
     )
     .version(version(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', helpExamples(Object.values(EXAMPLES).map((list) => list[0])) + EXIT_CODES)
+    .addHelpText('after', helpExamples(Object.values(EXAMPLES).map((list) => list[0])) + exitCodes(true))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(terminalSafe(s)),
     });
 
   const action =
@@ -157,6 +240,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     async (...args: unknown[]) => {
       const cmd = args.at(-1) as Command;
       const options = cmd.opts() as CommonOptions & Record<string, unknown>;
+      onStart({ command: cmd.name(), json: options.json === true });
       const positional = args.slice(0, -2);
       const { createStyle, colorEnabled } = await import('./render/style.js');
       // Each stream is coloured only when it is a terminal itself (`jss estimate F 2>log` keeps log plain).
@@ -165,8 +249,16 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
           colorEnabled({ isTTY: stream.isTTY, env: io.env, color: options.color, json: options.json }),
         );
       const [style, errStyle] = await Promise.all([colorOf(io.stdout), colorOf(io.stderr)]);
+      // Human output shows what files hold escaped (no escape sequence of theirs reaches the
+      // terminal); JSON, YAML and schemas on stdout keep their exact strings.
+      const humanOut = HUMAN_STDOUT.has(cmd.name()) && options.json !== true;
+      const safeIo: CliIO = {
+        ...io,
+        stdout: humanOut ? safeStream(io.stdout, style.enabled) : io.stdout,
+        stderr: safeStream(io.stderr, errStyle.enabled),
+      };
       const { run } = await load();
-      setExit(await run(positional, options as never, { io, style, errStyle }));
+      setExit(await run(positional, options as never, { io: safeIo, style, errStyle }));
     };
 
   withCommon(
@@ -201,7 +293,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         collect,
       )
       .option('--changes <file>', 'a changes file: one alternative (repeatable)', collect)
-      .option('--at <date>', 'evaluate on this day (not before --as-of)', parseDate),
+      .option('--at <date>', 'evaluate on this day (not before --as-of)', once('--at', ONE_DATE, parseDate)),
     { failUnder: true, quiet: 'print only the JSS of each alternative, one per line' },
   ).action(action(() => import('./commands/whatif.js')));
 
@@ -210,11 +302,15 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .command('forecast')
       .description('the JSS over time as contracts age out of windows, with exact crossing days')
       .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
-      .option('--until <date>', 'last day of the forecast (default: 24 months ahead)', parseDate)
+      .option(
+        '--until <date>',
+        'last day of the forecast (default: 24 months ahead)',
+        once('--until', ONE_DATE, parseDate),
+      )
       .option(
         '--from <date>',
         'start the series on this earlier day: each day before the evaluation date as the history stood then',
-        parseDate,
+        once('--from', ONE_DATE, parseDate),
       )
       .option(
         '--observed <DATE=JSS>',
@@ -235,7 +331,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .command('plan')
       .description('what it takes to reach a score: the day time alone does it, and the fewest new jobs')
       .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
-      .requiredOption('--target <n>', 'the JSS to reach', parseNumber(0, 100, '--target'))
+      .requiredOption(
+        '--target <n>',
+        'the JSS to reach (90 or 90%)',
+        once('--target', 'give it once', parsePercent('--target')),
+      )
       .option('--job-earnings <usd>', 'what each new job pays', parseNumber(0.01, 1e9, '--job-earnings'), 500)
       .option('--changes <file>', 'plan from an alternative future described by a changes file', collect),
     { quiet: 'print only the one-line answer' },
@@ -263,7 +363,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option(
       '--as-of <date>',
       "count the contracts as they stood on this day (dates are always checked against the file's asOf, or today)",
-      parseDate,
+      once('--as-of', ONE_DATE, parseDate),
     )
     .option('--json', 'print one JSON document')
     .option('-q, --quiet', 'print nothing on success')
@@ -310,7 +410,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 
   for (const cmd of program.commands) {
     const examples = EXAMPLES[cmd.name()];
-    cmd.addHelpText('after', (examples ? helpExamples(examples) : '') + EXIT_CODES);
+    const failUnder = cmd.options.some((o) => o.long === '--fail-under');
+    cmd.addHelpText('after', (examples ? helpExamples(examples) : '') + exitCodes(failUnder));
   }
   return program;
 }
@@ -318,9 +419,16 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 /** Runs the CLI and returns the exit code (the shim sets `process.exitCode`; nothing exits early). */
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  let running: Running | undefined;
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    (started) => {
+      running = started;
+    },
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -330,14 +438,22 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       // `jss help` asks for help (stdout, 0); `jss` alone or `jss help NOPE` is bad usage (stderr, 2).
       if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
-      return 2; // commander already printed the message
+      // commander already printed the message
+      const command = jsonErrorCommand(program, argv, running);
+      if (command !== undefined) {
+        const message = error.message.replace(/^error: /, '');
+        io.stdout.write(renderErrorJson(command, [{ code: 'bad-usage', message }]));
+      }
+      return 2;
     }
     if (isUserError(error)) {
-      io.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
+      io.stderr.write(`${terminalSafe(error.problems.map(formatProblem).join('\n'))}\n`);
+      const command = error.exitCode === 2 ? jsonErrorCommand(program, argv, running) : undefined;
+      if (command !== undefined) io.stdout.write(renderErrorJson(command, error.problems));
       return error.exitCode;
     }
     const err = error as Error;
-    io.stderr.write(`jss: internal error: ${err?.message ?? String(error)}\n`);
+    io.stderr.write(`jss: internal error: ${terminalSafe(err?.message ?? String(error))}\n`);
     if (argv.includes('--debug') && err?.stack) io.stderr.write(`${err.stack}\n`);
     else
       io.stderr.write(

@@ -5,6 +5,8 @@ export interface Problem {
   col?: number;
   /** Data path like `contracts[3].end`. */
   path?: string;
+  /** A stable name for the kind of problem (`unknown-key`, `payments-sum`, ...): part of the interface. */
+  code: string;
   message: string;
   hint?: string;
 }
@@ -17,8 +19,16 @@ export class UserError extends Error {
   readonly problems: Problem[];
   readonly exitCode: number;
 
-  constructor(problems: Problem[] | string, options: { exitCode?: number; hint?: string } = {}) {
-    const list = typeof problems === 'string' ? [{ message: problems, hint: options.hint }] : problems;
+  constructor(problems: Problem[], options?: { exitCode?: number });
+  constructor(message: string, options: { exitCode?: number; hint?: string; code: string });
+  constructor(
+    problems: Problem[] | string,
+    options: { exitCode?: number; hint?: string; code?: string } = {},
+  ) {
+    const list =
+      typeof problems === 'string'
+        ? [{ code: options.code ?? 'error', message: problems, hint: options.hint }]
+        : problems;
     super(list.map(formatProblem).join('\n'));
     this.name = 'UserError';
     this.problems = list;

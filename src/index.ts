@@ -1,7 +1,7 @@
 /**
  * The library API: everything the CLI does, callable from a script.
  *
- *   import { loadHistory, loadRuleSet, prepare, estimateReport, forecast, plan } from 'jss';
+ *   import { loadHistory, loadRuleSet, prepare, estimateReport, forecast, plan } from 'upwork-jss';
  *   const { history, asOf } = await loadHistory('contracts.yaml', { today: '2026-11-26' });
  *   const { ruleSet } = await loadRuleSet('upwork-2024', { cwd: process.cwd() });
  *   const prepared = prepare(history, ruleSet, asOf);

@@ -1,6 +1,8 @@
 import { againstObserved } from '../core/against-observed.js';
 import { consensus } from '../core/consensus.js';
+import { LAST_DAY_ISO, toDay } from '../core/dates.js';
 import { estimateReport } from '../core/estimate.js';
+import { UserError } from '../errors.js';
 import { renderEstimate, renderEstimateComparison } from '../render/estimate-text.js';
 import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
@@ -19,6 +21,13 @@ export async function run(args: unknown[], options: EstimateOptions, ctx: Comman
   const inputs = await loadInputs(file, options, ctx);
   const { loaded } = inputs;
   const observations = observationsOf(loaded, options.observed);
+  const { asOf } = loaded;
+  if (toDay(asOf) + options.horizon > toDay(LAST_DAY_ISO)) {
+    throw new UserError(`--horizon ${options.horizon}: the horizon would fall after ${LAST_DAY_ISO}`, {
+      code: 'date-out-of-range',
+      hint: `from ${asOf}, give at most --horizon ${toDay(LAST_DAY_ISO) - toDay(asOf)}`,
+    });
+  }
   const views = prepareAll(inputs).map((prepared, i) => ({
     ruleSet: prepared.rules,
     file,

@@ -23,11 +23,13 @@ export async function run(args: unknown[], options: ForecastOptions, ctx: Comman
   const until = options.until ?? toIso(defaultUntil(toDay(asOf)));
   if (until < asOf) {
     throw new UserError(`--until ${until} is before the evaluation date ${asOf}`, {
+      code: 'date-order',
       hint: 'a forecast runs forward from the evaluation date: give a later --until, or an earlier --as-of',
     });
   }
   if (options.from !== undefined && options.from > asOf) {
     throw new UserError(`--from ${options.from} is after the evaluation date ${asOf}`, {
+      code: 'date-order',
       hint: '--from starts the series in the past: give an earlier day, or a later --as-of',
     });
   }

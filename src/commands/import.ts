@@ -1,4 +1,3 @@
-import { copyFile } from 'node:fs/promises';
 import { todayUtc } from '../core/dates.js';
 import { isUserError, UserError } from '../errors.js';
 import { importFiles } from '../import/import-files.js';
@@ -8,7 +7,7 @@ import { historyYaml } from '../import/write-history.js';
 import { validateHistory } from '../io/load-history.js';
 import { parseSource } from '../io/parse-document.js';
 import { readInput } from '../io/read-input.js';
-import { writeFileAtomic } from '../io/write-file.js';
+import { checkWritablePath, withFileLock, writeBackup, writeFileAtomic } from '../io/write-file.js';
 import type { CommandContext } from './context.js';
 import { resolvePath } from './paths.js';
 
@@ -23,32 +22,15 @@ export async function run(args: unknown[], options: ImportOptions, ctx: CommandC
   const { io, errStyle } = ctx;
   checkPaths(paths, options, ctx);
 
-  const imported = await importFiles(paths, { cwd: io.cwd, stdin: io.stdin });
   const today = todayUtc(io.now());
-  let merge: Parameters<typeof importSummary>[1];
-  if (options.merge !== undefined) {
-    const source = await readInput(options.merge, { cwd: io.cwd });
-    const merged = await mergeHistory(source, imported, today);
-    const target = options.output ?? options.merge;
-    let backup: string | undefined;
-    if (options.output === undefined) {
-      backup = `${options.merge}.bak`;
-      await copyFile(resolvePath(io, options.merge), resolvePath(io, backup)).catch(
-        (error: NodeJS.ErrnoException) => {
-          throw new UserError(
-            `${backup}: cannot write the backup copy (${error.code ?? error.message}); ${options.merge} was left as it was`,
-          );
-        },
-      );
-    }
-    await write(ctx, target, merged.text, options.output === undefined || options.force === true);
-    merge = { plan: merged.plan, file: target, backup };
-  } else {
-    const text = historyYaml(imported.contracts, imported.latest);
-    await checkOutput(text, today);
-    if (options.output === undefined) io.stdout.write(text);
-    else await write(ctx, options.output, text, options.force === true);
-  }
+  const history = options.merge;
+  // The lock covers the whole read-modify-write, from reading the CSVs to replacing the history.
+  const { imported, merge } =
+    history === undefined
+      ? await importOnly(paths, options, ctx, today)
+      : await withFileLock(resolvePath(io, history), history, () =>
+          importAndMerge(paths, history, options, ctx, today),
+        );
 
   io.stderr.write(importSummary(imported, merge));
   const warnings = [...imported.warnings, ...(merge?.plan.warnings ?? [])];
@@ -61,13 +43,52 @@ export async function run(args: unknown[], options: ImportOptions, ctx: CommandC
   return 0;
 }
 
+type Merge = Parameters<typeof importSummary>[1];
+
+async function importOnly(paths: string[], options: ImportOptions, ctx: CommandContext, today: string) {
+  const imported = await importFiles(paths, { cwd: ctx.io.cwd, stdin: ctx.io.stdin });
+  const text = historyYaml(imported.contracts, imported.latest);
+  await checkOutput(text, today);
+  if (options.output === undefined) ctx.io.stdout.write(text);
+  else await write(ctx, options.output, text, options.force === true);
+  return { imported, merge: undefined as Merge };
+}
+
+async function importAndMerge(
+  paths: string[],
+  history: string,
+  options: ImportOptions,
+  ctx: CommandContext,
+  today: string,
+): Promise<{ imported: Awaited<ReturnType<typeof importFiles>>; merge: Merge }> {
+  const { io } = ctx;
+  const imported = await importFiles(paths, { cwd: io.cwd, stdin: io.stdin });
+  const source = await readInput(history, { cwd: io.cwd });
+  const merged = await mergeHistory(source, imported, today);
+  const target = options.output ?? history;
+  let backup: string | undefined;
+  if (options.output === undefined) {
+    backup = `${history}.bak`;
+    await writeBackup(resolvePath(io, history), resolvePath(io, backup), backup);
+  }
+  await write(ctx, target, merged.text, options.output === undefined || options.force === true);
+  return { imported, merge: { plan: merged.plan, file: target, backup } };
+}
+
 function checkPaths(paths: string[], options: ImportOptions, ctx: CommandContext): void {
   if (paths.filter((p) => p === '-').length > 1)
-    throw new UserError("standard input ('-') can be read only once");
+    throw new UserError("standard input ('-') can be read only once", { code: 'stdin-twice' });
   if (options.merge === '-' || options.output === '-') {
     throw new UserError(`${options.merge === '-' ? '--merge' : '-o'} needs a file name, not '-'`, {
+      code: 'bad-usage',
       hint: 'without -o the history is printed to stdout',
     });
+  }
+  for (const [flag, path] of [
+    ['-o', options.output],
+    ['--merge', options.merge],
+  ] as const) {
+    if (path !== undefined) checkWritablePath(resolvePath(ctx.io, path), `${flag} ${path}`);
   }
   const inputs = new Set(paths.filter((p) => p !== '-').map((p) => resolvePath(ctx.io, p)));
   for (const [flag, path] of [
@@ -77,6 +98,7 @@ function checkPaths(paths: string[], options: ImportOptions, ctx: CommandContext
     if (path !== undefined && inputs.has(resolvePath(ctx.io, path))) {
       throw new UserError(
         `${flag} ${path}: is one of the CSV files being imported; jss does not write over its input`,
+        { code: 'writes-over-input' },
       );
     }
   }

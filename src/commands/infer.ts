@@ -22,6 +22,7 @@ export async function run(args: unknown[], options: InferOptions, ctx: CommandCo
         ? `no observed score on or before the evaluation date ${asOf} (${later} later ${later === 1 ? 'one is' : 'ones are'} ignored)`
         : 'no observed scores: infer needs the JSS you saw on at least one day',
       {
+        code: 'no-observations',
         hint:
           'add them to the history as `observed: [ { date: 2026-10-15, jss: 92 } ]` (jss: null when no score was shown), ' +
           'or give them here: --observed 2026-10-15=92 --observed 2026-11-14=88',

@@ -36,6 +36,7 @@ export async function loadFutures(
     throw new UserError(
       `--changes is given ${changePaths.length} times (${changePaths.join(', ')}); forecast and plan take one changes file`,
       {
+        code: 'option-repeated',
         hint: 'put all the changes of one future in one file; to compare several futures, use jss whatif --changes A --changes B',
       },
     );
@@ -43,6 +44,7 @@ export async function loadFutures(
   const [changesPath] = changePaths;
   if (file === '-' && changesPath === '-') {
     throw new UserError("standard input ('-') can be read only once", {
+      code: 'stdin-twice',
       hint: 'give either the history or the changes file as -, and the other as a file',
     });
   }

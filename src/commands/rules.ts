@@ -13,6 +13,7 @@ export async function run(args: unknown[], options: CommonOptions, ctx: CommandC
   if (action === 'list') {
     if (name !== undefined)
       throw new UserError(`rules list: takes no name (got "${name}")`, {
+        code: 'bad-usage',
         hint: `to see one: jss rules show ${name}`,
       });
     const ruleSets = await Promise.all(
@@ -45,6 +46,7 @@ export async function run(args: unknown[], options: CommonOptions, ctx: CommandC
   const near = closest(action, ACTIONS);
   const looksLikeRules = isRulePath(action) || builtinRuleSetNames().includes(action);
   throw new UserError(`rules: unknown action "${action}"`, {
+    code: 'unknown-action',
     hint: looksLikeRules
       ? `to see a rule set: jss rules show ${action}`
       : `${near ? `did you mean "${near}"? ` : ''}valid actions: ${ACTIONS.join(', ')}`,

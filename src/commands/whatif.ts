@@ -19,6 +19,7 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
   const changePaths = options.changes ?? [];
   if ([file, ...changePaths].filter((p) => p === '-').length > 1) {
     throw new UserError("standard input ('-') can be read only once", {
+      code: 'stdin-twice',
       hint: 'give the history or one changes file as -, and the others as files',
     });
   }
@@ -32,6 +33,7 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
   const at = options.at ?? asOf;
   if (at < asOf) {
     throw new UserError(`--at ${at} is before the evaluation date ${asOf}`, {
+      code: 'date-order',
       hint: 'the day scored cannot come before the history is evaluated; give a later --at, or an earlier --as-of',
     });
   }

@@ -26,6 +26,8 @@ export interface Changes {
 /** Something in a Changes value that does not fit the history or the rule set, at a path in it. */
 export interface ChangeProblem {
   path: (string | number)[];
+  /** A stable name for the kind of problem. */
+  code: string;
   message: string;
   hint?: string;
   /** A misspelt name and the valid ones, so the caller can add "did you mean". */
@@ -91,12 +93,14 @@ export function changeProblems(history: History, changes: Changes, rules: RuleSe
     else if (status.get(entry.contract) === 'ended') {
       out.push({
         path: at('contract'),
+        code: 'contract-ended',
         message: `${entry.contract} is ended; scenarios apply to open (active or paused) contracts`,
         hint: open.length ? `open contracts: ${list(open)}` : 'this history has no open contract',
       });
     } else if (seen.has(entry.contract)) {
       out.push({
         path: at('contract'),
+        code: 'scenario-twice',
         message: `${entry.contract} already has a scenario (set[${seen.get(entry.contract)}])`,
         hint: 'an alternative gives each contract one scenario outcome; put the other in its own alternative',
       });
@@ -107,12 +111,14 @@ export function changeProblems(history: History, changes: Changes, rules: RuleSe
     if (!scenario) {
       out.push({
         path: at('scenario'),
+        code: 'unknown-scenario',
         message: `no scenario "${entry.scenario}" in rule set ${rules.name}`,
         ...choices(entry.scenario, names, 'scenarios'),
       });
     } else if (entry.outcome !== undefined && !scenario.outcomes.some((o) => o.name === entry.outcome)) {
       out.push({
         path: at('outcome'),
+        code: 'unknown-outcome',
         message: `scenario ${scenario.name} has no outcome "${entry.outcome}" in rule set ${rules.name}`,
         ...choices(
           entry.outcome,
@@ -128,11 +134,16 @@ export function changeProblems(history: History, changes: Changes, rules: RuleSe
     if (byId.has(c.id)) {
       out.push({
         path: ['add', k, 'id'],
+        code: 'contract-exists',
         message: `${c.id} is already in the history`,
         hint: 'added contracts need new ids; to alter an existing contract use change',
       });
     } else if (added.has(c.id)) {
-      out.push({ path: ['add', k, 'id'], message: `${c.id} is added twice (add[${added.get(c.id)}] too)` });
+      out.push({
+        path: ['add', k, 'id'],
+        code: 'contract-exists',
+        message: `${c.id} is added twice (add[${added.get(c.id)}] too)`,
+      });
     }
     added.set(c.id, added.get(c.id) ?? k);
   });
@@ -181,7 +192,12 @@ function unknownContract(
   valid: string[],
   what: string,
 ): ChangeProblem {
-  return { path, message: `no contract "${id}" in the history`, ...choices(id, valid, what) };
+  return {
+    path,
+    code: 'unknown-contract',
+    message: `no contract "${id}" in the history`,
+    ...choices(id, valid, what),
+  };
 }
 
 /** The valid names (at most 20), with the word they could replace for a did-you-mean. */

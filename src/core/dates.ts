@@ -35,6 +35,22 @@ export function isIsoDate(text: string): boolean {
   return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/** The years a date in a history, a rule set or an option may have (DESIGN §1). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 9998;
+
+/** True when a valid `YYYY-MM-DD` date's year is within FIRST_YEAR..LAST_YEAR. */
+export function isDateInRange(text: string): boolean {
+  const year = parts(text)[0];
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+/**
+ * The last day any computed date may be: a date has four digits of year, so horizons that would
+ * run past it (a forecast from 9998-12-31) stop there.
+ */
+export const LAST_DAY_ISO = '9999-12-31';
+
 export function fromCivil(year: number, month: number, dayOfMonth: number): Day {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

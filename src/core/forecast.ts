@@ -1,4 +1,4 @@
-import { addMonths, type Day, toDay, toIso } from './dates.js';
+import { addMonths, type Day, LAST_DAY_ISO, toDay, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
 import type { Prepared } from './evaluate.js';
 import { type Past, pastDays } from './past.js';
@@ -67,9 +67,12 @@ export interface ForecastReport {
   observed?: { date: string; jss: number | null }[];
 }
 
-/** The default last day: 24 months after the evaluation date (day clamped to the month's end). */
+/**
+ * The default last day: 24 months after the evaluation date (day clamped to the month's end), or
+ * 9999-12-31, the last day a date can name, if that comes first.
+ */
 export function defaultUntil(asOf: Day): Day {
-  return addMonths(asOf, DEFAULT_FORECAST_MONTHS);
+  return Math.min(addMonths(asOf, DEFAULT_FORECAST_MONTHS), toDay(LAST_DAY_ISO));
 }
 
 /**

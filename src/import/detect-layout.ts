@@ -16,7 +16,13 @@ export function detectLayout(source: Source): Layout {
   const firstLine = source.text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
   if (source.text.trim() === '') {
     throw new UserError([
-      { file: source.name, line: 1, message: 'the file is empty', hint: knownLayoutsHint() },
+      {
+        file: source.name,
+        line: 1,
+        code: 'empty-file',
+        message: 'the file is empty',
+        hint: knownLayoutsHint(),
+      },
     ]);
   }
   const header = parseHeader(firstLine);
@@ -27,6 +33,7 @@ export function detectLayout(source: Source): Layout {
     {
       file: source.name,
       line: 1,
+      code: 'unknown-layout',
       message: `not a known Upwork export: the header line is ${JSON.stringify(shown)}`,
       hint: knownLayoutsHint(),
     },

@@ -2,7 +2,7 @@ import type { ContractType } from '../core/types.js';
 import { importedId } from './contract-id.js';
 import { guessStatus } from './guess-status.js';
 import { formatCents } from './parse-values.js';
-import type { MoneyRow } from './rows.js';
+import { compareText, type MoneyRow } from './rows.js';
 
 export interface ImportedPayment {
   date: string;
@@ -29,6 +29,8 @@ export interface ImportedContract {
   refundsFoundCents?: number;
   /** Made from bonus rows alone: the export holds no other payment on it. */
   bonusOnly: boolean;
+  /** The `imp-` id it would have without a contract id (client, type, title or rate): `--merge` finds it under that. */
+  importedId: string;
 }
 
 interface Group {
@@ -51,7 +53,7 @@ export interface Grouped {
 }
 
 const byDateThenLine = (a: MoneyRow, b: MoneyRow) =>
-  a.date.localeCompare(b.date) || a.file.localeCompare(b.file) || a.line - b.line;
+  compareText(a.date, b.date) || compareText(a.file, b.file) || a.line - b.line;
 
 function rowsAt(rows: MoneyRow[]): string {
   const lines = rows.map((r) => `${r.file}:${r.line}`);
@@ -129,10 +131,10 @@ export function groupContracts(rows: readonly MoneyRow[], latest: string): Group
   }
 
   const contracts = [...groups.values()]
-    .sort((a, b) => a.key.localeCompare(b.key))
+    .sort((a, b) => compareText(a.key, b.key))
     .map((group) => toContract(group, latest, warnings));
   makeIdsUnique(contracts);
-  contracts.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  contracts.sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
   return { contracts, warnings };
 }
 
@@ -161,17 +163,16 @@ function toContract(group: Group, latest: string, warnings: string[]): ImportedC
   const refundsCents = group.refunds.reduce((sum, r) => sum + r.cents, 0);
   const periodStarts = group.base.map((r) => r.periodStart).filter((d) => d !== undefined);
   const start = [payments[0].date, ...periodStarts].sort()[0];
-  const id =
-    group.contractId ??
-    importedId(
-      group.client,
-      group.type,
-      group.base.length === 0
-        ? 'bonus'
-        : group.type === 'hourly'
-          ? rateText(group.rateCents)
-          : (group.title ?? ''),
-    );
+  const fallbackId = importedId(
+    group.client,
+    group.type,
+    group.base.length === 0
+      ? 'bonus'
+      : group.type === 'hourly'
+        ? rateText(group.rateCents)
+        : (group.title ?? ''),
+  );
+  const id = group.contractId ?? fallbackId;
 
   const contract: ImportedContract = {
     id,
@@ -184,6 +185,7 @@ function toContract(group: Group, latest: string, warnings: string[]): ImportedC
     earningsCents,
     refundedCents: Math.min(refundsCents, earningsCents),
     bonusOnly: group.base.length === 0,
+    importedId: fallbackId,
   };
   if (group.title !== undefined) contract.title = group.title;
   if (group.rateCents !== undefined) contract.rateCents = group.rateCents;

@@ -1,5 +1,7 @@
+import { addMonths, toDay, toIso } from '../core/dates.js';
 import { isUserError, type Problem, UserError } from '../errors.js';
 import { readInput, type StdinLike } from '../io/read-input.js';
+import { MAX_PROBLEMS, moreProblems } from '../io/validate.js';
 import { detectLayout } from './detect-layout.js';
 import { type Grouped, groupContracts } from './group-contracts.js';
 import { readCsv } from './read-csv.js';
@@ -15,12 +17,9 @@ export interface Imported extends Grouped {
   /** The export's earliest and latest dates (of any row, used or not). */
   earliest?: string;
   latest?: string;
-  /** Rows found in more than one file (same row id, day and amount), counted once. */
+  /** Rows dropped as payments another file already gave (see dropRowsSeenInAnotherFile). */
   duplicates: number;
 }
-
-/** Most problems shown from one run; the rest are counted. */
-const MAX_PROBLEMS = 20;
 
 /**
  * Reads every CSV (`-` reads stdin) and groups their rows into contracts. Problems in all files
@@ -40,9 +39,9 @@ export async function importFiles(
       problems.push(...error.problems);
     }
   }
+  // The first MAX_PROBLEMS, then a count of the rest, as for a history file.
   if (problems.length > MAX_PROBLEMS) {
-    const more = problems.length - MAX_PROBLEMS;
-    problems.splice(MAX_PROBLEMS, more, { message: `... and ${more} more problem(s) like these` });
+    problems.splice(MAX_PROBLEMS, problems.length, moreProblems(undefined, problems.length - MAX_PROBLEMS));
   }
   if (problems.length > 0) throw new UserError(problems);
 
@@ -55,6 +54,8 @@ export async function importFiles(
   const latest = dates.at(-1);
   const grouped = latest === undefined ? { contracts: [], warnings: [] } : groupContracts(rows, latest);
   const warnings = [...files.flatMap((f) => f.warnings), ...otherTypeWarnings(files), ...grouped.warnings];
+  const coverage = coverageWarning(earliest, latest);
+  if (coverage !== undefined) warnings.push(coverage);
   const kinds = new Set(files.map((f) => f.layout.kind));
   if (kinds.size > 1) {
     warnings.unshift(
@@ -65,7 +66,7 @@ export async function importFiles(
 }
 
 async function readExport(path: string, options: { cwd?: string; stdin?: StdinLike }): Promise<FileRows> {
-  const source = await readInput(path, options);
+  const source = await readInput(path, { ...options, format: 'CSV' });
   const layout = detectLayout(source);
   const { header, rows } = readCsv(source);
   return layout.kind === 'transactions'
@@ -73,25 +74,50 @@ async function readExport(path: string, options: { cwd?: string; stdin?: StdinLi
     : readWeeklySummary(source, layout, header, rows);
 }
 
-/** Overlapping exports repeat rows: a row with the same id, day and amount as one in an earlier file is dropped. */
-function dropRowsSeenInAnotherFile(files: FileRows[]): { rows: MoneyRow[]; duplicates: number } {
-  const seen = new Map<string, number>();
+/**
+ * The same payment in two files counts once (DESIGN §7): rows of different files are the same when
+ * their date, kind, cents and contract id (else client and description) match, and a payment found
+ * k₁ times in one file and k₂ in another counts max(k₁, k₂) times. Rows within one file are never
+ * merged; transaction and weekly-summary files are never matched against each other.
+ */
+export function dropRowsSeenInAnotherFile(files: readonly FileRows[]): {
+  rows: MoneyRow[];
+  duplicates: number;
+} {
+  const kept = new Map<string, number>();
   const rows: MoneyRow[] = [];
   let duplicates = 0;
-  for (const [fileIndex, file] of files.entries()) {
+  for (const file of files) {
+    const inFile = new Map<string, number>();
     for (const row of file.rows) {
-      const key =
-        row.rowId === undefined ? undefined : `${row.rowId}\0${row.date}\0${row.cents}\0${row.kind}`;
-      const firstFile = key === undefined ? undefined : seen.get(key);
-      if (firstFile !== undefined && firstFile !== fileIndex) {
+      const who =
+        row.contractId !== undefined ? `id\0${row.contractId}` : `client\0${row.client}\0${row.description}`;
+      const key = `${file.layout.kind}\0${row.date}\0${row.kind}\0${row.cents}\0${who}`;
+      const n = (inFile.get(key) ?? 0) + 1;
+      inFile.set(key, n);
+      if (n <= (kept.get(key) ?? 0)) {
         duplicates++;
         continue;
       }
-      if (key !== undefined) seen.set(key, fileIndex);
+      kept.set(key, n);
       rows.push(row);
     }
   }
   return { rows, duplicates };
+}
+
+/** The months the JSS looks back on (its longest window). */
+const LOOK_BACK_MONTHS = 24;
+
+/** Exports that start later than 24 months before their latest day miss contracts that count. */
+export function coverageWarning(
+  earliest: string | undefined,
+  latest: string | undefined,
+): string | undefined {
+  if (earliest === undefined || latest === undefined) return undefined;
+  const from = toIso(addMonths(toDay(latest), -LOOK_BACK_MONTHS));
+  if (earliest <= from) return undefined;
+  return `the exports cover ${earliest} to ${latest}, less than the ${LOOK_BACK_MONTHS} months the JSS looks back on: export your transactions from ${from} (or earlier) and import them too, or contracts that count may be missing`;
 }
 
 function otherTypeWarnings(files: FileRows[]): string[] {

@@ -7,8 +7,6 @@ export interface TransactionColumns {
   client: string;
   amount: string;
   balance: string;
-  /** The row's own id, to spot the same row in two files. */
-  rowId: string;
   /** Columns that may hold the invoice text, in the order they are searched. */
   descriptions: readonly string[];
 }
@@ -50,7 +48,6 @@ export const LAYOUTS: readonly Layout[] = [
       client: 'team',
       amount: 'amount',
       balance: 'balance',
-      rowId: 'ref id',
       descriptions: ['description'],
     },
   },
@@ -67,7 +64,6 @@ export const LAYOUTS: readonly Layout[] = [
       client: 'team',
       amount: 'amount $',
       balance: 'current balance $',
-      rowId: 'transaction id',
       descriptions: DETAILED_DESCRIPTIONS,
     },
   },
@@ -84,7 +80,6 @@ export const LAYOUTS: readonly Layout[] = [
       client: 'client team',
       amount: 'amount $',
       balance: 'current balance $',
-      rowId: 'transaction id',
       descriptions: DETAILED_DESCRIPTIONS,
     },
   },

@@ -75,6 +75,7 @@ export async function mergeHistory(source: Source, imported: MergeInput, today: 
       throw new UserError([
         ...error.problems,
         {
+          code: 'merge-invalid',
           message: `the merged history would not be valid, so ${source.name} was left as it was`,
           hint: 'correct the history (or the export) and merge again',
         },

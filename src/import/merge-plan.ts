@@ -3,6 +3,7 @@ import type { Contract, Payment } from '../core/types.js';
 import type { ImportedContract, ImportedPayment } from './group-contracts.js';
 import { guessStatus } from './guess-status.js';
 import { dollarsFromCents, formatCents } from './parse-values.js';
+import { compareText } from './rows.js';
 import { END_GUESS_COMMENT, GUESS_MARK, statusGuessComment } from './write-history.js';
 
 /** A contract already in the history, as validated, with what the file itself says about it. */
@@ -62,10 +63,14 @@ export function planMerge(
   fileAsOf: string | undefined,
 ): MergePlan {
   const byId = new Map(imported.map((c) => [c.id, c]));
+  // A contract imported under an `imp-` id that the export now gives a contract id is the same
+  // contract (same client, type and title or rate): it keeps its old id.
+  const byImportedId = new Map(imported.filter((c) => c.id !== c.importedId).map((c) => [c.importedId, c]));
   const known = new Set<string>();
   const plan: MergePlan = { updated: [], added: [], untouched: 0, warnings: [] };
   existing.forEach((old, index) => {
-    const fresh = byId.get(old.contract.id);
+    const id = old.contract.id;
+    const fresh = byId.get(id) ?? (id.startsWith('imp-') ? byImportedId.get(id) : undefined);
     if (!fresh) {
       plan.untouched++;
       return;
@@ -113,7 +118,7 @@ function contractChanges(
       );
     }
     payments = [...oldPayments.filter((p) => !inRange(p)), ...fresh.payments].sort((a, b) =>
-      a.date.localeCompare(b.date),
+      compareText(a.date, b.date),
     );
   } else if (covered && (old.keys.has('firstPayment') || old.keys.has('lastPayment'))) {
     earningsCents = fresh.earningsCents;

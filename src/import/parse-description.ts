@@ -50,6 +50,16 @@ export function parseInvoice(text: string, type: 'hourly' | 'fixed'): InvoiceFac
   return facts;
 }
 
+/**
+ * A contract id standing in a text of its own (the 19-column layouts' "Transaction Summary
+ * Details"): `12345678`, `Contract ID: 12345678`, or `Title (12345678)`.
+ */
+export function contractIdIn(text: string): string | undefined {
+  const t = text.trim();
+  if (/^\d{6,}$/.test(t)) return t;
+  return CONTRACT_ID.exec(t)?.[1] ?? TRAILING_ID.exec(t)?.[1];
+}
+
 /** A weekly-summary contract cell, `Title (12345678)`, as title and id. */
 export function parseContractCell(text: string): { title?: string; contractId: string } | undefined {
   const m = /^(.*?)\s*\((\d+)\)\s*$/s.exec(text.trim());

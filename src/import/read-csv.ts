@@ -37,6 +37,7 @@ export function readCsv(source: Source): { header: string[]; rows: CsvRow[] } {
         {
           file: source.name,
           line: lines,
+          code: 'malformed-row',
           message: `malformed CSV row: ${what}`,
           hint: 'Upwork exports parse as they are; was the file edited or saved by another program?',
         },

@@ -1,10 +1,10 @@
 import { UserError } from '../errors.js';
 import type { Source } from '../io/read-input.js';
 import type { TransactionLayout } from './layouts.js';
-import { parseInvoice } from './parse-description.js';
+import { contractIdIn, parseInvoice } from './parse-description.js';
 import { parseCents, parseExportDate } from './parse-values.js';
 import type { CsvRow } from './read-csv.js';
-import { classifyType, type FileRows, type MoneyRow, startFile, widen } from './rows.js';
+import { classifyType, type FileRows, type MoneyRow, startFile, usedKind, widen } from './rows.js';
 
 interface Parsed {
   row: CsvRow;
@@ -26,7 +26,8 @@ export function readTransactions(
   rows: CsvRow[],
 ): FileRows {
   const { columns } = layout;
-  const { out, col, problems, at } = startFile(source, layout, header, rows);
+  const file = startFile(source, layout, header, rows);
+  const { out, col, problems, at } = file;
 
   const parsed: Parsed[] = [];
   for (const row of rows) {
@@ -35,10 +36,16 @@ export function readTransactions(
     const date = parseExportDate(dateText);
     const cents = parseCents(amountText);
     if (date === undefined)
-      at(row, `date ${JSON.stringify(dateText)} is not a date`, 'Upwork writes dates like `Sep 4, 2026`');
+      at(
+        row,
+        'invalid-date',
+        `date ${JSON.stringify(dateText)} is not a date`,
+        'Upwork writes dates like `Sep 4, 2026`',
+      );
     if (cents === undefined)
       at(
         row,
+        'invalid-amount',
         `amount ${JSON.stringify(amountText)} is not an amount of money`,
         'expected a number like `-18.00` or `1,250.00`',
       );
@@ -68,23 +75,10 @@ export function readTransactions(
       continue;
     }
     const descriptions = columns.descriptions.map((name) => col(row, name)).filter((d) => d !== '');
-    let kind = classifyType(p.type);
-    if (kind === 'refund' && [p.type, ...descriptions].some((d) => /\bfee\b/i.test(d))) kind = 'fee';
-    if (kind === 'other') {
-      out.otherTypes.set(p.type, (out.otherTypes.get(p.type) ?? 0) + 1);
-      out.skipped.other++;
-      continue;
-    }
-    if (kind !== 'hourly' && kind !== 'fixed' && kind !== 'bonus' && kind !== 'refund') {
-      out.skipped[kind]++;
-      continue;
-    }
-    if (p.cents === 0) {
-      out.skipped.zero++;
-      continue;
-    }
-    // Upwork signs money in as positive; an earning row below zero takes money back: a refund.
-    if (p.cents < 0 && kind !== 'refund') kind = 'refund';
+    let type = classifyType(p.type);
+    if (type === 'refund' && [p.type, ...descriptions].some((d) => /\bfee\b/i.test(d))) type = 'fee';
+    const kind = usedKind(file, row, type, p.type, p.cents);
+    if (kind === undefined) continue;
 
     let client = col(row, columns.client);
     if (client === '') {
@@ -96,6 +90,7 @@ export function readTransactions(
     if (facts.badPeriod)
       at(
         row,
+        'invalid-date',
         `the invoice period ${JSON.stringify(facts.badPeriod)} is not a pair of dates`,
         'expected MM/DD/YYYY-MM/DD/YYYY',
       );
@@ -107,16 +102,17 @@ export function readTransactions(
       cents: Math.abs(p.cents),
       kind,
       client,
+      description: descriptions.join('\n'),
     };
     if (client === 'unknown-client') money.clientUnknown = true;
-    if (facts.contractId) money.contractId = facts.contractId;
+    // The contract id: in the invoice text, or (19-column layouts) in a column of its own.
+    const contractId = facts.contractId ?? descriptions.map(contractIdIn).find((id) => id !== undefined);
+    if (contractId) money.contractId = contractId;
     if (kind === 'hourly') {
       if (facts.rateCents !== undefined) money.rateCents = facts.rateCents;
       if (facts.periodStart !== undefined) money.periodStart = facts.periodStart;
     }
     if (kind === 'fixed' && facts.title) money.title = facts.title;
-    const rowId = col(row, columns.rowId);
-    if (rowId !== '') money.rowId = rowId;
     out.rows.push(money);
   }
 

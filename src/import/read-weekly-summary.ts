@@ -4,7 +4,7 @@ import type { WeeklySummaryLayout } from './layouts.js';
 import { parseContractCell } from './parse-description.js';
 import { parseCents, parseExportDate } from './parse-values.js';
 import type { CsvRow } from './read-csv.js';
-import { classifyType, type FileRows, startFile, widen } from './rows.js';
+import { classifyType, type FileRows, startFile, usedKind, widen } from './rows.js';
 
 /**
  * Reads a weekly summary: each row names its contract as `Title (12345678)` but not the client,
@@ -16,7 +16,8 @@ export function readWeeklySummary(
   header: string[],
   rows: CsvRow[],
 ): FileRows {
-  const { out, col, problems, at } = startFile(source, layout, header, rows);
+  const file = startFile(source, layout, header, rows);
+  const { out, col, problems, at } = file;
 
   for (const row of rows) {
     const dateText = col(row, 'date');
@@ -29,18 +30,21 @@ export function readWeeklySummary(
     if (date === undefined)
       at(
         row,
+        'invalid-date',
         `date ${JSON.stringify(dateText)} is not a date`,
         'the weekly summary writes dates as YYYY-MM-DD',
       );
     if (cents === undefined)
       at(
         row,
+        'invalid-amount',
         `amount ${JSON.stringify(amountText)} is not an amount of money`,
         'expected a number like `252.00`',
       );
     if (contract === undefined) {
       at(
         row,
+        'no-contract-id',
         `contract ${JSON.stringify(contractText)} has no contract id`,
         'the weekly summary names contracts as `Title (12345678)`',
       );
@@ -48,21 +52,11 @@ export function readWeeklySummary(
     if (date === undefined || cents === undefined || contract === undefined) continue;
     widen(out, date);
 
-    let kind = classifyType(type);
-    if (kind === 'other') {
-      out.otherTypes.set(type, (out.otherTypes.get(type) ?? 0) + 1);
-      out.skipped.other++;
-      continue;
-    }
-    if (kind !== 'hourly' && kind !== 'fixed' && kind !== 'bonus' && kind !== 'refund') {
-      out.skipped[kind]++;
-      continue;
-    }
-    if (cents === 0) {
-      out.skipped.zero++;
-      continue;
-    }
-    if (cents < 0 && kind !== 'refund') kind = 'refund';
+    // An hourly row has no payment type, only hours.
+    const hours = col(row, 'hours').trim();
+    const effectiveType = type.trim() === '' && hours !== '' && hours !== '0:00' ? 'Hourly' : type;
+    const kind = usedKind(file, row, classifyType(effectiveType), type, cents);
+    if (kind === undefined) continue;
     out.rows.push({
       file: source.name,
       line: row.line,
@@ -73,6 +67,7 @@ export function readWeeklySummary(
       clientUnknown: true,
       contractId: contract.contractId,
       ...(contract.title !== undefined ? { title: contract.title } : {}),
+      description: contractText,
     });
   }
   if (problems.length > 0) throw new UserError(problems);

@@ -36,8 +36,8 @@ export interface MoneyRow {
   title?: string;
   rateCents?: number;
   periodStart?: string;
-  /** The row's own id in the export, to count a row found in two files once. */
-  rowId?: string;
+  /** What the row says about itself (its description columns, or the weekly summary's contract cell). */
+  description: string;
 }
 
 /** What one CSV file gave. */
@@ -64,7 +64,8 @@ export function emptySkipped(): Record<SkippedKind, number> {
 export function classifyType(type: string): UsedKind | Exclude<SkippedKind, 'pending' | 'zero'> {
   const t = type.trim().toLowerCase().replace(/[-_]/g, ' ').replace(/\s+/g, ' ');
   if (t === 'hourly') return 'hourly';
-  if (t === 'fixed price' || t === 'fixed' || t === 'milestone') return 'fixed';
+  if (t === 'fixed price' || t === 'fixed' || t === 'milestone' || t === 'fixed price payment')
+    return 'fixed';
   if (t === 'bonus') return 'bonus';
   if (t.includes('refund')) return 'refund';
   if (t.includes('membership')) return 'membership';
@@ -73,6 +74,50 @@ export function classifyType(type: string): UsedKind | Exclude<SkippedKind, 'pen
   if (t.includes('withdraw')) return 'withdrawal';
   if (t.includes('fee')) return 'fee';
   return 'other';
+}
+
+/**
+ * The kind of a row the importer will use, or undefined when it is left out (counted in `skipped`).
+ * A row of a type the importer does not know is an error when it carries money (never dropped
+ * silently: it may be earnings), and left out with a warning when it is zero. A used row below
+ * zero takes money back: a refund.
+ */
+export function usedKind(
+  file: ReturnType<typeof startFile>,
+  row: CsvRow,
+  kind: ReturnType<typeof classifyType>,
+  type: string,
+  cents: number,
+): UsedKind | undefined {
+  const { out, at } = file;
+  if (kind === 'other') {
+    if (cents !== 0) {
+      at(
+        row,
+        'unknown-row-type',
+        `a row of type ${JSON.stringify(type)}, which jss does not know, carries ${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`,
+        'jss does not guess what money is: if the row is not earnings or a refund, delete it from a copy of the CSV and import that; otherwise please report the type',
+      );
+      return undefined;
+    }
+    out.otherTypes.set(type, (out.otherTypes.get(type) ?? 0) + 1);
+    out.skipped.other++;
+    return undefined;
+  }
+  if (kind !== 'hourly' && kind !== 'fixed' && kind !== 'bonus' && kind !== 'refund') {
+    out.skipped[kind]++;
+    return undefined;
+  }
+  if (cents === 0) {
+    out.skipped.zero++;
+    return undefined;
+  }
+  return cents < 0 ? 'refund' : kind;
+}
+
+/** Orders text by code units, the same under every locale (`localeCompare` is not). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Widens a file's earliest/latest dates to include `date`. */
@@ -95,7 +140,7 @@ export function startFile(source: Source, layout: FileRows['layout'], header: st
     warnings: [],
   };
   const problems: Problem[] = [];
-  const at = (row: CsvRow, message: string, hint?: string) =>
-    problems.push({ file: source.name, line: row.line, message, hint });
+  const at = (row: CsvRow, code: string, message: string, hint?: string) =>
+    problems.push({ file: source.name, line: row.line, code, message, hint });
   return { out, col, problems, at };
 }

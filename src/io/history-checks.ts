@@ -1,7 +1,7 @@
 import type { Contract, Observation } from '../core/types.js';
 import type { PathProblem } from './validate.js';
 
-type Add = (path: PropertyKey[], message: string, hint: string) => void;
+type Add = (path: PropertyKey[], code: string, message: string, hint: string) => void;
 
 /**
  * Every check across fields of DESIGN §1, on a history whose shape is already right, as problems
@@ -23,8 +23,8 @@ export function historyProblems(
   const problems: PathProblem[] = [];
   const firstIndex = new Map<string, number>();
   let index = 0;
-  const add: Add = (path, message, hint) =>
-    problems.push({ path: ['contracts', index, ...path], message, hint });
+  const add: Add = (path, code, message, hint) =>
+    problems.push({ path: ['contracts', index, ...path], code, message, hint });
   const limit: Latest = { date: latest, name: latestName };
   for (; index < history.contracts.length; index++) {
     const contract = history.contracts[index];
@@ -34,6 +34,7 @@ export function historyProblems(
     else {
       add(
         ['id'],
+        'duplicate-id',
         `duplicate id "${contract.id}" (contracts[${seen}] has it too)`,
         'every contract needs its own id; correct one of them or remove the copy',
       );
@@ -67,6 +68,7 @@ function observationProblems(observed: readonly (Observation | undefined)[], lat
     if (seen !== undefined) {
       problems.push({
         path: ['observed', k, 'date'],
+        code: 'duplicate-observation',
         message: `a second observation on ${o.date} (observed[${seen}] has that date too)`,
         hint: 'Upwork shows one JSS a day: keep the one you saw, or correct the date',
       });
@@ -74,6 +76,7 @@ function observationProblems(observed: readonly (Observation | undefined)[], lat
     if (o.date > latest.date) {
       problems.push({
         path: ['observed', k, 'date'],
+        code: 'date-after-history',
         message: `observation on ${o.date} is after ${latest.name}`,
         hint: LATER_DAY,
       });
@@ -87,7 +90,8 @@ const LATER_DAY =
 
 function checkContract(c: Contract, latest: Latest, add: Add): void {
   const ended = c.status === 'ended';
-  if (c.start > latest.date) add(['start'], `start ${c.start} is after ${latest.name}`, LATER_DAY);
+  if (c.start > latest.date)
+    add(['start'], 'date-after-history', `start ${c.start} is after ${latest.name}`, LATER_DAY);
 
   // The last day a payment may fall on: the end, or the history's date for an open contract.
   let until = latest.date;
@@ -95,15 +99,28 @@ function checkContract(c: Contract, latest: Latest, add: Add): void {
   if (ended && c.end === undefined) {
     add(
       ['end'],
+      'end-missing',
       'missing: an ended contract needs its end date',
       'add `end: YYYY-MM-DD`, or set status to active or paused',
     );
   } else if (!ended && c.end !== undefined) {
-    add(['end'], `an open (${c.status}) contract has no end date`, 'remove end, or set `status: ended`');
+    add(
+      ['end'],
+      'end-on-open-contract',
+      `an open (${c.status}) contract has no end date`,
+      'remove end, or set `status: ended`',
+    );
   } else if (c.end !== undefined) {
-    if (c.end < c.start) add(['end'], `end ${c.end} is before start ${c.start}`, 'swap or correct the dates');
+    if (c.end < c.start)
+      add(
+        ['end'],
+        'end-before-start',
+        `end ${c.end} is before start ${c.start}`,
+        'swap or correct the dates',
+      );
     else {
-      if (c.end > latest.date) add(['end'], `end ${c.end} is after ${latest.name}`, LATER_DAY);
+      if (c.end > latest.date)
+        add(['end'], 'date-after-history', `end ${c.end} is after ${latest.name}`, LATER_DAY);
       until = c.end;
       untilText = `end ${c.end}`;
     }
@@ -113,6 +130,7 @@ function checkContract(c: Contract, latest: Latest, add: Add): void {
       if (c[key] !== undefined) {
         add(
           [key],
+          'ended-only-field',
           `only ended contracts have ${key}; this one is ${c.status}`,
           `remove ${key}, or set \`status: ended\` and an end date`,
         );
@@ -122,6 +140,7 @@ function checkContract(c: Contract, latest: Latest, add: Add): void {
   if (c.refunded > c.earnings) {
     add(
       ['refunded'],
+      'refunded-over-earnings',
       `refunded ${money(c.refunded)} is more than earnings ${money(c.earnings)}`,
       'a refund comes out of what was paid; correct one of them',
     );
@@ -137,6 +156,7 @@ function checkPayments(c: Contract, until: string, untilText: string, add: Add):
     const key = listed ? 'payments' : dateKey;
     add(
       [key],
+      'payments-without-earnings',
       `${key} given but earnings are 0`,
       'set earnings to what was paid, or remove the payment fields',
     );
@@ -145,6 +165,7 @@ function checkPayments(c: Contract, until: string, untilText: string, add: Add):
   if (listed && dated) {
     add(
       [dateKey],
+      'payments-and-dates',
       `${dateKey} given beside a payments list`,
       'keep either the payments list or firstPayment/lastPayment, not both',
     );
@@ -160,13 +181,24 @@ function checkPayments(c: Contract, until: string, untilText: string, add: Add):
     c.payments.forEach((payment, k) => {
       cents += Math.round(payment.amount * 100);
       if (payment.date < c.start)
-        add(['payments', k, 'date'], `payment on ${payment.date} is before start ${c.start}`, within);
+        add(
+          ['payments', k, 'date'],
+          'payment-outside-contract',
+          `payment on ${payment.date} is before start ${c.start}`,
+          within,
+        );
       else if (payment.date > until)
-        add(['payments', k, 'date'], `payment on ${payment.date} is after ${untilText}`, within);
+        add(
+          ['payments', k, 'date'],
+          'payment-outside-contract',
+          `payment on ${payment.date} is after ${untilText}`,
+          within,
+        );
     });
     if (listed && cents !== Math.round(c.earnings * 100)) {
       add(
         ['payments'],
+        'payments-sum',
         `payments sum to ${money(cents / 100)} but earnings are ${money(c.earnings)}`,
         'add the missing payments or correct the amounts, or set earnings to their sum',
       );
@@ -175,15 +207,30 @@ function checkPayments(c: Contract, until: string, untilText: string, add: Add):
   }
   const { firstPayment: first, lastPayment: last } = c;
   if (first !== undefined && first < c.start)
-    add(['firstPayment'], `firstPayment ${first} is before start ${c.start}`, within);
+    add(
+      ['firstPayment'],
+      'payment-outside-contract',
+      `firstPayment ${first} is before start ${c.start}`,
+      within,
+    );
   else if (first !== undefined && first > until)
-    add(['firstPayment'], `firstPayment ${first} is after ${untilText}`, within);
+    add(['firstPayment'], 'payment-outside-contract', `firstPayment ${first} is after ${untilText}`, within);
   if (last !== undefined && last < c.start)
-    add(['lastPayment'], `lastPayment ${last} is before start ${c.start}`, within);
+    add(
+      ['lastPayment'],
+      'payment-outside-contract',
+      `lastPayment ${last} is before start ${c.start}`,
+      within,
+    );
   else if (last !== undefined && last > until)
-    add(['lastPayment'], `lastPayment ${last} is after ${untilText}`, within);
+    add(['lastPayment'], 'payment-outside-contract', `lastPayment ${last} is after ${untilText}`, within);
   else if (first !== undefined && last !== undefined && last < first) {
-    add(['lastPayment'], `lastPayment ${last} is before firstPayment ${first}`, 'swap or correct the dates');
+    add(
+      ['lastPayment'],
+      'payment-dates-order',
+      `lastPayment ${last} is before firstPayment ${first}`,
+      'swap or correct the dates',
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../core/dates.js';
+import { isDateInRange, isIsoDate } from '../core/dates.js';
 import {
   CONTRACT_KEYS,
   CONTRACT_TYPES,
@@ -141,9 +141,9 @@ function isMember(value: unknown, allowed: Set<string>): boolean {
 }
 
 function isDate(value: unknown): boolean {
-  return typeof value === 'string' && isIsoDate(value);
+  return typeof value === 'string' && isIsoDate(value) && isDateInRange(value);
 }
 
 function isMoney(value: unknown): boolean {
-  return typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY;
+  return typeof value === 'number' && value >= 0 && value <= 1_000_000_000;
 }

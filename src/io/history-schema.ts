@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../core/dates.js';
+import { FIRST_YEAR, isDateInRange, isIsoDate, LAST_YEAR } from '../core/dates.js';
 import {
   CONTRACT_TYPES,
   type Contract,
@@ -26,15 +26,25 @@ function isoDate(description: string) {
     })
     .refine(isIsoDate, {
       error: (issue) => `${JSON.stringify(issue.input)} is not a real calendar date`,
-      params: { hint: 'write dates as YYYY-MM-DD, e.g. 2026-02-28' },
+      params: { code: 'invalid-date', hint: 'write dates as YYYY-MM-DD, e.g. 2026-02-28' },
+      abort: true,
+    })
+    .refine(isDateInRange, {
+      error: (issue) =>
+        `${JSON.stringify(issue.input)} is outside the years jss handles, ${FIRST_YEAR}–${LAST_YEAR}`,
+      params: { code: 'date-out-of-range', hint: 'check the year' },
     })
     .meta({ description, format: 'date' });
 }
+
+/** The largest amount of money a history may hold (DESIGN §1). */
+export const MAX_MONEY = 1_000_000_000;
 
 function money(description: string) {
   return z
     .number()
     .min(0, { error: (issue) => `${issue.input} is negative; money is USD ≥ 0` })
+    .max(MAX_MONEY, { error: (issue) => `${issue.input} is more than USD 1,000,000,000, the most jss takes` })
     .default(0)
     .meta({ description });
 }
@@ -44,6 +54,7 @@ const paymentSchema = z.strictObject({
   amount: z
     .number()
     .positive({ error: (issue) => `${issue.input} is not a payment; amounts are > 0` })
+    .max(MAX_MONEY, { error: (issue) => `${issue.input} is more than USD 1,000,000,000, the most jss takes` })
     .meta({ description: 'Gross amount paid, USD, > 0.' }),
 });
 
@@ -83,6 +94,7 @@ const feedbackGivenSchema = z
   .refine((f) => f.public !== undefined || f.private !== undefined, {
     message: 'feedback gives no rating',
     params: {
+      code: 'feedback-without-rating',
       hint: 'write public and/or private, or `feedback: none` if the contract ended without feedback',
     },
     when: (payload) => payload.issues.length === 0,

@@ -101,6 +101,7 @@ export async function loadChanges(
             {
               path: ['change', j, 'fields'],
               key: 'id',
+              code: 'id-change',
               message: 'the id of a contract cannot change',
               hint: 'remove id here; to have a contract under a new id, add it and leave the old one',
             },
@@ -170,6 +171,7 @@ export function parseSetOptions(values: readonly string[]): Changes {
     const [scenario, outcome, extra] = value.slice(eq + 1).split(':');
     if (eq <= 0 || !scenario || outcome === '' || extra !== undefined) {
       throw new UserError(`--set ${value}: expected ID=SCENARIO or ID=SCENARIO:OUTCOME`, {
+        code: 'bad-usage',
         hint: 'e.g. --set C9=client-cancels:unhappy (jss rules show NAME lists the scenarios)',
       });
     }
@@ -194,7 +196,7 @@ export function setAlternative(
     new UserError(
       problems.map((p): Problem => {
         const j = p.path[0] === 'set' ? Number(p.path[1]) : -1;
-        return { message: `${j >= 0 ? `--set ${values[j]}: ` : ''}${p.message}`, hint: p.hint };
+        return { code: p.code, message: `${j >= 0 ? `--set ${values[j]}: ` : ''}${p.message}`, hint: p.hint };
       }),
     );
   const refs = changeProblems(history, changes, rules).map((p) => notYet(p, changes, dates));
@@ -220,6 +222,7 @@ function addedLater(history: History, changes: Changes, dates: AlternativeDates)
     return [
       {
         path: ['add', k, 'id'],
+        code: 'contract-exists',
         message: `${c.id} is in the history already, starting ${later.start} (after the evaluation date ${dates.asOf})`,
         hint: 'added contracts need new ids',
       },
@@ -236,6 +239,7 @@ function notYet(p: ChangeProblem, changes: Changes, dates: AlternativeDates): Ch
   if (contract === undefined || !p.message.startsWith('no contract')) return p;
   return {
     path: p.path,
+    code: 'unknown-contract',
     message: `${id} did not exist yet on the evaluation date ${dates.asOf} (it starts ${contract.start})`,
     hint: `changes apply to the history as it stood on ${dates.asOf}: leave ${id} out, or evaluate on a later day (--as-of)`,
   };
@@ -244,7 +248,7 @@ function notYet(p: ChangeProblem, changes: Changes, dates: AlternativeDates): Ch
 function withSuggestion(p: ChangeProblem): PathProblem {
   const near = p.suggest ? closest(p.suggest.word, p.suggest.valid) : undefined;
   const hint = near === undefined ? p.hint : `did you mean "${near}"? ${p.hint ?? ''}`.trim();
-  return { path: p.path, message: p.message, hint };
+  return { path: p.path, code: p.code, message: p.message, hint };
 }
 
 /**
@@ -265,6 +269,7 @@ function appliedProblems(changed: History, changes: Changes, dates: AlternativeD
     if (!touched.has(contract.id) || !needsLastPayment(contract, dates.asOf)) return;
     problems.push({
       path: ['contracts', i, 'lastPayment'],
+      code: 'missing',
       message: `missing: an open contract paid after the evaluation date ${dates.asOf} needs its last payment date (a missing one is taken as the evaluation date)`,
       hint: 'give lastPayment, or a payments list',
     });
@@ -295,19 +300,19 @@ function inChangesFile(p: PathProblem, before: History, changed: History, change
   const i = p.path[1] as number;
   const rest = p.path.slice(2);
   const contract = changed.contracts[i];
-  const { message, hint } = p;
+  const { code, message, hint } = p;
   if (i >= before.contracts.length) {
-    return { path: ['add', i - before.contracts.length, ...rest], key: p.key, message, hint };
+    return { path: ['add', i - before.contracts.length, ...rest], key: p.key, code, message, hint };
   }
   const field = String(rest[0] ?? '');
   const change = lastIndex(changes.change ?? [], (e) => e.contract === contract.id);
   const set = lastIndex(changes.set ?? [], (e) => e.contract === contract.id);
   const said = `${contract.id} after the changes: ${rest.length ? `${formatPath(rest)}: ` : ''}${message}`;
   if (change >= 0 && field in (changes.change ?? [])[change].fields) {
-    return { path: ['change', change, 'fields', ...rest], message, hint };
+    return { path: ['change', change, 'fields', ...rest], code, message, hint };
   }
-  if (set >= 0) return { path: ['set', set], message: said, hint };
-  return { path: change >= 0 ? ['change', change] : [], message: said, hint };
+  if (set >= 0) return { path: ['set', set], code, message: said, hint };
+  return { path: change >= 0 ? ['change', change] : [], code, message: said, hint };
 }
 
 function lastIndex<T>(list: readonly T[], test: (item: T) => boolean): number {

@@ -55,17 +55,48 @@ export async function validateHistory(
       {
         file: document.source.name,
         ...(document.locate([]) ?? { line: 1, col: 1 }),
+        code: 'not-a-history',
         message: `expected a mapping with a \`contracts\` list, got ${describeRoot(data)}`,
         hint: 'a history looks like `contracts: [ ... ]`; run `jss init` for a commented example',
       },
     ]);
   }
+  keepIdsAsWritten(document);
   const history =
     fastHistory(data) ?? (await import('./history-shape-problems.js')).parseHistoryShape(document, options);
   const date = history.asOf ?? options.today;
   const problems = historyProblems(history, date, historyDateName(history.asOf, date));
   if (problems.length > 0) throw new UserError(locateProblems(document, problems));
   return { history, asOf: options.asOf ?? date, date };
+}
+
+/** An id written as a number other than plainly in decimal (`0x10`, `+16`, `016`, `16.0`, `1.6e1`). */
+const NUMBER_NOT_AS_WRITTEN = /\bid["']?\s*:\s*(?:\+|0[xo0-9]|\d*\.\d|\d+[eE])/;
+
+/**
+ * Ids are text as written: `id: 0x10` is the id "0x10", not 16 (which another contract may have).
+ * A number id is replaced by its text in the file, where that text is not the number's plain
+ * decimal form; the file is only searched for them when it may hold one.
+ */
+function keepIdsAsWritten(document: ParsedDocument): void {
+  const data = document.data as { contracts?: unknown };
+  if (!Array.isArray(data.contracts) || !NUMBER_NOT_AS_WRITTEN.test(document.source.text)) return;
+  const numeric = data.contracts.flatMap((c: unknown, i) =>
+    typeof c === 'object' && c !== null && typeof (c as { id?: unknown }).id === 'number' ? [i] : [],
+  );
+  if (numeric.length === 0) return;
+  const { text } = document.source;
+  const positions = document.locateAll(numeric.map((i) => ({ path: ['contracts', i, 'id'] })));
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  numeric.forEach((index, k) => {
+    const at = positions[k];
+    if (at === undefined) return;
+    const offset = (lineStarts[at.line - 1] ?? 0) + at.col - 1;
+    const written = /^[^\s,\]}#]+/.exec(text.slice(offset, offset + 64))?.[0];
+    const contract = data.contracts as { id: unknown }[];
+    if (written !== undefined && written !== String(contract[index].id)) contract[index].id = written;
+  });
 }
 
 function describeRoot(data: unknown): string {

@@ -18,29 +18,30 @@ export function parseObservedOptions(
   const out: ObservedValue[] = [];
   const seen = new Map<string, string>();
   for (const value of values) {
-    const fail = (message: string, hint?: string) =>
-      problems.push({ message: `--observed ${value}: ${message}`, hint });
+    const fail = (code: string, message: string, hint?: string) =>
+      problems.push({ code, message: `--observed ${value}: ${message}`, hint });
     const eq = value.indexOf('=');
     if (eq < 0) {
-      fail(FORM);
+      fail('invalid-format', FORM);
       continue;
     }
     const date = value.slice(0, eq).trim();
     const score = value.slice(eq + 1).trim();
     if (!isIsoDate(date)) {
-      fail(`"${date}" is not a date as YYYY-MM-DD`, FORM);
+      fail('invalid-date', `"${date}" is not a date as YYYY-MM-DD`, FORM);
       continue;
     }
     let jss: number | null;
     if (score === 'none') jss = null;
     else if (/^\d{1,3}$/.test(score) && Number(score) <= 100) jss = Number(score);
     else {
-      fail(`"${score}" is not a JSS: a whole number 0..100, or none when no score was shown`);
+      fail('out-of-range', `"${score}" is not a JSS: a whole number 0..100, or none when no score was shown`);
       continue;
     }
     const before = seen.get(date);
     if (before !== undefined) {
       fail(
+        'duplicate-observation',
         `${date} is given twice (also --observed ${before})`,
         'Upwork shows one JSS a day: keep the one you saw',
       );
@@ -49,6 +50,7 @@ export function parseObservedOptions(
     seen.set(date, value);
     if (date > historyDate) {
       fail(
+        'date-after-history',
         `${date} is after ${historyDateName}`,
         "an observation cannot be newer than the history: move the history's date later (asOf in the file; without asOf it is today)",
       );

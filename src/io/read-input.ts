@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.js';
@@ -19,6 +20,8 @@ export interface ReadOptions {
   cwd?: string;
   /** The hint when the file does not exist. */
   missingHint?: string;
+  /** What the file should hold, for hints: 'YAML or JSON' (default) or 'CSV'. */
+  format?: string;
 }
 
 /** Reads `path` (or stdin for `-`): refuses directories, huge files, binary and non-UTF-8 input. */
@@ -27,8 +30,11 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   const full = options.cwd && !isAbsolute(path) ? resolve(options.cwd, path) : path;
   const bytes =
     path === '-' ? await readStdin(options.stdin, name) : await readPath(full, name, options.missingHint);
-  return { name, text: decodeText(bytes, name) };
+  return { name, text: decodeText(bytes, name, options.format ?? 'YAML or JSON') };
 }
+
+const problem = (file: string, code: string, message: string, hint?: string) =>
+  new UserError([{ file, code, message, hint }]);
 
 async function readPath(full: string, path: string, missingHint?: string): Promise<Buffer> {
   let info: Awaited<ReturnType<typeof stat>>;
@@ -36,39 +42,89 @@ async function readPath(full: string, path: string, missingHint?: string): Promi
     info = await stat(full);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
-    throw new UserError(`${path}: ${describeFsError(error)}`, { hint: missing ? missingHint : undefined });
+    throw problem(
+      path,
+      missing ? 'file-not-found' : 'read-failed',
+      describeFsError(error),
+      missing ? missingHint : undefined,
+    );
   }
   if (info.isDirectory())
-    throw new UserError(`${path}: is a directory, not a file`, { hint: 'name a YAML or JSON file' });
+    throw problem(path, 'not-a-file', 'is a directory, not a file', 'name a YAML or JSON file');
   if (info.size > MAX_INPUT_BYTES) throw tooLarge(path);
   try {
-    return await readFile(full);
+    // A regular file's size is known; a device, a FIFO or a /proc file says 0: count while reading.
+    return info.isFile() && info.size > 0
+      ? await readFile(full)
+      : await readLimited(createReadStream(full), path);
   } catch (error) {
-    throw new UserError(`${path}: ${describeFsError(error)}`);
+    if (error instanceof UserError) throw error;
+    throw problem(path, 'read-failed', describeFsError(error));
   }
 }
 
-async function readStdin(stdin: StdinLike | undefined, name: string): Promise<Buffer> {
-  if (stdin === undefined) throw new UserError(`${name}: no standard input to read`);
-  if (typeof stdin === 'string') return Buffer.from(stdin, 'utf8');
+/** Reads a stream to its end, refusing it as soon as it passes the size limit. */
+async function readLimited(
+  stream: AsyncIterable<Buffer | string> & { destroy?: () => void },
+  name: string,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stdin) {
+  for await (const chunk of stream) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     size += buf.length;
-    if (size > MAX_INPUT_BYTES) throw tooLarge(name);
+    if (size > MAX_INPUT_BYTES) {
+      stream.destroy?.();
+      throw tooLarge(name);
+    }
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
 }
 
-function tooLarge(name: string): UserError {
-  return new UserError(`${name}: larger than the 64 MiB limit for a contract history`, {
-    hint: 'a history of even 100,000 contracts fits in far less; is this the right file?',
-  });
+async function readStdin(stdin: StdinLike | undefined, name: string): Promise<Buffer> {
+  if (stdin === undefined) throw problem(name, 'read-failed', 'no standard input to read');
+  if (typeof stdin === 'string') return Buffer.from(stdin, 'utf8');
+  return readLimited(stdin, name);
 }
 
-function decodeText(bytes: Buffer, name: string): string {
+function tooLarge(name: string): UserError {
+  return problem(
+    name,
+    'too-large',
+    'larger than the 64 MiB limit for an input file',
+    'a history of even 100,000 contracts fits in far less; is this the right file?',
+  );
+}
+
+/** UTF-16 or UTF-32 text, by its byte order mark or, without one, by the NUL bytes beside ASCII. */
+function wideEncoding(bytes: Buffer): string | undefined {
+  const b = (i: number) => bytes[i];
+  if (b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0) return 'UTF-32 (little-endian)';
+  if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff) return 'UTF-32 (big-endian)';
+  if (b(0) === 0xff && b(1) === 0xfe) return 'UTF-16 (little-endian)';
+  if (b(0) === 0xfe && b(1) === 0xff) return 'UTF-16 (big-endian)';
+  if (bytes.length >= 4) {
+    if (b(0) !== 0 && b(1) === 0 && b(2) === 0 && b(3) === 0) return 'UTF-32 (little-endian)';
+    if (b(0) === 0 && b(1) === 0 && b(2) === 0 && b(3) !== 0) return 'UTF-32 (big-endian)';
+    if (b(0) !== 0 && b(1) === 0 && b(2) !== 0 && b(3) === 0) return 'UTF-16 (little-endian)';
+    if (b(0) === 0 && b(1) !== 0 && b(2) === 0 && b(3) !== 0) return 'UTF-16 (big-endian)';
+  }
+  return undefined;
+}
+
+function decodeText(bytes: Buffer, name: string, format: string): string {
+  const wide = wideEncoding(bytes);
+  if (wide !== undefined) {
+    throw new UserError([
+      {
+        file: name,
+        code: 'not-utf8',
+        message: `is ${wide} text; jss reads UTF-8`,
+        hint: `save it as UTF-8 (in most editors: Save as, Encoding: UTF-8), or convert it: iconv -f ${wide.slice(0, 6)} -t UTF-8 FILE > FILE-utf8`,
+      },
+    ]);
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const at = bytePosition(bytes, nul);
@@ -76,8 +132,9 @@ function decodeText(bytes: Buffer, name: string): string {
       {
         file: name,
         ...at,
+        code: 'binary',
         message: 'is binary, not a text file (it holds NUL bytes)',
-        hint: 'jss reads YAML or JSON text',
+        hint: `jss reads ${format} text`,
       },
     ]);
   }
@@ -88,7 +145,13 @@ function decodeText(bytes: Buffer, name: string): string {
     const bad = firstInvalidUtf8(bytes);
     const at = bad === -1 ? {} : bytePosition(bytes, bad);
     throw new UserError([
-      { file: name, ...at, message: 'is not valid UTF-8 text', hint: 'save the file as UTF-8' },
+      {
+        file: name,
+        ...at,
+        code: 'not-utf8',
+        message: 'is not valid UTF-8 text',
+        hint: 'save the file as UTF-8',
+      },
     ]);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -7,6 +7,8 @@ import { suggestion } from './suggest.js';
 export interface PathProblem {
   path: PropertyKey[];
   key?: string;
+  /** A stable name for the kind of problem (see `Problem.code`). */
+  code: string;
   message: string;
   hint?: string;
 }
@@ -26,17 +28,39 @@ export function parseWith<S extends z.ZodType>(
   return result.data as z.output<S>;
 }
 
-/** Attaches file, line and column to path problems, in file order. */
+/** Most problems reported from one file; the rest are counted in a last line. */
+export const MAX_PROBLEMS = 50;
+
+/**
+ * Attaches file, line and column to path problems, in file order. Only the first MAX_PROBLEMS (in
+ * the data's order) are located and shown, then one line with the count of the rest.
+ */
 export function locateProblems(doc: ParsedDocument, problems: PathProblem[]): Problem[] {
-  return problems
-    .map((p) => ({
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  const positions = doc.locateAll(shown);
+  const located = shown
+    .map((p, i) => ({
       file: doc.source.name,
-      ...doc.locate(p.path, p.key),
+      ...positions[i],
       path: formatPath(p.key !== undefined ? [...p.path, p.key] : p.path) || undefined,
+      code: p.code,
       message: p.message,
       hint: p.hint,
     }))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return problems.length > MAX_PROBLEMS
+    ? [...located, moreProblems(doc.source.name, problems.length - MAX_PROBLEMS)]
+    : located;
+}
+
+/** The line that stands for the problems not shown. */
+export function moreProblems(file: string | undefined, count: number): Problem {
+  return {
+    file,
+    code: 'too-many-problems',
+    message: `... and ${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'} not shown`,
+    hint: 'correct these first, then check again',
+  };
 }
 
 export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): PathProblem[] {
@@ -50,6 +74,7 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
           out.push({
             path,
             key,
+            code: 'unknown-key',
             message: `unknown key "${key}"`,
             hint: known.length ? suggestion(key, known) : undefined,
           });
@@ -61,6 +86,7 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
         const expected = values.length === 1 ? values[0] : `one of ${values.join(' | ')}`;
         out.push({
           path,
+          code: issue.input === undefined ? 'missing' : 'invalid-value',
           message:
             issue.input === undefined
               ? `missing (required: ${expected})`
@@ -74,12 +100,21 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
       }
       case 'invalid_type': {
         if (!issue.message.startsWith('Invalid input')) {
-          out.push({ path, message: issue.message }); // the schema's own message
+          out.push({
+            path,
+            code: issue.input === undefined ? 'missing' : 'wrong-type',
+            message: issue.message,
+          }); // the schema's own message
         } else if (issue.input === undefined) {
-          out.push({ path, message: `missing (required ${describeExpected(issue.expected)})` });
+          out.push({
+            path,
+            code: 'missing',
+            message: `missing (required ${describeExpected(issue.expected)})`,
+          });
         } else {
           out.push({
             path,
+            code: 'wrong-type',
             message: `expected ${describeExpected(issue.expected)}, got ${describeInput(issue.input)}`,
           });
         }
@@ -100,6 +135,7 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
         } else {
           out.push({
             path,
+            code: 'invalid-value',
             message:
               issue.message === 'Invalid input'
                 ? `invalid value ${describeInput(issue.input)}`
@@ -109,13 +145,27 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodTy
         break;
       }
       default: {
-        const params = (issue as { params?: { hint?: string } }).params;
-        out.push({ path, message: issue.message, hint: params?.hint });
+        const params = (issue as { params?: { hint?: string; code?: string } }).params;
+        out.push({
+          path,
+          code: params?.code ?? ISSUE_CODES[issue.code] ?? 'invalid-value',
+          message: issue.message,
+          hint: params?.hint,
+        });
       }
     }
   }
   return out;
 }
+
+/** Problem codes for zod's own checks (a refinement names its own code in `params.code`). */
+const ISSUE_CODES: Partial<Record<string, string>> = {
+  too_small: 'out-of-range',
+  too_big: 'out-of-range',
+  invalid_format: 'invalid-format',
+  not_multiple_of: 'invalid-value',
+  invalid_key: 'invalid-key',
+};
 
 function describeExpected(expected: string): string {
   if (expected === 'object') return 'a mapping of keys';

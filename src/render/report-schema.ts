@@ -246,6 +246,28 @@ const rulesList = z.strictObject({
   ruleSets: z.array(z.strictObject({ name: z.string(), summary: z.string(), default: z.boolean() })),
 });
 
+const problem = z.strictObject({
+  file: z
+    .string()
+    .nullable()
+    .meta({ description: 'the file as named on the command line; null when none applies' }),
+  line: z.number().int().min(1).nullable(),
+  column: z.number().int().min(1).nullable(),
+  path: z.string().nullable().meta({ description: 'the data path, like contracts[3].end' }),
+  code: z.string().meta({ description: 'a stable name for the kind of problem (see docs/problem-codes.md)' }),
+  message: z.string(),
+  hint: z.string().nullable(),
+});
+
+/** What `--json` prints on exit 2 (bad usage, input, rules, a refusal, a failed write), as well as the message on stderr. */
+const errorDocument = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    command: z.enum(['estimate', 'whatif', 'forecast', 'plan', 'infer', 'report', 'validate', 'rules']),
+    error: z.strictObject({ problems: z.array(problem).min(1) }),
+  })
+  .meta({ title: 'error (exit 2)' });
+
 export const reportSchemas = {
   estimate: documents('estimate', estimateBody, { consensus }),
   whatif: documents('whatif', whatifBody),
@@ -270,6 +292,7 @@ export const reportSchemas = {
       open: z.number().int(),
     }),
   ],
+  error: [errorDocument],
 };
 
 export const reportSchema = z

@@ -17,10 +17,16 @@ export interface ColorContext {
   json?: boolean;
 }
 
-/** The one place that decides whether output is coloured (chalk 5 ignores NO_COLOR itself). */
+/**
+ * The one place that decides whether output is coloured (chalk 5 ignores NO_COLOR itself):
+ * never with --json, --no-color or NO_COLOR; then FORCE_COLOR (any value but 0 or false) turns it
+ * on even off a terminal, FORCE_COLOR=0 off; else only on a terminal that is not TERM=dumb.
+ */
 export function colorEnabled(ctx: ColorContext): boolean {
   if (ctx.json || ctx.color === false) return false;
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
+  const force = ctx.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   if (ctx.env.TERM === 'dumb') return false;
   return ctx.isTTY === true;
 }

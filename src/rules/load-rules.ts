@@ -56,10 +56,12 @@ export async function loadRuleSets(specs: string, options: { cwd: string }): Pro
   const list = specs.split(',').map((s) => s.trim());
   if (list.some((s) => s === '')) {
     throw new UserError(`rule sets "${specs}": an empty name in the list`, {
+      code: 'bad-usage',
       hint: `separate names or paths with single commas, e.g. ${DEFAULT_RULE_SET},upwork-2015`,
     });
   }
   const twice = list.find((s, i) => list.indexOf(s) !== i);
-  if (twice !== undefined) throw new UserError(`rule sets "${specs}": "${twice}" is listed twice`);
+  if (twice !== undefined)
+    throw new UserError(`rule sets "${specs}": "${twice}" is listed twice`, { code: 'bad-usage' });
   return Promise.all(list.map((spec) => loadRuleSet(spec, options)));
 }

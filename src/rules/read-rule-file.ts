@@ -30,7 +30,7 @@ interface Layer {
   extended: boolean;
 }
 
-export function builtinFile(name: string, at?: Omit<Problem, 'message'>): RuleFileRef {
+export function builtinFile(name: string, at?: Omit<Problem, 'message' | 'code'>): RuleFileRef {
   if (BUILTIN.includes(name)) {
     const full = join(packageRoot, 'rules', `${name}.yaml`);
     return { name: full, full };
@@ -39,6 +39,7 @@ export function builtinFile(name: string, at?: Omit<Problem, 'message'>): RuleFi
   throw new UserError([
     {
       ...at,
+      code: 'unknown-rule-set',
       message: `no built-in rule set is named "${name}"`,
       hint: `${near ? `did you mean "${near}"? ` : ''}built-in: ${BUILTIN.join(', ')} (a file needs a "/" or a .yaml, .yml or .json ending)`,
     },
@@ -62,7 +63,9 @@ async function addFile(
     const loop = [...chain, file].findIndex((f) => f.full === parent.full);
     if (loop !== -1) {
       const circle = [...names.slice(loop), parent.name].join(' → ');
-      throw new UserError([{ ...at, message: `extends goes round in a circle: ${circle}` }]);
+      throw new UserError([
+        { ...at, code: 'extends-loop', message: `extends goes round in a circle: ${circle}` },
+      ]);
     }
     await addFile(merged, parent, [...chain, file], cwd).catch((error: unknown) => {
       throw unreadable(error, at, target);
@@ -81,6 +84,7 @@ function parseRuleFile(source: Source): ParsedDocument {
         file: source.name,
         line: 1,
         col: 1,
+        code: 'empty-file',
         message: 'the file is empty',
         hint: `a rule file needs at least a line like "extends: ${DEFAULT_RULE_SET}"`,
       },
@@ -95,13 +99,12 @@ function extendedPath(child: RuleFileRef, path: string): RuleFileRef {
 }
 
 /** A file that cannot be read is reported where `extends` names it. */
-function unreadable(error: unknown, at: Omit<Problem, 'message'>, target: string): unknown {
-  if (!isUserError(error) || error.problems.length !== 1 || error.problems[0].file !== undefined)
+function unreadable(error: unknown, at: Omit<Problem, 'message' | 'code'>, target: string): unknown {
+  if (!isUserError(error) || error.problems.length !== 1 || error.problems[0].line !== undefined)
     return error;
   const [problem] = error.problems;
-  return new UserError([
-    { ...at, message: `cannot read "${target}": ${problem.message}`, hint: problem.hint },
-  ]);
+  const message = `cannot read "${target}": ${problem.file ? `${problem.file}: ` : ''}${problem.message}`;
+  return new UserError([{ ...at, code: problem.code, message, hint: problem.hint }]);
 }
 
 /** Types and ranges of one file on its own (keys may be left to what it extends). */
@@ -130,6 +133,7 @@ function resolveRules(merged: MergedRules, top: Layer): RuleSet {
     return {
       ...at,
       path: formatPath(p.key !== undefined ? [...p.path, p.key] : p.path) || undefined,
+      code: p.code,
       message: p.message,
       hint: inherited ? `inherited by ${topFile} through extends; set it there to override` : p.hint,
     };
@@ -146,14 +150,20 @@ function missingTogether(problems: PathProblem[], extended: boolean): PathProble
     ? undefined
     : `set them, or start the file with "extends: ${DEFAULT_RULE_SET}" to inherit the rest`;
   return [
-    { path: [], message: `missing ${keys.join(', ')}`, hint },
+    { path: [], code: 'missing', message: `missing ${keys.join(', ')}`, hint },
     ...problems.filter((p) => !isMissing(p)),
   ];
 }
 
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function inFileOrder(a: Problem, b: Problem): number {
   return (
-    (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)
+    compareCodeUnits(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.col ?? 0) - (b.col ?? 0)
   );
 }
 

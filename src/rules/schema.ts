@@ -106,7 +106,11 @@ const tier = z.strictObject({
     .min(0, 'must be 0 or more')
     .optional()
     .meta({ description: 'net earnings up to this amount (USD)' }),
-  weight: z.number().gt(0, 'must be more than 0'),
+  weight: z
+    .number()
+    .min(0.01, 'must be from 0.01 to 1,000')
+    .max(1000, 'must be from 0.01 to 1,000')
+    .meta({ description: 'the weight of a contract in this tier, 0.01 to 1,000' }),
 });
 
 const feedback = z
@@ -188,7 +192,8 @@ const fields = {
     periodDays: wholeAtLeastOne.meta({ description: 'one extra job per this many days of regular payments' }),
     max: z
       .number()
-      .min(1, 'must be 1 or more')
+      .min(1, 'must be from 1 to 1,000')
+      .max(1000, 'must be from 1 to 1,000')
       .meta({ description: 'the largest weight a contract can have' }),
   }),
   longTerm: z.strictObject({ minSpanDays: wholeAtLeastOne }),
@@ -252,6 +257,7 @@ function windowProblems(rules: RuleSet): PathProblem[] {
     if ((raw.months === undefined) === (raw.average === undefined)) {
       out.push({
         path: ['windows', i],
+        code: 'window-shape',
         message:
           raw.months === undefined
             ? 'a window needs months or average'
@@ -265,6 +271,7 @@ function windowProblems(rules: RuleSet): PathProblem[] {
         if (!monthsAbove.has(part)) {
           out.push({
             path: ['windows', i, 'average', j],
+            code: 'unknown-window',
             message: `"${part}" is not a month window listed above this one`,
             hint: monthsAbove.size > 0 ? `month windows above: ${[...monthsAbove].join(', ')}` : undefined,
           });
@@ -278,6 +285,7 @@ function windowProblems(rules: RuleSet): PathProblem[] {
   if (!names.includes(rules.shownWhen.window)) {
     out.push({
       path: ['shownWhen', 'window'],
+      code: 'unknown-window',
       message: `no window is named "${rules.shownWhen.window}"`,
       hint: `windows: ${names.join(', ')}`,
     });
@@ -293,16 +301,22 @@ function tierProblems(rules: RuleSet): PathProblem[] {
     if (last && t.upTo !== undefined) {
       out.push({
         path: ['weights', 'tiers', i, 'upTo'],
+        code: 'tier-order',
         message: 'the last tier takes every larger amount, so it has no upTo',
         hint: 'remove upTo here, or add a last tier like { weight: 1.5 }',
       });
     } else if (!last && t.upTo === undefined) {
-      out.push({ path: ['weights', 'tiers', i], message: 'only the last tier may leave out upTo' });
+      out.push({
+        path: ['weights', 'tiers', i],
+        code: 'tier-order',
+        message: 'only the last tier may leave out upTo',
+      });
     } else if (i > 0 && t.upTo !== undefined) {
       const before = tiers[i - 1].upTo;
       if (before !== undefined && t.upTo <= before) {
         out.push({
           path: ['weights', 'tiers', i, 'upTo'],
+          code: 'tier-order',
           message: `upTo ${t.upTo} is not above the previous tier's ${before}`,
           hint: 'list tiers from the smallest amount to the largest',
         });
@@ -318,6 +332,7 @@ function classifyProblems(rules: RuleSet): PathProblem[] {
   if (last >= 0 && Object.keys(rules.classify[last].when).length > 0) {
     out.push({
       path: ['classify', last, 'when'],
+      code: 'classify-catch-all',
       message: 'the last rule must match every contract (when: {})',
       hint: 'add a last rule like { name: otherwise, when: {}, outcome: neutral }',
     });
@@ -342,6 +357,7 @@ function duplicates(items: readonly { name: string }[], path: PropertyKey[], wha
     else {
       out.push({
         path: [...path, i, 'name'],
+        code: 'duplicate-name',
         message: `another ${what} is already named "${item.name}" (${formatIndex(path, first)})`,
         hint: `give each ${what} its own name`,
       });

@@ -159,10 +159,10 @@ describe('colour on stderr follows stderr, not stdout', () => {
 });
 
 describe('estimate --horizon', () => {
-  it('is refused past 100 years, where its date would no longer be YYYY-MM-DD (exit 2, nothing on stdout)', async () => {
+  it('is refused past 100 years, where its date would no longer be YYYY-MM-DD (exit 2, only the error document on stdout)', async () => {
     const r = await runCli(['estimate', 'examples/forum-case.yaml', '--json', '--horizon', '36501']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout).error.problems.map((p: { code: string }) => p.code)).toEqual(['bad-usage']);
     expect(r.stderr).toContain('--horizon must be a whole number from 0 to 36500');
     const ok = await runCli(['estimate', 'examples/forum-case.yaml', '--json', '--horizon', '36500']);
     expect(ok.code).toBe(0);
@@ -184,7 +184,8 @@ describe('forecast and plan --changes', () => {
         '--changes',
         'test/fixtures/whatif/new-job.yaml',
       ]);
-      expect(r).toEqual({
+      expect(JSON.parse(r.stdout).error.problems[0].code).toBe('option-repeated');
+      expect({ ...r, stdout: '' }).toEqual({
         code: 2,
         stdout: '',
         stderr:
@@ -232,7 +233,8 @@ contracts:
     expect(init).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'sub: is a directory\n  hint: name a file to write, e.g. contracts.yaml\n',
+      stderr:
+        'sub: is a directory, not a regular file; jss writes only regular files\n  hint: name a file to write, e.g. contracts.yaml\n',
     });
   });
 });

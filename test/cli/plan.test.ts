@@ -110,7 +110,7 @@ describe('jss plan', () => {
     expect(missing.stderr).toContain("required option '--target <n>' not specified");
     const big = await runCli(['plan', SLOW, '--target', '101']);
     expect(big.code).toBe(2);
-    expect(big.stderr).toContain('--target must be a number from 0 to 100');
+    expect(big.stderr).toContain('--target must be a percentage from 0 to 100');
   });
 
   it('runs as a program (built bin)', async () => {

@@ -72,10 +72,10 @@ describe('jss validate', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ contracts: 0, clients: 0, open: 0 });
   });
 
-  it('with --json and a broken file prints nothing on stdout and the problems on stderr', async () => {
+  it('with --json and a broken file prints the problems as the error document on stdout, and as messages on stderr', async () => {
     const r = await runCli(['validate', 'test/fixtures/malformed/end-missing.yaml', '--json']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout).error.problems).toMatchObject([{ line: 3, column: 5, code: 'end-missing' }]);
     expect(r.stderr).toContain('end-missing.yaml:3:5: contracts[0].end: missing');
   });
 

@@ -96,17 +96,20 @@ describe('changeProblems', () => {
     expect(problems).toEqual([
       {
         path: ['change', 0, 'contract'],
+        code: 'unknown-contract',
         message: 'no contract "GL-9" in the history',
         hint: 'contracts: AC-1, GL-1, IN-1, BP-1, BP-2, BP-3',
         suggest: { word: 'GL-9', valid: ['AC-1', 'GL-1', 'IN-1', 'BP-1', 'BP-2', 'BP-3'] },
       },
       {
         path: ['set', 0, 'contract'],
+        code: 'contract-ended',
         message: 'AC-1 is ended; scenarios apply to open (active or paused) contracts',
         hint: 'open contracts: BP-2, BP-3', // BP-2 is active after the change
       },
       {
         path: ['set', 1, 'scenario'],
+        code: 'unknown-scenario',
         message: 'no scenario "client-cancel" in rule set upwork-2024',
         hint: 'scenarios: leave-open, client-completes, client-cancels, freelancer-closes, client-unhappy',
         suggest: {
@@ -116,21 +119,24 @@ describe('changeProblems', () => {
       },
       {
         path: ['set', 2, 'contract'],
+        code: 'scenario-twice',
         message: 'BP-3 already has a scenario (set[1])',
         hint: 'an alternative gives each contract one scenario outcome; put the other in its own alternative',
       },
       {
         path: ['set', 2, 'outcome'],
+        code: 'unknown-outcome',
         message: 'scenario client-cancels has no outcome "furious" in rule set upwork-2024',
         hint: 'outcomes of client-cancels: recommends, lukewarm, unhappy, silent',
         suggest: { word: 'furious', valid: ['recommends', 'lukewarm', 'unhappy', 'silent'] },
       },
       {
         path: ['add', 0, 'id'],
+        code: 'contract-exists',
         message: 'IN-1 is already in the history',
         hint: 'added contracts need new ids; to alter an existing contract use change',
       },
-      { path: ['add', 2, 'id'], message: 'X is added twice (add[1] too)' },
+      { path: ['add', 2, 'id'], code: 'contract-exists', message: 'X is added twice (add[1] too)' },
     ]);
   });
 });

@@ -7,7 +7,7 @@ import type { MoneyRow } from '../../src/import/rows.js';
 let line = 1;
 function row(fields: Partial<MoneyRow> & Pick<MoneyRow, 'date' | 'cents' | 'kind'>): MoneyRow {
   line++;
-  return { file: 'x.csv', line, client: 'acme', ...fields };
+  return { file: 'x.csv', line, client: 'acme', description: '', ...fields };
 }
 const byTitle = (contracts: ImportedContract[], title: string) => contracts.find((c) => c.title === title)!;
 

@@ -133,7 +133,9 @@ describe('a weekly summary', () => {
       ],
     ]);
     expect(imported.contracts.every((c) => c.clientUnknown)).toBe(true);
-    expect(imported.warnings).toEqual([]);
+    expect(imported.warnings).toEqual([
+      'the exports cover 2026-03-02 to 2026-08-31, less than the 24 months the JSS looks back on: export your transactions from 2024-08-31 (or earlier) and import them too, or contracts that count may be missing',
+    ]);
   });
 
   it('given with a transaction history, warns that payments may be counted twice', async () => {

@@ -33,6 +33,7 @@ function fresh(payments: [string, number][], fields: Partial<ImportedContract> =
     earningsCents: list.reduce((s, p) => s + p.cents, 0),
     refundedCents: 0,
     bonusOnly: false,
+    importedId: 'imp-00000000',
     ...fields,
   };
 }

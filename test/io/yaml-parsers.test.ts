@@ -65,8 +65,132 @@ describe('the two YAML parsers agree', () => {
     expect(viaSource(text)).toEqual(reference(text));
   });
 
+  it('on number-like scalars, whichever path reads the file (no anchor: js-yaml; an anchor: yaml)', () => {
+    const piece = fc.constantFrom(
+      '0',
+      '1',
+      '7',
+      'f',
+      'F',
+      'x',
+      'o',
+      'b',
+      '.',
+      'e',
+      'E',
+      '+',
+      '-',
+      '_',
+      ':',
+      'inf',
+      'nan',
+      'NaN',
+      'Inf',
+    );
+    const scalar = fc.oneof(
+      fc.constantFrom(
+        '0b111110100',
+        '+.5',
+        '-0x10',
+        '+0x10',
+        '0x1F',
+        '0o17',
+        '-0o17',
+        '012',
+        '-0',
+        '5.',
+        '.5',
+        '1e3',
+        '+1e3',
+        '-.inf',
+        '.NaN',
+        '1_000',
+        'True',
+        'NULL',
+        '~',
+        'yes',
+      ),
+      fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(fc.array(scalar, { minLength: 1, maxLength: 6 }), (values) => {
+        const body = values.map((v, i) => `k${i}: ${v}\n`).join('');
+        const outcome = (read: () => unknown) => {
+          try {
+            return read();
+          } catch {
+            return 'refused';
+          }
+        };
+        const plain = outcome(() => viaSource(body));
+        const anchored = outcome(() => {
+          const data = viaSource(`${body}z: &anchor 1\n`) as Record<string, unknown>;
+          delete data.z;
+          return data;
+        });
+        expect(plain).toEqual(anchored);
+        expect(plain).toEqual(outcome(() => reference(body)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on the cases that once differed, and on explicit number tags', () => {
+    const text = 'a: 0b111110100\nb: +.5\nc: -0x10\nd: !!float 500\ne: !!int 12\nf: !!float .inf\n';
+    expect(viaSource(text)).toEqual({ a: '0b111110100', b: 0.5, c: '-0x10', d: 500, e: 12, f: Infinity });
+    expect(viaSource('a: 0b111110100\nb: +.5\nc: -0x10\n')).toEqual({ a: '0b111110100', b: 0.5, c: '-0x10' });
+  });
+
+  it('limit aliases by the size of their expansion, not by how often an anchor is used', () => {
+    const many = `a: &x { n: 5 }\nb: [${Array(150).fill('*x').join(', ')}]\n`;
+    expect((viaSource(many) as { b: unknown[] }).b).toHaveLength(150);
+    const levels = ['a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]'];
+    for (let i = 1; i < 7; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    expect(() => viaSource(`${levels.join('\n')}\n`)).toThrow('YAML aliases expand too far');
+    expect(() => viaSource('a: &x [1, *x]\n')).toThrow('a YAML alias refers to a value that contains it');
+  });
+
   it('send anchors, aliases and tags to the full parser, with its alias limit', () => {
     const text = 'a: &x [1, 2]\nb: *x\nc: !!str 5\n';
     expect(viaSource(text)).toEqual({ a: [1, 2], b: [1, 2], c: '5' });
+  });
+});
+
+describe('nesting', () => {
+  const problem = (text: string) => {
+    try {
+      parseSource({ name: 'deep', text });
+    } catch (error) {
+      return (error as { problems: unknown[] }).problems[0];
+    }
+    return undefined;
+  };
+
+  it('JSON or YAML nested thousands deep is "nested too deeply", located, never a stack overflow', () => {
+    for (const text of [
+      '['.repeat(5000) + ']'.repeat(5000),
+      `{"contracts": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+      `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+      `${'- '.repeat(5000)}x\n`,
+      Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
+    ]) {
+      expect(problem(text)).toMatchObject({
+        code: 'too-deep',
+        message: 'nested too deeply (more than 64 levels)',
+        line: expect.any(Number),
+        col: expect.any(Number),
+      });
+    }
+  });
+
+  it('allows valid nesting up to the limit, and brackets inside strings and comments do not count', () => {
+    expect(problem(`{"a": ${'['.repeat(63)}${']'.repeat(63)}}`)).toBeUndefined();
+    expect(problem(`{"a": "${'['.repeat(500)}"}`)).toBeUndefined();
+    expect(problem(`a: '${'['.repeat(500)}' # ${'{'.repeat(500)}\nb: it's [[[ fine\n`)).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ describe('constraints, each reported at its line', () => {
     [
       'a tier weight of 0',
       'extends: upwork-2024\nweights:\n  tiers:\n    - { upTo: 100, weight: 0 }\n    - { weight: 1 }\n',
-      'rules.yaml:4:28: weights.tiers[0].weight: must be more than 0',
+      'rules.yaml:4:28: weights.tiers[0].weight: must be from 0.01 to 1,000',
     ],
     [
       'tier upTo not increasing',
@@ -51,9 +51,24 @@ describe('constraints, each reported at its line', () => {
       'rules.yaml:3:26: windows[0].months: must be a whole number ≥ 1',
     ],
     [
+      'a tier weight too large to add up (1e308 would print NaN%)',
+      'extends: upwork-2024\nweights:\n  tiers:\n    - { weight: 1e308 }\n',
+      'rules.yaml:4:17: weights.tiers[0].weight: must be from 0.01 to 1,000',
+    ],
+    [
+      'a tier weight so small a window rounds to 0',
+      'extends: upwork-2024\nweights:\n  tiers:\n    - { weight: 1e-10 }\n',
+      'rules.yaml:4:17: weights.tiers[0].weight: must be from 0.01 to 1,000',
+    ],
+    [
+      'max above 1,000',
+      'extends: upwork-2024\nweights: { max: 1e308 }\n',
+      'rules.yaml:2:17: weights.max: must be from 1 to 1,000',
+    ],
+    [
       'max below 1',
       'extends: upwork-2024\nweights: { max: 0.5 }\n',
-      'rules.yaml:2:17: weights.max: must be 1 or more',
+      'rules.yaml:2:17: weights.max: must be from 1 to 1,000',
     ],
     [
       'two windows with one name',
