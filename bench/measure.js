@@ -35,8 +35,8 @@ if (task === 'parse') {
   const { history, asOf, date } = await loadHistory(file, { today: '2026-11-26' });
   const { ruleSet } = await loadRuleSet('upwork-2024', { cwd: process.cwd() });
   const loaded = performance.now();
-  // A year and two years before the history's date.
-  const yearBack = dates.toIso(dates.addMonths(dates.toDay(date), -12));
+  // A month and two years before the history's date.
+  const monthBack = dates.toIso(dates.addMonths(dates.toDay(date), -1));
   const twoYearsBack = dates.toIso(dates.addMonths(dates.toDay(date), -24));
   if (task === 'estimate') evaluateAt(prepare(history, ruleSet, asOf));
   else if (task === 'estimate-scenarios')
@@ -55,10 +55,10 @@ if (task === 'parse') {
       past: { from: twoYearsBack, history, fixedAt: date },
     });
   } else if (task === 'estimate-rewound') {
-    // what `jss estimate FILE --as-of (a year back)` computes, but for the what-ifs
-    evaluateAt(prepare(rewindHistory(history, yearBack, date).history, ruleSet, yearBack));
+    // what `jss estimate FILE --as-of (a month back)` computes, but for the what-ifs
+    evaluateAt(prepare(rewindHistory(history, monthBack, date).history, ruleSet, monthBack));
   } else if (task === 'rewind') {
-    rewindHistory(history, yearBack, date);
+    rewindHistory(history, monthBack, date);
   } else throw new Error(`unknown task ${task}`);
   computeMs = performance.now() - loaded;
 }

@@ -9,8 +9,13 @@
  *   const future = forecast(prepared, { step: 'week' }); // what `jss forecast --json` prints
  *   const answer = plan(prepared, { target: 90 });        // what `jss plan --json` prints
  *   const revealed = infer(history, ruleSet, { asOf });   // what `jss infer --json` prints
+ *
+ * An evaluation date before the history's date sees the history as it stood then:
+ *   const past = rewindHistory(history, '2026-06-01', date).history;  // date: the history's date H
+ *   estimateReport(prepare(past, ruleSet, '2026-06-01'));
  */
 
+export { againstObserved, modelJssOn, type ObservedComparison } from './core/against-observed.js';
 export {
   applyChanges,
   applyScenario,
@@ -34,6 +39,7 @@ export {
   type ForecastReport,
   forecast,
   forecastWithChanges,
+  type PastOptions,
   type SeriesPoint,
   type Step,
 } from './core/forecast.js';

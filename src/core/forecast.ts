@@ -79,7 +79,10 @@ export function defaultUntil(asOf: Day): Day {
  * The history held as it is, evaluated over time: a point every step from the evaluation date
  * (month steps are `addMonths(asOf, k)`), `until` always the last point; the exact days on which the
  * JSS crosses a threshold of the rule set or appears or disappears; and what changed, contract by
- * contract, on each day after the evaluation date up to `until`.
+ * contract, on each day after the evaluation date up to `until`. With `past`, the points start on
+ * its `from` day (`addMonths(from, k)` for months) and each day before the evaluation date is the
+ * history as it stood that day (DESIGN §8), its crossings and events found by comparing each day
+ * with the one before (`pastDays`); the report then has `observed`.
  */
 export function forecast(prepared: Prepared, options: ForecastOptions = {}): ForecastReport {
   return forecastWithChanges(prepared, options).report;

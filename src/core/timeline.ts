@@ -61,16 +61,21 @@ interface Span {
   floating: boolean;
 }
 
-export function buildTimeline(prepared: Prepared, until: Day, options: { events?: boolean } = {}): Timeline {
+export function buildTimeline(
+  prepared: Prepared,
+  until: Day,
+  options: { events?: boolean; leaving?: LeavesWindow } = {},
+): Timeline {
   const { rules, facts, asOf } = prepared;
   const windows = monthWindows(rules);
   const length = Math.max(0, until - asOf) + 1;
-  const deltas: Delta[][] = Array.from({ length }, () => []);
+  // Filled lazily: most days have nothing.
+  const deltas: (Delta[] | undefined)[] = new Array(length);
   const pack = (fact: number, window: number, outcome: CountedOutcome, sign: 1 | -1): Delta =>
     ((fact * windows.length + window) * 3 + OUTCOME_CODES.indexOf(outcome)) * 2 + (sign < 0 ? 1 : 0);
-  const eventDays: TimelineEvent[][] = options.events ? Array.from({ length }, () => []) : [];
+  const eventDays: (TimelineEvent[] | undefined)[] = options.events ? new Array(length) : [];
   const slot = (day: Day): number | undefined => (day > until ? undefined : Math.max(0, day - asOf));
-  const leaving = memoLeavesWindow();
+  const leaving = options.leaving ?? memoLeavesWindow();
   const longest = Math.max(0, ...windows.map((w) => w.months));
 
   facts.forEach((f, fact) => {
@@ -79,7 +84,8 @@ export function buildTimeline(prepared: Prepared, until: Day, options: { events?
     const spans = spansOf(f, rules, asOf);
     if (options.events && spans.length === 2 && changed(spans[0].cls, spans[1].cls)) {
       const day = spans[1].from;
-      if (day <= until) eventDays[day - asOf].push({ day, contract: fact, window: null, what: 'turns-idle' });
+      if (day <= until)
+        pushAt(eventDays, day - asOf, { day, contract: fact, window: null, what: 'turns-idle' });
     }
     windows.forEach((w, window) => {
       const intervals: [Day, Day][] = [];
@@ -89,8 +95,8 @@ export function buildTimeline(prepared: Prepared, until: Day, options: { events?
         const outcome = span.cls.outcome as CountedOutcome;
         const enter = slot(m[0]);
         const leave = slot(m[1]);
-        if (enter !== undefined) deltas[enter].push(pack(fact, window, outcome, 1));
-        if (leave !== undefined) deltas[leave].push(pack(fact, window, outcome, -1));
+        if (enter !== undefined) pushAt(deltas, enter, pack(fact, window, outcome, 1));
+        if (leave !== undefined) pushAt(deltas, leave, pack(fact, window, outcome, -1));
         const last = intervals[intervals.length - 1];
         if (last && last[1] === m[0]) last[1] = m[1];
         else intervals.push(m);
@@ -98,9 +104,19 @@ export function buildTimeline(prepared: Prepared, until: Day, options: { events?
       if (!options.events) return;
       for (const [enter, leave] of intervals) {
         if (enter > asOf && enter <= until)
-          eventDays[enter - asOf].push({ day: enter, contract: fact, window: w.name, what: 'enters' });
+          pushAt(eventDays, enter - asOf, {
+            day: enter,
+            contract: fact,
+            window: w.name,
+            what: 'enters',
+          });
         if (leave > asOf && leave <= until)
-          eventDays[leave - asOf].push({ day: leave, contract: fact, window: w.name, what: 'leaves' });
+          pushAt(eventDays, leave - asOf, {
+            day: leave,
+            contract: fact,
+            window: w.name,
+            what: 'leaves',
+          });
       }
     });
   });
@@ -117,16 +133,25 @@ export function buildTimeline(prepared: Prepared, until: Day, options: { events?
       addCounted(totals[windowed % windows.length], outcome, f.weight, f.contract.client, sign);
     }
   };
-  apply(deltas[0]);
+  apply(deltas[0] ?? []);
   const changes: ChangePoint[] = [{ day: asOf, selection: selectionOf(rules, byName) }];
   for (let i = 1; i < length; i++) {
-    if (deltas[i].length === 0) continue;
-    apply(deltas[i]);
+    const list = deltas[i];
+    if (list === undefined) continue;
+    apply(list);
     const selection = selectionOf(rules, byName);
     if (!sameSelection(changes[changes.length - 1].selection, selection))
       changes.push({ day: asOf + i, selection });
   }
-  return { changes, events: eventDays.flat() };
+  // flat() skips the days that had no event
+  return { changes, events: eventDays.flat() as TimelineEvent[] };
+}
+
+/** Appends to the list at `i`, making it on first use. */
+function pushAt<T>(lists: (T[] | undefined)[], i: number, item: T): void {
+  const list = lists[i];
+  if (list === undefined) lists[i] = [item];
+  else list.push(item);
 }
 
 /** The selection in force on each of `days` (ascending, none before the timeline's first day). */
@@ -169,7 +194,10 @@ function membership(
   return enter < leave ? [enter, leave] : undefined;
 }
 
-function memoLeavesWindow(): (countDay: Day, months: number) => Day {
+/** `leavesWindow`, remembered: pass one to several timelines of the same rules to share it. */
+export type LeavesWindow = (countDay: Day, months: number) => Day;
+
+export function memoLeavesWindow(): LeavesWindow {
   const caches = new Map<number, Map<Day, Day>>();
   return (countDay, months) => {
     let cache = caches.get(months);

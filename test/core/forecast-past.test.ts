@@ -63,6 +63,47 @@ function eventsBetween(before: ReturnType<typeof onDay>, after: ReturnType<typeo
   return out;
 }
 
+/**
+ * `forecast --from`, checked day by day: each past day as DESIGN §8 defines it, the evaluation date
+ * E (the history's date H, or with --as-of up to 60 days before it) and after it the forward
+ * forecast; the events and crossings from comparing each day with the one before.
+ */
+function checkPast(
+  history: History,
+  rules: RuleSet,
+  { h, e, from, until }: { h: string; e: string; from: string; until: string },
+): void {
+  const atE = e < h ? rewindHistory(history, e, h).history : history;
+  const report = forecast(prepare(atE, rules, e), {
+    until,
+    step: 'day',
+    past: { from, history, fixedAt: h },
+  });
+  const forward = forecast(prepare(atE, rules, e), { until, step: 'day' });
+  const days: string[] = [];
+  for (let d = from; d < e; d = addDays(d, 1)) days.push(d);
+  const evaluations = days.map((d) => onDay(history, rules, d, h));
+  expect(report.series).toEqual([
+    ...evaluations.map((v) => ({ date: v.date, jss: v.jss, score: v.score, window: v.window })),
+    ...forward.series,
+  ]);
+  const all = [...evaluations, onDay(atE, rules, e, e)];
+  const expectedEvents = all.slice(1).flatMap((v, i) => eventsBetween(all[i], v, rules));
+  expect(report.events).toEqual([...expectedEvents, ...forward.events]);
+  const crossings = [];
+  for (let i = 1; i < all.length; i++) {
+    const [b, a] = [all[i - 1], all[i]];
+    if (b.shown !== a.shown)
+      crossings.push({ threshold: null, date: a.date, direction: a.shown ? 'up' : 'down' });
+    for (const t of rules.thresholds) {
+      const was = b.jss !== null && b.jss >= t;
+      const is = a.jss !== null && a.jss >= t;
+      if (was !== is) crossings.push({ threshold: t, date: a.date, direction: is ? 'up' : 'down' });
+    }
+  }
+  expect(report.crossings).toEqual([...crossings, ...forward.crossings]);
+}
+
 const pastArb = caseArb.chain((c) =>
   fc.record({
     case: fc.constant(c),
@@ -80,41 +121,48 @@ describe.each(BUILTIN)('forecast --from under %s', (name) => {
     const rules = ruleSets.get(name)!;
     fc.assert(
       fc.property(pastArb, ({ case: { history, asOf: h }, back, early, ahead }) => {
-        // the evaluation date E: the history's date, or (--as-of) up to 60 days before it
         const e = addDays(h, -early);
-        const from = addDays(e, -back);
-        const until = addDays(e, ahead);
-        const atE = e < h ? rewindHistory(history, e, h).history : history;
-        const report = forecast(prepare(atE, rules, e), {
-          until,
-          step: 'day',
-          past: { from, history, fixedAt: h },
-        });
-        const forward = forecast(prepare(atE, rules, e), { until, step: 'day' });
-        const days = Array.from({ length: back }, (_, i) => addDays(from, i));
-        const evaluations = days.map((d) => onDay(history, rules, d, h));
-        expect(report.series).toEqual([
-          ...evaluations.map((v) => ({ date: v.date, jss: v.jss, score: v.score, window: v.window })),
-          ...forward.series,
-        ]);
-        const all = [...evaluations, onDay(atE, rules, e, e)];
-        const expectedEvents = all.slice(1).flatMap((v, i) => eventsBetween(all[i], v, rules));
-        expect(report.events).toEqual([...expectedEvents, ...forward.events]);
-        const crossings = [];
-        for (let i = 1; i < all.length; i++) {
-          const [b, a] = [all[i - 1], all[i]];
-          if (b.shown !== a.shown)
-            crossings.push({ threshold: null, date: a.date, direction: a.shown ? 'up' : 'down' });
-          for (const t of rules.thresholds) {
-            const was = b.jss !== null && b.jss >= t;
-            const is = a.jss !== null && a.jss >= t;
-            if (was !== is) crossings.push({ threshold: t, date: a.date, direction: is ? 'up' : 'down' });
-          }
-        }
-        expect(report.crossings).toEqual([...crossings, ...forward.crossings]);
+        checkPast(history, rules, { h, e, from: addDays(e, -back), until: addDays(e, ahead) });
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('contracts paid pro rata for months at one weight never turn idle, and their counts never age out', () => {
+    const rules = ruleSets.get(name)!;
+    const base = { type: 'hourly' as const, refunded: 0, dispute: 'none' as const, clientSuspended: false };
+    const history: History = {
+      version: 1,
+      asOf: '2026-11-26',
+      contracts: [
+        // paid from 2023-01-02, its last payment guessed on the history's date: pro rata every day
+        { ...base, id: 'LONG', client: 'l', status: 'active', start: '2023-01-02', earnings: 90000 },
+        {
+          ...base,
+          id: 'A',
+          client: 'a',
+          status: 'ended',
+          start: '2025-06-01',
+          end: '2025-06-20',
+          earnings: 300,
+          feedback: { public: 5 },
+        },
+        {
+          ...base,
+          id: 'B',
+          client: 'b',
+          status: 'ended',
+          start: '2026-02-01',
+          end: '2026-02-10',
+          earnings: 300,
+          feedback: { public: 2 },
+        },
+        // paid pro rata from 2026-03-01 too, not yet long-term for 90 days: never idle either
+        { ...base, id: 'SHORT', client: 's', status: 'active', start: '2026-03-01', earnings: 90000 },
+      ],
+    };
+    checkPast(history, rules, { h: '2026-11-26', e: '2026-11-26', from: '2024-11-26', until: '2026-12-31' });
+    checkPast(history, rules, { h: '2026-11-26', e: '2026-10-01', from: '2025-01-01', until: '2026-10-01' });
   });
 
   it('agrees with a forecast from the first day when nothing but time passes in between', () => {
