@@ -17,17 +17,19 @@ export async function run(args: unknown[], options: InferOptions, ctx: CommandCo
   const observed = all.filter((o) => o.date <= asOf);
   if (observed.length === 0) {
     const later = all.length;
-    throw new UserError(
-      later > 0
-        ? `no observed score on or before the evaluation date ${asOf} (${later} later ${later === 1 ? 'one is' : 'ones are'} ignored)`
-        : 'no observed scores: infer needs the JSS you saw on at least one day',
+    throw new UserError([
       {
+        file: inputs.loaded.source.name,
         code: 'no-observations',
+        message:
+          later > 0
+            ? `no observed score on or before the evaluation date ${asOf} (${later} later ${later === 1 ? 'one is' : 'ones are'} ignored)`
+            : 'no observed scores: infer needs the JSS you saw on at least one day',
         hint:
           'add them to the history as `observed: [ { date: 2026-10-15, jss: 92 } ]` (jss: null when no score was shown), ' +
           'or give them here: --observed 2026-10-15=92 --observed 2026-11-14=88',
       },
-    );
+    ]);
   }
   // The search is loaded only for this command: it is not on any other command's start-up path.
   const [{ inferDetailed }, { renderInfer, renderInferComparison }] = await Promise.all([

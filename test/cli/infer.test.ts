@@ -177,6 +177,11 @@ describe('jss infer: why did my score drop?', () => {
     expect(r.stderr).toContain('no observed scores');
     expect(r.stderr).toContain('--observed 2026-10-15=92');
     expect(r.stderr).toContain('observed: [ { date: 2026-10-15, jss: 92 } ]');
+    const doc = await runCli(['infer', 'examples/forum-case.yaml', '--json']);
+    expect(doc.code).toBe(2);
+    expect(JSON.parse(doc.stdout).error.problems).toMatchObject([
+      { file: 'examples/forum-case.yaml', code: 'no-observations', line: null, path: null },
+    ]);
     const later = await runCli(['infer', DROP, '--as-of', '2026-10-01']);
     expect(later.code).toBe(2);
     expect(later.stderr).toContain(
