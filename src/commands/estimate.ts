@@ -20,7 +20,6 @@ export async function run(args: unknown[], options: EstimateOptions, ctx: Comman
   const [file] = args as [string];
   const inputs = await loadInputs(file, options, ctx);
   const { loaded } = inputs;
-  const observations = observationsOf(loaded, options.observed);
   const { asOf } = loaded;
   if (toDay(asOf) + options.horizon > toDay(LAST_DAY_ISO)) {
     throw new UserError(`--horizon ${options.horizon}: the horizon would fall after ${LAST_DAY_ISO}`, {
@@ -28,6 +27,7 @@ export async function run(args: unknown[], options: EstimateOptions, ctx: Comman
       hint: `from ${asOf}, give at most --horizon ${toDay(LAST_DAY_ISO) - toDay(asOf)}`,
     });
   }
+  const observations = observationsOf(loaded, options.observed);
   const views = prepareAll(inputs).map((prepared, i) => ({
     ruleSet: prepared.rules,
     file,

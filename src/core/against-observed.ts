@@ -25,8 +25,8 @@ export function modelJssOn(history: History, rules: RuleSet, day: string, fixedA
 
 /**
  * Each observation up to the evaluation date (later ones are ignored, DESIGN §8), oldest first,
- * with the model's JSS that day. `history` is the history as written (not rewound), `historyDate`
- * its date H.
+ * with the model's JSS that day. `history` is the history as written (not rewound); `dates` are
+ * the evaluation date and the history's date H.
  */
 export function againstObserved(
   history: History,

@@ -40,7 +40,8 @@ export interface Rewound {
  * same guess. Rewinding to H with `fixedAt` H changes nothing but `asOf`.
  *
  * Pure and cheap: one pass over the contracts, and contracts that did not change on `day` are
- * shared, not copied (infer rewinds a history once per observation).
+ * shared, not copied (infer rewinds a history once per observation). A `day` after `fixedAt` is a
+ * RangeError (a later day holds the history as it is: no rewinding).
  */
 export function rewindHistory(history: History, day: string, fixedAt: string): Rewound {
   if (day > fixedAt)

@@ -236,10 +236,10 @@ function notYet(p: ChangeProblem, changes: Changes, dates: AlternativeDates): Ch
   if (dates.written === undefined || key !== 'contract' || (list !== 'set' && list !== 'change')) return p;
   const id = (list === 'set' ? changes.set : changes.change)?.[j as number]?.contract;
   const contract = dates.written.contracts.find((c) => c.id === id);
-  if (contract === undefined || !p.message.startsWith('no contract')) return p;
+  if (contract === undefined || p.code !== 'unknown-contract') return p;
   return {
     path: p.path,
-    code: 'unknown-contract',
+    code: 'contract-not-yet',
     message: `${id} did not exist yet on the evaluation date ${dates.asOf} (it starts ${contract.start})`,
     hint: `changes apply to the history as it stood on ${dates.asOf}: leave ${id} out, or evaluate on a later day (--as-of)`,
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { againstObserved, modelJssOn } from '../../src/core/against-observed.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { mergeObservations } from '../../src/core/observations.js';
 import { proratedCents, rewindHistory } from '../../src/core/rewind.js';
@@ -216,5 +217,61 @@ describe('private: none', () => {
     expect(ruleOf({ public: 5, private: 'none' })).toBe('no-private');
     expect(ruleOf({ public: 5 })).toBe('no-private');
     expect(ruleOf({ public: 5, private: 9 })).not.toBe('no-private');
+  });
+});
+
+describe('againstObserved', () => {
+  const rules = upwork2024();
+  // Two ended contracts from two clients, and one open contract with no payment dates (guessed).
+  const h: History = {
+    ...history(
+      [
+        contract({
+          id: 'A',
+          client: 'a',
+          start: '2026-01-01',
+          end: '2026-01-10',
+          firstPayment: '2026-01-10',
+          lastPayment: '2026-01-10',
+        }),
+        contract({
+          id: 'B',
+          client: 'b',
+          start: '2026-02-01',
+          end: '2026-02-10',
+          firstPayment: '2026-02-10',
+          lastPayment: '2026-02-10',
+        }),
+        open({ id: 'O', client: 'o', start: '2026-08-01', earnings: 2000 }),
+      ],
+      H,
+    ),
+    observed: [
+      { date: '2026-12-20', jss: 100 },
+      { date: '2026-01-05', jss: null },
+      { date: '2026-06-01', jss: 90 },
+    ],
+  };
+
+  it('ignores observations after the evaluation date and gives the model of each day, oldest first', () => {
+    expect(againstObserved(h, rules, h.observed ?? [], { evaluation: H, history: H })).toEqual([
+      { date: '2026-01-05', jss: null, model: null },
+      { date: '2026-06-01', jss: 90, model: 100 },
+    ]);
+  });
+
+  it('fixes guesses at T, the later of the evaluation date and the history date, like every command', () => {
+    // Evaluated after H, T is the evaluation date: the open contract, its last payment guessed, is
+    // taken as paid up to T, so on H it had earned 118 of its 153 days' worth.
+    const later = '2026-12-31';
+    const onH = rewindHistory(h, H, later).history.contracts.find((c) => c.id === 'O');
+    expect(onH).toMatchObject({ earnings: 1542.48, lastPayment: H });
+    expect(rewindHistory(h, H, H).history.contracts.find((c) => c.id === 'O')).toMatchObject({
+      earnings: 2000,
+    });
+    const [seen] = againstObserved(h, rules, [{ date: H, jss: 0 }], { evaluation: later, history: H });
+    expect(seen.model).toBe(modelJssOn(h, rules, H, later));
+    // on T itself, the history as it is, guessed that day
+    expect(modelJssOn(h, rules, later, later)).toBe(evaluate(h, rules, { asOf: later }).jss);
   });
 });
