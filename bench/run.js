@@ -163,4 +163,15 @@ say(
   );
   say('    target: within 1.3x of one estimate');
 }
+say('');
+say('jss infer (10 generated histories, each timed in-process as the median of 3 runs, after loading):');
+{
+  const r = spawnSync(process.execPath, [join(root, 'bench/infer.js')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`infer benchmark failed: ${r.stderr}`);
+  const b = JSON.parse(r.stdout);
+  say(
+    `  ${b.hidden} hidden contracts, ${b.observations} observations: median ${fmt(b.medianMs)} ms, slowest ${fmt(b.maxMs)} ms; ${b.complete ? 'all complete' : 'INCOMPLETE'}, ${b.unresolved} unresolved verdicts, ${b.fits ? 'every history fits' : 'SOME DO NOT FIT'}`,
+  );
+  say('  target: < 2000 ms with nothing unresolved');
+}
 writeFileSync(join(dir, 'last-run.txt'), `${lines.join('\n')}\n`);

@@ -54,6 +54,11 @@ const EXAMPLES: Record<string, string[]> = {
     'jss plan contracts.yaml --target 90',
     'jss plan contracts.yaml --target 90 --job-earnings 1200 --json',
   ],
+  infer: [
+    'jss infer contracts.yaml --observed 2026-10-15=92 --observed 2026-11-14=88',
+    'jss infer contracts.yaml --rules upwork-2024,upwork-2020,pessimistic',
+    'jss infer contracts.yaml --json | jq .hidden',
+  ],
   validate: ['jss validate contracts.yaml', 'jss validate - < contracts.json'],
   init: ['jss init', 'jss init my-history.yaml --force'],
   schema: ['jss schema contracts > contracts.schema.json', 'jss schema report | jq .title'],
@@ -364,6 +369,21 @@ export function buildProgram(
       .option('--changes <file>', 'plan from an alternative future described by a changes file', collect),
     { quiet: 'print only the one-line answer' },
   ).action(action(() => import('./commands/plan.js')));
+
+  withCommon(
+    program
+      .command('infer')
+      .description(
+        'what the scores you saw reveal about the ratings you cannot see (private ratings, end reasons)',
+      )
+      .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
+      .option(
+        '--observed <DATE=JSS>',
+        'a JSS Upwork showed you that day (repeatable; DATE=none: no score shown); wins over the file',
+        collect,
+      ),
+    { quiet: 'print only the answer: whether the scores fit, and the JSS now' },
+  ).action(action(() => import('./commands/infer.js')));
 
   program
     .command('validate')

@@ -8,6 +8,7 @@
  *   const report = estimateReport(prepared);            // what `jss estimate --json` prints
  *   const future = forecast(prepared, { step: 'week' }); // what `jss forecast --json` prints
  *   const answer = plan(prepared, { target: 90 });        // what `jss plan --json` prints
+ *   const revealed = infer(history, ruleSet, { asOf });   // what `jss infer --json` prints
  *
  * An evaluation date before the history's date sees the history as it stood then:
  *   const past = rewindHistory(history, '2026-06-01', date).history;  // date: the history's date H
@@ -43,6 +44,17 @@ export {
   type SeriesPoint,
   type Step,
 } from './core/forecast.js';
+export { type HiddenFacts, hiddenFacts } from './core/hidden-facts.js';
+export {
+  type BetweenReport,
+  type ExplanationReport,
+  type HiddenContractReport,
+  type InferOptions,
+  type InferReport,
+  infer,
+  type ObservationReport,
+  type Verdict,
+} from './core/infer.js';
 export { mergeObservations, type ObservedValue } from './core/observations.js';
 export { newJob, type PlanOptions, type PlanReport, plan } from './core/plan.js';
 export { type RewindWarning, type Rewound, rewindHistory } from './core/rewind.js';
