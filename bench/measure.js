@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 
 const [task, file] = process.argv.slice(2);
 const t0 = performance.now();
+let computeMs = 0;
 
 if (task === 'parse') {
   JSON.parse(readFileSync(file, 'utf8'));
@@ -39,24 +40,59 @@ if (task === 'parse') {
     if (error?.name !== 'UserError') throw error;
   });
 } else {
-  const [{ loadHistory }, { loadRuleSet }, { prepare, evaluateAt }, { estimateReport }, { forecast }] =
-    await Promise.all([
-      import('../dist/io/load-history.js'),
-      import('../dist/rules/load-rules.js'),
-      import('../dist/core/evaluate.js'),
-      import('../dist/core/estimate.js'),
-      import('../dist/core/forecast.js'),
-    ]);
-  const { history, asOf } = await loadHistory(file, { today: '2026-11-26' });
-  const { ruleSet } = await loadRuleSet('upwork-2024', { cwd: process.cwd() });
-  const prepared = prepare(history, ruleSet, asOf);
-  if (task === 'estimate') evaluateAt(prepared);
-  else if (task === 'estimate-scenarios') estimateReport(prepared, { horizonDays: 90 });
+  const [
+    { loadHistory },
+    { loadRuleSet },
+    { prepare, evaluateAt, stateAt },
+    { estimateReport, nextChange },
+    { forecast },
+    { rewindHistory },
+    dates,
+  ] = await Promise.all([
+    import('../dist/io/load-history.js'),
+    import('../dist/rules/load-rules.js'),
+    import('../dist/core/evaluate.js'),
+    import('../dist/core/estimate.js'),
+    import('../dist/core/forecast.js'),
+    import('../dist/core/rewind.js'),
+    import('../dist/core/dates.js'),
+  ]);
+  const { history, asOf, date } = await loadHistory(file, { today: '2026-11-26' });
+  const { ruleSet } = await loadRuleSet('upwork-2026', { cwd: process.cwd() });
+  const loaded = performance.now();
+  // A month and two years before the history's date.
+  const monthBack = dates.toIso(dates.addMonths(dates.toDay(date), -1));
+  const twoYearsBack = dates.toIso(dates.addMonths(dates.toDay(date), -24));
+  // The estimate without what-ifs: every figure, and when the JSS next changes (DESIGN §5).
+  const estimateOnce = (prepared) => {
+    const state = stateAt(prepared, prepared.asOf);
+    evaluateAt(prepared, prepared.asOf, state);
+    nextChange(prepared, state.classes);
+  };
+  if (task === 'estimate') estimateOnce(prepare(history, ruleSet, asOf));
+  else if (task === 'estimate-scenarios')
+    estimateReport(prepare(history, ruleSet, asOf), { horizonDays: 90 });
   else if (task === 'forecast') {
+    const prepared = prepare(history, ruleSet, asOf);
     evaluateAt(prepared);
     forecast(prepared, { step: 'day' });
+  } else if (task === 'forecast-daily') {
+    // what `jss forecast FILE --step day --json` computes: 24 months ahead
+    forecast(prepare(history, ruleSet, asOf), { step: 'day' });
+  } else if (task === 'forecast-from') {
+    // what `jss forecast FILE --step day --from (24 months back) --json` computes
+    forecast(prepare(history, ruleSet, asOf), {
+      step: 'day',
+      past: { from: twoYearsBack, history, fixedAt: date },
+    });
+  } else if (task === 'estimate-rewound') {
+    // what `jss estimate FILE --as-of (a month back)` computes, but for the what-ifs
+    estimateOnce(prepare(rewindHistory(history, monthBack, date).history, ruleSet, monthBack));
+  } else if (task === 'rewind') {
+    rewindHistory(history, monthBack, date);
   } else throw new Error(`unknown task ${task}`);
+  computeMs = performance.now() - loaded;
 }
 
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ms, computeMs, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

@@ -41,7 +41,11 @@ function measure(task, file, runs) {
     if (r.status !== 0) throw new Error(`${task} failed: ${r.stderr}`);
     out.push(JSON.parse(r.stdout));
   }
-  return { ms: median(out.map((o) => o.ms)), maxRssMB: Math.max(...out.map((o) => o.maxRssMB)) };
+  return {
+    ms: median(out.map((o) => o.ms)),
+    computeMs: median(out.map((o) => o.computeMs)),
+    maxRssMB: Math.max(...out.map((o) => o.maxRssMB)),
+  };
 }
 
 const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
@@ -117,6 +121,59 @@ say('');
 say(
   'Targets: estimate of 100k within 5x of read+JSON.parse; what-ifs add < 50% of the estimate; a 2-year daily forecast within 2x of one estimate; locating problems within 5x of validating a valid file.',
 );
+
+say('');
+say(
+  'The past (median of 7 runs; "whole" is the process, node start-up and loading included; "compute" what follows the load):',
+);
+{
+  const runs = 7;
+  const walls = Array.from({ length: runs }, () => [
+    wall([bin, 'forecast', 'examples/freelancer.yaml', '--step', 'day', '--json'], 1),
+    wall([bin, 'forecast', 'examples/freelancer.yaml', '--step', 'day', '--from', '2024-11-26', '--json'], 1),
+  ]);
+  const forward = median(walls.map((w) => w[0]));
+  const fromPast = median(walls.map((w) => w[1]));
+  const inRuns = Array.from({ length: runs }, () => [
+    measure('forecast-daily', 'examples/freelancer.yaml', 1),
+    measure('forecast-from', 'examples/freelancer.yaml', 1),
+  ]);
+  const inForward = { computeMs: median(inRuns.map((r) => r[0].computeMs)) };
+  const inPast = { computeMs: median(inRuns.map((r) => r[1].computeMs)) };
+  say('  daily forecast of examples/freelancer.yaml, 24 months ahead vs from 24 months back:');
+  say(
+    `    jss forecast --step day (whole command)   ${fmt(forward).padStart(6)} ms   with --from 24 months back ${fmt(fromPast).padStart(6)} ms   ratio ${(fromPast / forward).toFixed(2)}x`,
+  );
+  say(
+    `    in-process, after loading (compute)       ${fmt(inForward.computeMs).padStart(6)} ms   with the past              ${fmt(inPast.computeMs).padStart(6)} ms   ratio ${(inPast.computeMs / inForward.computeMs).toFixed(2)}x`,
+  );
+  say('    target: the whole command with --from within 2x of the forward-only daily forecast');
+  const big = join(dir, 'history-100000.json');
+  // Interleaved, so that both see the same load on a shared machine.
+  const pairs = Array.from({ length: 5 }, () => [
+    measure('estimate', big, 1),
+    measure('estimate-rewound', big, 1),
+  ]);
+  const est = { ms: median(pairs.map((p) => p[0].ms)) };
+  const rewound = { ms: median(pairs.map((p) => p[1].ms)) };
+  const rewindOnly = measure('rewind', big, 3);
+  say('  100,000 contracts, rewound to a month before the history date (97% of them existed then):');
+  say(
+    `    estimate ${fmt(est.ms).padStart(6)} ms   estimate --as-of a month back ${fmt(rewound.ms).padStart(6)} ms   ratio ${(rewound.ms / est.ms).toFixed(2)}x   (the rewinding itself: ${fmt(rewindOnly.computeMs)} ms, ${((100 * rewindOnly.computeMs) / est.ms).toFixed(0)}% of the estimate)`,
+  );
+  say('    target: within 1.3x of one estimate');
+}
+say('');
+say('jss infer (10 generated histories, each timed in-process as the median of 3 runs, after loading):');
+{
+  const r = spawnSync(process.execPath, [join(root, 'bench/infer.js')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`infer benchmark failed: ${r.stderr}`);
+  const b = JSON.parse(r.stdout);
+  say(
+    `  ${b.hidden} hidden contracts, ${b.observations} observations: median ${fmt(b.medianMs)} ms, slowest ${fmt(b.maxMs)} ms; ${b.complete ? 'all complete' : 'INCOMPLETE'}, ${b.unresolved} unresolved verdicts, ${b.fits ? 'every history fits' : 'SOME DO NOT FIT'}`,
+  );
+  say('  target: < 2000 ms with nothing unresolved');
+}
 say('');
 say(
   'jss report against its parts (in-process, median of 5 runs): the page vs estimate + a daily forecast of the same span:',

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { CliIO, CommandContext, CommonOptions, OutStream } from './commands/context.js';
+import {
+  type CliIO,
+  type CommandContext,
+  type CommonOptions,
+  type OutStream,
+  outputWidth,
+} from './commands/context.js';
 import { FIRST_YEAR, LAST_YEAR } from './core/dates.js';
 import { formatProblem, isUserError } from './errors.js';
 import { packageRoot } from './package-root.js';
@@ -18,8 +24,8 @@ function exitCodes(failUnder: boolean): string {
     'Exit codes:',
     '  0  done',
     ...(failUnder ? ['  1  a check you asked for failed (--fail-under)'] : []),
-    '  2  bad usage, bad input, bad rules, a refusal to overwrite, or a failed write',
-    '  3  internal error (please report it; --debug shows the stack)',
+    '  2  bad usage, input or rules; a refused or failed write',
+    '  3  internal error: please report it (--debug shows why)',
     '',
   ].join('\n');
 }
@@ -29,8 +35,9 @@ const EXAMPLES: Record<string, string[]> = {
   estimate: [
     'jss estimate contracts.yaml',
     'jss estimate contracts.yaml --json | jq .jss',
-    'jss estimate contracts.yaml --rules upwork-2024,upwork-2015',
+    'jss estimate contracts.yaml --rules upwork-2026,pessimistic',
     'jss estimate contracts.yaml -q --fail-under 90',
+    'jss estimate contracts.yaml --as-of 2026-06-30 --observed 2026-06-30=88',
   ],
   whatif: [
     'jss whatif contracts.yaml --set C9=client-cancels:unhappy',
@@ -41,16 +48,23 @@ const EXAMPLES: Record<string, string[]> = {
     'jss forecast contracts.yaml --step month',
     'jss forecast contracts.yaml --until 2027-12-31 --json | jq .crossings',
     'jss forecast contracts.yaml --changes cancel-now.yaml',
+    'jss forecast contracts.yaml --from 2025-11-26 --step month',
   ],
   plan: [
     'jss plan contracts.yaml --target 90',
     'jss plan contracts.yaml --target 90 --job-earnings 1200 --json',
+  ],
+  infer: [
+    'jss infer contracts.yaml --observed 2026-10-15=92 --observed 2026-11-14=88',
+    'jss infer contracts.yaml --rules upwork-2024,upwork-2020,pessimistic',
+    'jss infer contracts.yaml --json | jq .hidden',
   ],
   report: [
     'jss report contracts.yaml',
     'jss report contracts.yaml -o maya.html --force',
     'jss report contracts.yaml --rules upwork-2015 -o report-2015.html',
     'jss report contracts.yaml -o - > report.html',
+    'jss report contracts.yaml --from 2025-11-26 -o last-year.html',
   ],
   validate: ['jss validate contracts.yaml', 'jss validate - < contracts.json'],
   init: ['jss init', 'jss init my-history.yaml --force'],
@@ -62,8 +76,20 @@ const EXAMPLES: Record<string, string[]> = {
   ],
 };
 
-function helpExamples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+/** Examples, one command each; a command too wide for `width` continues on the next line after ` \\`. */
+function helpExamples(lines: string[], width: number): string {
+  const fold = (line: string): string => {
+    const out: string[] = [];
+    let current = '  $';
+    for (const word of line.split(' ')) {
+      if (current.trim() !== '$' && current.length + 1 + word.length + 2 > width) {
+        out.push(`${current} \\`);
+        current = `      ${word}`;
+      } else current += ` ${word}`;
+    }
+    return [...out, current].join('\n');
+  };
+  return `\nExamples:\n${lines.map(fold).join('\n')}\n`;
 }
 
 function defaultIO(): CliIO {
@@ -157,12 +183,12 @@ function withCommon(cmd: Command, opts: { failUnder?: boolean; quiet: string }):
     .option(
       '--rules <names>',
       'rule set name or file; a comma list compares rule sets',
-      once('--rules', 'to compare rule sets give one comma list, e.g. --rules upwork-2024,upwork-2015'),
-      'upwork-2024',
+      once('--rules', 'to compare rule sets give one comma list, e.g. --rules upwork-2026,pessimistic'),
+      'upwork-2026',
     )
     .option(
       '--as-of <date>',
-      "evaluate on this day (YYYY-MM-DD) instead of the file's asOf or today",
+      "evaluate on this day (YYYY-MM-DD) instead of the history's date (the file's asOf, or today); an earlier day sees the history as it stood then",
       once('--as-of', ONE_DATE, parseDate),
     )
     .option('--json', 'print one JSON document (see `jss schema report`)')
@@ -221,17 +247,28 @@ export function buildProgram(
   setExit: (code: number) => void,
   onStart: (running: Running) => void = () => undefined,
 ): Command {
+  const width = outputWidth(io);
   const program = new Command('jss')
     .description(
       'Your projected Upwork Job Success Score, why it is what it is, and what each choice about an open contract would do to it.',
     )
     .version(version(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', helpExamples(Object.values(EXAMPLES).map((list) => list[0])) + exitCodes(true))
+    .addHelpText(
+      'after',
+      helpExamples(
+        Object.values(EXAMPLES).map((list) => list[0]),
+        width,
+      ) + exitCodes(true),
+    )
     .exitOverride()
+    // Option and command descriptions wrap to the output width even when it is narrow.
+    .configureHelp({ minWidthToWrap: 16 })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(terminalSafe(s)),
+      getOutHelpWidth: () => width,
+      getErrHelpWidth: () => width,
     });
 
   const action =
@@ -257,7 +294,7 @@ export function buildProgram(
         stderr: safeStream(io.stderr, errStyle.enabled),
       };
       const { run } = await load();
-      setExit(await run(positional, options as never, { io: safeIo, style, errStyle }));
+      setExit(await run(positional, options as never, { io: safeIo, style, errStyle, width }));
     };
 
   withCommon(
@@ -272,6 +309,11 @@ export function buildProgram(
         'days ahead at which scenarios are also scored',
         parseWhole(0, MAX_HORIZON_DAYS, '--horizon'),
         90,
+      )
+      .option(
+        '--observed <DATE=JSS>',
+        'a JSS Upwork showed you that day (repeatable; DATE=none: no score shown); wins over the file',
+        collect,
       ),
     { failUnder: true, quiet: 'print only the headline: the JSS (92%) or "not shown"' },
   ).action(action(() => import('./commands/estimate.js')));
@@ -301,6 +343,16 @@ export function buildProgram(
         'last day of the forecast (default: 24 months ahead)',
         once('--until', ONE_DATE, parseDate),
       )
+      .option(
+        '--from <date>',
+        'start the series on this earlier day: each day before the evaluation date as the history stood then',
+        once('--from', ONE_DATE, parseDate),
+      )
+      .option(
+        '--observed <DATE=JSS>',
+        'a JSS Upwork showed you that day, marked on the chart (repeatable; DATE=none: no score shown)',
+        collect,
+      )
       .addOption(
         new Option('--step <step>', 'distance between points')
           .choices(['day', 'week', 'month'])
@@ -325,6 +377,21 @@ export function buildProgram(
     { quiet: 'print only the one-line answer' },
   ).action(action(() => import('./commands/plan.js')));
 
+  withCommon(
+    program
+      .command('infer')
+      .description(
+        'what the scores you saw reveal about the ratings you cannot see (private ratings, end reasons)',
+      )
+      .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
+      .option(
+        '--observed <DATE=JSS>',
+        'a JSS Upwork showed you that day (repeatable; DATE=none: no score shown); wins over the file',
+        collect,
+      ),
+    { quiet: 'print only the answer: whether the scores fit, and the JSS now' },
+  ).action(action(() => import('./commands/infer.js')));
+
   program
     .command('report')
     .description(
@@ -343,6 +410,11 @@ export function buildProgram(
       "evaluate on this day (YYYY-MM-DD) instead of the file's asOf or today",
       once('--as-of', ONE_DATE, parseDate),
     )
+    .option(
+      '--from <date>',
+      'start the timeline on this earlier day (default: the first observed score, else 12 months back)',
+      once('--from', ONE_DATE, parseDate),
+    )
     .option('--no-color', 'never colour the messages')
     .option('--debug', 'show stack traces of internal errors')
     .action(action(() => import('./commands/report.js')));
@@ -353,7 +425,7 @@ export function buildProgram(
     .argument('<file>', "contract history (YAML or JSON; '-' reads stdin)")
     .option(
       '--as-of <date>',
-      "check dates against this day instead of the file's asOf or today",
+      "count the contracts as they stood on this day (dates are always checked against the file's asOf, or today)",
       once('--as-of', ONE_DATE, parseDate),
     )
     .option('--json', 'print one JSON document')
@@ -402,7 +474,7 @@ export function buildProgram(
   for (const cmd of program.commands) {
     const examples = EXAMPLES[cmd.name()];
     const failUnder = cmd.options.some((o) => o.long === '--fail-under');
-    cmd.addHelpText('after', (examples ? helpExamples(examples) : '') + exitCodes(failUnder));
+    cmd.addHelpText('after', (examples ? helpExamples(examples, width) : '') + exitCodes(failUnder));
   }
   return program;
 }

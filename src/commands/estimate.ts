@@ -1,3 +1,4 @@
+import { againstObserved } from '../core/against-observed.js';
 import { consensus } from '../core/consensus.js';
 import { LAST_DAY_ISO, toDay } from '../core/dates.js';
 import { estimateReport } from '../core/estimate.js';
@@ -7,27 +8,38 @@ import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
 import type { CommandContext, CommonOptions } from './context.js';
 import { failUnderLines } from './fail-under.js';
-import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
+import { loadInputs, observationsOf, prepareAll, writeWarnings } from './load-inputs.js';
 
 interface EstimateOptions extends CommonOptions {
   horizon: number;
+  /** `--observed DATE=JSS` values. */
+  observed?: string[];
 }
 
 export async function run(args: unknown[], options: EstimateOptions, ctx: CommandContext): Promise<number> {
   const [file] = args as [string];
   const inputs = await loadInputs(file, options, ctx);
-  const { asOf } = inputs.loaded;
+  const { loaded } = inputs;
+  const { asOf } = loaded;
   if (toDay(asOf) + options.horizon > toDay(LAST_DAY_ISO)) {
     throw new UserError(`--horizon ${options.horizon}: the horizon would fall after ${LAST_DAY_ISO}`, {
       code: 'date-out-of-range',
       hint: `from ${asOf}, give at most --horizon ${toDay(LAST_DAY_ISO) - toDay(asOf)}`,
     });
   }
-  const views = prepareAll(inputs).map((prepared, i) => ({
+  const observations = observationsOf(loaded, options.observed);
+  const prepared = prepareAll(inputs);
+  const views = prepared.map((prepared, i) => ({
     ruleSet: prepared.rules,
+    file,
     report: estimateReport(prepared, {
       horizonDays: options.horizon,
       rulesSource: inputs.ruleSets[i].source,
+      observed: againstObserved(loaded.history, prepared.rules, observations, {
+        evaluation: loaded.asOf,
+        history: loaded.date,
+      }),
+      warnings: inputs.rewindWarnings,
     }),
   }));
   const reports = views.map((v) => v.report);
@@ -47,12 +59,11 @@ export async function run(args: unknown[], options: EstimateOptions, ctx: Comman
     );
   } else {
     io.stdout.write(
-      views.length === 1 ? renderEstimate(views[0], style) : renderEstimateComparison(views, style),
+      views.length === 1
+        ? renderEstimate(views[0], style, ctx.width)
+        : renderEstimateComparison(views, style, ctx.width),
     );
-    writeWarnings(
-      ctx,
-      reports.flatMap((r) => r.warnings.map((w) => w.message)),
-    );
+    writeWarnings(ctx, [...inputs.rewindWarnings, ...prepared.flatMap((p) => p.warnings)]);
   }
 
   if (options.failUnder === undefined) return 0;

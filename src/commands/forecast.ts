@@ -1,14 +1,19 @@
-import { toDay, toIso } from '../core/dates.js';
+import { laterDate, toDay, toIso } from '../core/dates.js';
 import { defaultUntil, forecastWithChanges, type Step } from '../core/forecast.js';
 import { UserError } from '../errors.js';
 import { type ForecastView, renderForecast, renderForecastQuiet } from '../render/forecast-text.js';
 import { renderJson } from '../render/json.js';
 import type { CommandContext } from './context.js';
 import { type FutureOptions, loadFutures, writeGuesses } from './load-future.js';
+import { observationsOf } from './load-inputs.js';
 
 interface ForecastOptions extends FutureOptions {
   until?: string;
   step: Step;
+  /** `--from DATE`: the series starts on this earlier day. */
+  from?: string;
+  /** `--observed DATE=JSS` values. */
+  observed?: string[];
 }
 
 export async function run(args: unknown[], options: ForecastOptions, ctx: CommandContext): Promise<number> {
@@ -22,9 +27,26 @@ export async function run(args: unknown[], options: ForecastOptions, ctx: Comman
       hint: 'a forecast runs forward from the evaluation date: give a later --until, or an earlier --as-of',
     });
   }
+  if (options.from !== undefined && options.from > asOf) {
+    throw new UserError(`--from ${options.from} is after the evaluation date ${asOf}`, {
+      code: 'date-order',
+      hint: '--from starts the series in the past: give an earlier day, or a later --as-of',
+    });
+  }
+  const { loaded } = futures.inputs;
+  const observed = observationsOf(loaded, options.observed);
+  const past =
+    options.from === undefined
+      ? undefined
+      : { from: options.from, history: loaded.history, fixedAt: laterDate(asOf, loaded.date), observed };
   const prepared = futures.prepareAll(until, 'pass a later --until');
   const views: ForecastView[] = prepared.map(({ prepared: p, source, alternative }) => {
-    const { report, changes } = forecastWithChanges(p, { until, step: options.step, rulesSource: source });
+    const { report, changes } = forecastWithChanges(p, {
+      until,
+      step: options.step,
+      rulesSource: source,
+      past,
+    });
     return { report, changes, ruleSet: p.rules, step: options.step, alternative };
   });
   const reports = views.map((v) => v.report);
@@ -37,12 +59,13 @@ export async function run(args: unknown[], options: ForecastOptions, ctx: Comman
   } else if (options.quiet) {
     io.stdout.write(renderForecastQuiet(reports));
   } else {
-    io.stdout.write(views.map((v) => renderForecast(v, style)).join('\n'));
+    io.stdout.write(views.map((v) => renderForecast(v, style, ctx.width)).join('\n'));
   }
   if (!options.quiet)
     writeGuesses(
       ctx,
       prepared.map((p) => p.prepared),
+      futures.inputs.rewindWarnings,
     );
   return 0;
 }

@@ -1,5 +1,6 @@
 import { EXAMPLE_HISTORY } from '../io/example-history.js';
 import { writeFileAtomic } from '../io/write-file.js';
+import { wrapLines } from '../render/table.js';
 import type { CommandContext } from './context.js';
 import { resolvePath } from './paths.js';
 
@@ -17,8 +18,11 @@ export async function run(
   await writeFileAtomic(resolvePath(ctx.io, path), EXAMPLE_HISTORY, { force: options.force, name: path });
   const quoted = /^[\w./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
   ctx.io.stderr.write(
-    `wrote ${path}: an example contract history, every field explained in its comments\n` +
-      `next: replace the example contracts with yours, then run \`jss validate ${quoted}\`\n`,
+    wrapLines(
+      `wrote ${path}: an example contract history, every field explained in its comments\n` +
+        `next: replace the example contracts with yours, then run \`jss validate ${quoted}\`\n`,
+      ctx.width,
+    ),
   );
   return 0;
 }

@@ -1,8 +1,9 @@
 import { type Prepared, prepare } from '../core/evaluate.js';
 import { UserError } from '../errors.js';
 import { changesAlternative, loadChanges } from '../io/load-changes.js';
+import type { WarningItem } from '../render/warnings-text.js';
 import type { CommandContext, CommonOptions } from './context.js';
-import { loadInputs, writeWarnings } from './load-inputs.js';
+import { type Inputs, loadInputs, writeWarnings } from './load-inputs.js';
 
 export interface FutureOptions extends CommonOptions {
   /**
@@ -15,6 +16,8 @@ export interface FutureOptions extends CommonOptions {
 export interface Futures {
   /** The evaluation date. */
   asOf: string;
+  /** The history, its rule sets, and the history as evaluated (rewound when --as-of is before H). */
+  inputs: Inputs;
   /**
    * The history (after `--changes`, whose dates may run up to `latest`) prepared under each rule set,
    * with the rule set's source for the report. `later` says how the user can allow later dates.
@@ -50,22 +53,33 @@ export async function loadFutures(
     loadInputs(file, options, ctx),
     changesPath === undefined ? undefined : loadChanges(changesPath, { stdin: io.stdin, cwd: io.cwd }),
   ]);
-  const { history, asOf } = inputs.loaded;
+  const { asOf } = inputs.loaded;
+  const { history } = inputs;
   return {
     asOf,
+    inputs,
     prepareAll: (latest, later) =>
       inputs.ruleSets.map(({ ruleSet, source }) => {
         if (!changes) return { prepared: prepare(history, ruleSet, asOf), source };
-        const future = changesAlternative(changes, history, ruleSet, { asOf, at: latest, later });
+        const future = changesAlternative(changes, history, ruleSet, {
+          asOf,
+          at: latest,
+          later,
+          written: inputs.loaded.history,
+        });
         return { prepared: prepare(future.history, ruleSet, asOf), source, alternative: future.name };
       }),
   };
 }
 
-/** Guessed payment dates go to stderr (forecast and plan JSON documents have no warnings field). */
-export function writeGuesses(ctx: CommandContext, prepared: readonly Prepared[]): void {
-  writeWarnings(
-    ctx,
-    prepared.flatMap((p) => p.warnings.map((w) => w.message)),
-  );
+/**
+ * Pro-rated earnings (of an --as-of before the history's date) and guessed payment dates go to
+ * stderr (forecast and plan JSON documents have no warnings field).
+ */
+export function writeGuesses(
+  ctx: CommandContext,
+  prepared: readonly Prepared[],
+  before: readonly WarningItem[] = [],
+): void {
+  writeWarnings(ctx, [...before, ...prepared.flatMap((p) => p.warnings)]);
 }

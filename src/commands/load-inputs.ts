@@ -1,12 +1,26 @@
 import { todayUtc } from '../core/dates.js';
 import { type Prepared, prepare } from '../core/evaluate.js';
+import { mergeObservations } from '../core/observations.js';
+import { type RewindWarning, rewindHistory } from '../core/rewind.js';
+import type { History, Observation } from '../core/types.js';
+import { historyDateName } from '../io/history-checks.js';
 import { type LoadedHistory, loadHistory } from '../io/load-history.js';
-import { type LoadedRuleSet, loadRuleSets } from '../rules/load-rules.js';
+import { parseObservedOptions } from '../io/observed-option.js';
+import { wrapText } from '../render/table.js';
+import { type WarningItem, warningLines } from '../render/warnings-text.js';
+import { DEFAULT_RULE_SET, type LoadedRuleSet, loadRuleSets } from '../rules/load-rules.js';
 import type { CommandContext, CommonOptions } from './context.js';
 
 export interface Inputs {
   loaded: LoadedHistory;
   ruleSets: LoadedRuleSet[];
+  /**
+   * The history evaluated: as it stood on the evaluation date when that is before the history's
+   * date (DESIGN §8, guesses fixed at the history's date), else as it is.
+   */
+  history: History;
+  /** Earnings pro-rated by rewinding (none when the history is evaluated as it is). */
+  rewindWarnings: RewindWarning[];
 }
 
 /** The history and every rule set named by `--rules`, validated; shared by the reporting commands. */
@@ -18,16 +32,33 @@ export async function loadInputs(file: string, options: CommonOptions, ctx: Comm
       asOf: options.asOf,
       today: todayUtc(ctx.io.now()),
     }),
-    loadRuleSets(options.rules ?? 'upwork-2024', { cwd: ctx.io.cwd }),
+    loadRuleSets(options.rules ?? DEFAULT_RULE_SET, { cwd: ctx.io.cwd }),
   ]);
-  return { loaded, ruleSets };
+  const { history, warnings } = historyOn(loaded);
+  return { loaded, ruleSets, history, rewindWarnings: warnings };
+}
+
+/** The loaded history as it stood on the evaluation date (as it is from the history's date on). */
+export function historyOn(loaded: LoadedHistory): { history: History; warnings: RewindWarning[] } {
+  if (loaded.asOf >= loaded.date) return { history: loaded.history, warnings: [] };
+  return rewindHistory(loaded.history, loaded.asOf, loaded.date);
 }
 
 export function prepareAll(inputs: Inputs): Prepared[] {
-  return inputs.ruleSets.map((r) => prepare(inputs.loaded.history, r.ruleSet, inputs.loaded.asOf));
+  return inputs.ruleSets.map((r) => prepare(inputs.history, r.ruleSet, inputs.loaded.asOf));
 }
 
-/** Warnings go to stderr in human output (they are in the document with --json). */
-export function writeWarnings(ctx: CommandContext, messages: string[]): void {
-  for (const m of new Set(messages)) ctx.io.stderr.write(`${ctx.errStyle.warn('warning:')} ${m}\n`);
+/**
+ * The observations a command compares with (DESIGN §8): the file's and `--observed DATE=JSS`
+ * values (the option wins on a date), oldest first, all dates checked against the history's date.
+ */
+export function observationsOf(loaded: LoadedHistory, values: readonly string[] = []): Observation[] {
+  const given = parseObservedOptions(values, loaded.date, historyDateName(loaded.history.asOf, loaded.date));
+  return mergeObservations(loaded.history.observed, given);
+}
+
+/** Warnings go to stderr in human output, guesses summarised (they are in the document with --json). */
+export function writeWarnings(ctx: CommandContext, warnings: readonly WarningItem[]): void {
+  for (const m of warningLines(warnings))
+    ctx.io.stderr.write(`${wrapText(`${ctx.errStyle.warn('warning:')} ${m}`, ctx.width, '  ')}\n`);
 }

@@ -36,12 +36,13 @@ export async function run(args: unknown[], options: PlanOptions, ctx: CommandCon
   } else if (options.quiet) {
     io.stdout.write(renderPlanQuiet(views));
   } else {
-    io.stdout.write(views.map((v) => renderPlan(v, style)).join('\n'));
+    io.stdout.write(views.map((v) => renderPlan(v, style, ctx.width)).join('\n'));
   }
   if (!options.quiet)
     writeGuesses(
       ctx,
       prepared.map((p) => p.prepared),
+      futures.inputs.rewindWarnings,
     );
   return 0;
 }

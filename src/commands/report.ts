@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { againstObserved } from '../core/against-observed.js';
+import { laterDate } from '../core/dates.js';
 import { reportPage } from '../core/report-page.js';
 import { UserError } from '../errors.js';
 import { checkWritablePath, writeFileAtomic } from '../io/write-file.js';
 import { packageRoot } from '../package-root.js';
 import { renderReportHtml } from '../render/report-html.js';
 import type { CommandContext } from './context.js';
-import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
+import { loadInputs, observationsOf, prepareAll, writeWarnings } from './load-inputs.js';
 import { resolvePath } from './paths.js';
 
 interface ReportOptions {
   output: string;
   rules?: string;
   asOf?: string;
+  from?: string;
   force?: boolean;
 }
 
@@ -37,8 +40,31 @@ export async function run(args: unknown[], options: ReportOptions, ctx: CommandC
     checkWritablePath(resolvePath(io, out), `-o ${out}`);
   }
   const inputs = await loadInputs(file, options, ctx);
+  const { loaded } = inputs;
+  if (options.from !== undefined && options.from > loaded.asOf) {
+    throw new UserError(`--from ${options.from} is after the evaluation date ${loaded.asOf}`, {
+      code: 'date-order',
+      hint: '--from starts the timeline in the past: give an earlier day, or a later --as-of',
+    });
+  }
   const [prepared] = prepareAll(inputs);
-  const page = reportPage(prepared, { rulesSource: inputs.ruleSets[0].source });
+  const { ruleSet, source } = inputs.ruleSets[0];
+  const observed = observationsOf(loaded);
+  const page = reportPage(prepared, {
+    rulesSource: source,
+    observed: againstObserved(loaded.history, ruleSet, observed, {
+      evaluation: loaded.asOf,
+      history: loaded.date,
+    }),
+    warnings: inputs.rewindWarnings,
+    past: {
+      from: options.from,
+      history: loaded.history,
+      fixedAt: laterDate(loaded.asOf, loaded.date),
+      date: loaded.date,
+      observed,
+    },
+  });
   const html = renderReportHtml(page, { file, version: version() });
   if (out === '-') io.stdout.write(html);
   else {
@@ -47,10 +73,7 @@ export async function run(args: unknown[], options: ReportOptions, ctx: CommandC
       `wrote ${out}: JSS ${page.estimate.jss === null ? 'not shown' : `${page.estimate.jss}%`} under ${page.estimate.rules.name}; open it in a browser\n`,
     );
   }
-  writeWarnings(
-    ctx,
-    page.estimate.warnings.map((w) => w.message),
-  );
+  writeWarnings(ctx, [...inputs.rewindWarnings, ...prepared.warnings]);
   return 0;
 }
 

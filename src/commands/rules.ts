@@ -25,7 +25,7 @@ export async function run(args: unknown[], options: CommonOptions, ctx: CommandC
     ctx.io.stdout.write(
       options.json
         ? `${JSON.stringify({ schemaVersion: 1, command: 'rules', ruleSets }, null, 2)}\n`
-        : renderRuleSetList(ruleSets, ctx.style),
+        : renderRuleSetList(ruleSets, ctx.style, ctx.width),
     );
     return 0;
   }
@@ -39,6 +39,7 @@ export async function run(args: unknown[], options: CommonOptions, ctx: CommandC
             ruleSet,
             { source, default: source === 'builtin' && spec === DEFAULT_RULE_SET },
             ctx.style,
+            ctx.width,
           ),
     );
     return 0;

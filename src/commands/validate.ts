@@ -1,23 +1,28 @@
 import { todayUtc } from '../core/dates.js';
 import { summarizeHistory } from '../core/history-summary.js';
+import { rewindHistory } from '../core/rewind.js';
 import { loadHistory } from '../io/load-history.js';
 import { renderJson } from '../render/json.js';
 import { renderValidateText } from '../render/validate-text.js';
 import type { CommandContext, CommonOptions } from './context.js';
 
-/** `jss validate FILE`: one line on success; located problems (exit 2) otherwise. */
+/**
+ * `jss validate FILE`: one line on success; located problems (exit 2) otherwise. Dates are checked
+ * against the history's date; `--as-of` an earlier day counts the contracts as they stood then.
+ */
 export async function run(args: unknown[], options: CommonOptions, ctx: CommandContext): Promise<number> {
-  const { source, history, asOf } = await loadHistory(String(args[0]), {
+  const { source, history, asOf, date } = await loadHistory(String(args[0]), {
     stdin: ctx.io.stdin,
     cwd: ctx.io.cwd,
     asOf: options.asOf,
     today: todayUtc(ctx.io.now()),
   });
-  const summary = summarizeHistory(history);
+  // The file is checked against its own date; --as-of counts the history as it stood that day.
+  const summary = summarizeHistory(asOf < date ? rewindHistory(history, asOf, date).history : history);
   if (options.json) {
     ctx.io.stdout.write(renderJson('validate', { file: source.name, valid: true, asOf, ...summary }));
   } else if (!options.quiet) {
-    ctx.io.stdout.write(renderValidateText(source.name, summary, asOf, ctx.style));
+    ctx.io.stdout.write(renderValidateText(source.name, summary, asOf, ctx.style, ctx.width));
   }
   return 0;
 }

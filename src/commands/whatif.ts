@@ -28,7 +28,8 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
     loadInputs(file, options, ctx),
     Promise.all(changePaths.map((path) => loadChanges(path, { stdin: io.stdin, cwd: io.cwd }))),
   ]);
-  const { history, asOf } = inputs.loaded;
+  const { asOf } = inputs.loaded;
+  const { history } = inputs;
   const at = options.at ?? asOf;
   if (at < asOf) {
     throw new UserError(`--at ${at} is before the evaluation date ${asOf}`, {
@@ -40,11 +41,15 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
   const results = prepareAll(inputs).map((prepared, i) => {
     const alternatives: Alternative[] = [];
     if (options.set?.length)
-      alternatives.push(setAlternative(options.set, history, prepared.rules, { asOf, at }));
+      alternatives.push(
+        setAlternative(options.set, history, prepared.rules, { asOf, at, written: inputs.loaded.history }),
+      );
     for (const loaded of changeFiles)
-      alternatives.push(changesAlternative(loaded, history, prepared.rules, { asOf, at }));
+      alternatives.push(
+        changesAlternative(loaded, history, prepared.rules, { asOf, at, written: inputs.loaded.history }),
+      );
     const result = whatifWithWarnings(prepared, alternatives, { at, rulesSource: inputs.ruleSets[i].source });
-    return { ...result, warnings: [...prepared.warnings, ...result.warnings] };
+    return { ...result, warnings: [...inputs.rewindWarnings, ...prepared.warnings, ...result.warnings] };
   });
   const reports = results.map((r) => r.report);
 
@@ -55,12 +60,12 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
   } else if (options.quiet) {
     io.stdout.write(renderWhatifQuiet(reports));
   } else {
-    io.stdout.write(renderWhatif(reports, ctx.style));
+    io.stdout.write(renderWhatif(reports, ctx.style, ctx.width));
   }
   if (!options.quiet)
     writeWarnings(
       ctx,
-      results.flatMap((r) => r.warnings.map((w) => w.message)),
+      results.flatMap((r) => r.warnings),
     );
 
   if (options.failUnder === undefined) return 0;

@@ -1,4 +1,7 @@
-import type { Contract, History, RuleSet, Scenario, ScenarioOutcome } from './types.js';
+import { isIdle, matches } from './classify.js';
+import { toDay, toIso } from './dates.js';
+import { type ContractFacts, computeFacts } from './facts.js';
+import type { Contract, History, Matcher, Payment, RuleSet, Scenario, ScenarioOutcome } from './types.js';
 
 /** A scenario outcome chosen for an open contract; `outcome` defaults to the scenario's first. */
 export interface ScenarioChoice {
@@ -37,20 +40,68 @@ export interface ChangeProblem {
 /**
  * An open contract after a scenario outcome (DESIGN §4): the scenario's `set`, then `end` = the
  * history's evaluation date `asOf` when the status becomes ended, then the outcome's feedback,
- * which replaces the contract's feedback whole. Payments stay as they were.
+ * which replaces the contract's feedback whole. Payments stay as they were unless the scenario
+ * continues them up to `scoredDay` (default: the evaluation date, when none is due yet).
  */
 export function applyScenario(
   contract: Contract,
   scenario: Scenario,
   outcome: ScenarioOutcome,
   asOf: string,
+  scoredDay: string = asOf,
 ): Contract {
-  const changed: Contract = { ...contract, ...scenario.set };
+  const base = scenario.payments === 'continue' ? continuePayments(contract, asOf, scoredDay) : contract;
+  const changed: Contract = { ...base, ...scenario.set };
   if (changed.status === 'ended' && contract.status !== 'ended') changed.end = asOf;
   if (outcome.feedback !== undefined) {
     changed.feedback = outcome.feedback === 'none' ? 'none' : { ...outcome.feedback };
   }
   return changed;
+}
+
+/**
+ * The contract paid on at its own rhythm (DESIGN §4): on E + G, E + 2G, … up to `scoredDay`, each
+ * payment its pay per G days. G is the median gap between the distinct dates of its payments list
+ * (at least two), else 7 days for hourly and 30 for fixed-price work. `asOf` (E) is also the day a
+ * missing last payment of an open contract is taken as.
+ */
+export function continuePayments(contract: Contract, asOf: string, scoredDay: string): Contract {
+  const e = toDay(asOf);
+  const scored = toDay(scoredDay);
+  const gap = paymentGap(contract);
+  if (e + gap > scored || contract.earnings <= 0) return contract;
+  const listed = contract.payments && contract.payments.length > 0 ? contract.payments : undefined;
+  const dates = listed
+    ? listed.map((p) => toDay(p.date))
+    : [toDay(contract.firstPayment ?? contract.start), toDay(contract.lastPayment ?? asOf)];
+  const span = Math.max(...dates) - Math.min(...dates);
+  const amount = payPerGap(contract.earnings, gap, span);
+  if (amount <= 0) return contract;
+  const added: Payment[] = [];
+  for (let day = e + gap; day <= scored; day += gap) added.push({ date: toIso(day), amount: amount / 100 });
+  const earnings = (Math.round(contract.earnings * 100) + amount * added.length) / 100;
+  if (listed) return { ...contract, earnings, payments: [...listed, ...added] };
+  return { ...contract, earnings, lastPayment: added[added.length - 1].date };
+}
+
+/** G: the median gap in days between distinct payment dates, rounded half up; else 7 or 30. */
+export function paymentGap(contract: Contract): number {
+  const days = [...new Set((contract.payments ?? []).map((p) => toDay(p.date)))].sort((a, b) => a - b);
+  if (days.length < 2) return contract.type === 'hourly' ? 7 : 30;
+  const gaps = days
+    .slice(1)
+    .map((d, i) => d - days[i])
+    .sort((a, b) => a - b);
+  const mid = gaps.length >> 1;
+  // The mean of the two middle gaps is a whole number or a half: half up is (a + b + 1) >> 1.
+  return gaps.length % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid] + 1) >> 1;
+}
+
+/** Gross earnings × G ÷ (span + G), in whole cents, rounded half up in exact integer arithmetic. */
+function payPerGap(earnings: number, gap: number, span: number): number {
+  const cents = Math.round(earnings * 100);
+  const denominator = span + gap;
+  return Math.floor((2 * cents * gap + denominator) / (2 * denominator));
 }
 
 /** The scenario and outcome a choice names, or undefined when the rule set has no such thing. */
@@ -72,8 +123,14 @@ export function findChoice(
  * contract set twice, `add` ids that are not new. Checks of the resulting history are not here
  * (run historyProblems on it).
  */
-export function changeProblems(history: History, changes: Changes, rules: RuleSet): ChangeProblem[] {
+export function changeProblems(
+  history: History,
+  changes: Changes,
+  rules: RuleSet,
+  asOf?: string,
+): ChangeProblem[] {
   const out: ChangeProblem[] = [];
+  const offered = asOf === undefined ? () => undefined : notOffered(history, changes, rules, asOf);
   const byId = new Map(history.contracts.map((c) => [c.id, c]));
   const ids = [...byId.keys()];
   const status = new Map(history.contracts.map((c) => [c.id, c.status]));
@@ -115,6 +172,13 @@ export function changeProblems(history: History, changes: Changes, rules: RuleSe
         message: `no scenario "${entry.scenario}" in rule set ${rules.name}`,
         ...choices(entry.scenario, names, 'scenarios'),
       });
+    } else if (byId.has(entry.contract) && offered(entry.contract, scenario) !== undefined) {
+      out.push({
+        path: at('scenario'),
+        code: 'scenario-not-offered',
+        message: `scenario ${scenario.name} is not offered for ${entry.contract}: ${offered(entry.contract, scenario)}`,
+        hint: `jss rules show ${rules.name} lists when each scenario applies`,
+      });
     } else if (entry.outcome !== undefined && !scenario.outcomes.some((o) => o.name === entry.outcome)) {
       out.push({
         path: at('outcome'),
@@ -151,10 +215,66 @@ export function changeProblems(history: History, changes: Changes, rules: RuleSe
 }
 
 /**
- * The history after `changes` (change, then set, then add). `asOf` is the history's evaluation
- * date: a scenario that ends a contract ends it then. Throws when changeProblems finds anything.
+ * Why a scenario's `when:` does not hold for a contract on the evaluation date (after `change`),
+ * or undefined when it is offered.
  */
-export function applyChanges(history: History, changes: Changes, rules: RuleSet, asOf: string): History {
+function notOffered(
+  history: History,
+  changes: Changes,
+  rules: RuleSet,
+  asOf: string,
+): (id: string, scenario: Scenario) => string | undefined {
+  let facts: Map<string, ContractFacts> | undefined;
+  return (id, scenario) => {
+    if (scenario.when === undefined) return undefined;
+    if (!facts) {
+      const changed = applyFieldChanges(history.contracts, changes);
+      const day = toDay(asOf);
+      facts = new Map(computeFacts(changed, rules, day).facts.map((f) => [f.contract.id, f]));
+    }
+    const f = facts.get(id);
+    if (!f || matches(scenario.when, f, isIdle(f, toDay(asOf)))) return undefined;
+    return `it needs ${describeMatcher(scenario.when)}`;
+  };
+}
+
+function applyFieldChanges(contracts: readonly Contract[], changes: Changes): Contract[] {
+  const fields = new Map<string, ContractFields[]>();
+  for (const { contract, fields: f } of changes.change ?? [])
+    fields.set(contract, [...(fields.get(contract) ?? []), f]);
+  return contracts.map((c) => (fields.get(c.id) ?? []).reduce(applyFields, c));
+}
+
+/** A matcher in a few words, for messages: `idle: false, earnings: { min: 0.01 }`. */
+export function describeMatcher(m: Matcher): string {
+  return Object.entries(m)
+    .map(
+      ([key, value]) =>
+        `${key}: ${
+          typeof value === 'object' && !Array.isArray(value)
+            ? `{ ${Object.entries(value)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join(', ')} }`
+            : Array.isArray(value)
+              ? `[${value.join(', ')}]`
+              : String(value)
+        }`,
+    )
+    .join(', ');
+}
+
+/**
+ * The history after `changes` (change, then set, then add). `asOf` is the history's evaluation
+ * date: a scenario that ends a contract ends it then; `at` is the day scored, up to which a
+ * scenario that continues payments pays (default `asOf`). Throws when changeProblems finds anything.
+ */
+export function applyChanges(
+  history: History,
+  changes: Changes,
+  rules: RuleSet,
+  asOf: string,
+  at: string = asOf,
+): History {
   const problems = changeProblems(history, changes, rules);
   if (problems.length > 0) {
     throw new Error(
@@ -170,7 +290,7 @@ export function applyChanges(history: History, changes: Changes, rules: RuleSet,
   for (const choice of changes.set ?? []) {
     const i = index.get(choice.contract) as number;
     const found = findChoice(rules, choice) as { scenario: Scenario; outcome: ScenarioOutcome };
-    contracts[i] = applyScenario(contracts[i], found.scenario, found.outcome, asOf);
+    contracts[i] = applyScenario(contracts[i], found.scenario, found.outcome, asOf, at);
   }
   contracts.push(...(changes.add ?? []));
   return { ...history, contracts };

@@ -64,7 +64,9 @@ export function matches(m: Matcher, f: ContractFacts, idle: boolean): boolean {
   const given = typeof c.feedback === 'object' ? c.feedback : undefined;
   if (m.earnings !== undefined && !inRange(m.earnings, f.net)) return false;
   if (m.public !== undefined && !inRange(m.public, given?.public)) return false;
-  if (m.private !== undefined && !inRange(m.private, given?.private)) return false;
+  // `private: none` (there is none) is, to a matcher, as unknown as a missing rating (DESIGN §2).
+  const privateRating = given?.private === 'none' ? undefined : given?.private;
+  if (m.private !== undefined && !inRange(m.private, privateRating)) return false;
   return true;
 }
 

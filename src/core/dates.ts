@@ -97,3 +97,8 @@ export function addMonths(day: Day, months: number): Day {
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** The later of two `YYYY-MM-DD` dates (T of DESIGN §2, for the evaluation date and H). */
+export function laterDate(a: string, b: string): string {
+  return a < b ? b : a;
+}

@@ -22,6 +22,8 @@ export interface FactsWarning {
   code: 'guessed-first-payment' | 'guessed-last-payment';
   contract: string;
   message: string;
+  /** The contract is open: its guess matters more (a guessed last payment keeps it from turning idle). */
+  open: boolean;
 }
 
 export interface FactsResult {
@@ -33,11 +35,28 @@ export interface FactsResult {
  * Per-contract facts for `contracts` (in the same order). `guessDay` is the history's evaluation
  * date: an open contract's missing last payment is taken as that day, and it never moves.
  * Long-term status is decided over each client's contracts in the list, so pass every contract
- * of a client together.
+ * of a client together. With a `cache` (one per rule set), a contract object seen before keeps
+ * its facts and adds no warning: only for histories whose guesses do not depend on `guessDay`
+ * (rewound ones, DESIGN §8), as a contract's facts are then its own.
  */
-export function computeFacts(contracts: readonly Contract[], rules: RuleSet, guessDay: Day): FactsResult {
+export function computeFacts(
+  contracts: readonly Contract[],
+  rules: RuleSet,
+  guessDay: Day,
+  cache?: WeakMap<Contract, ContractFacts>,
+): FactsResult {
   const warnings: FactsWarning[] = [];
-  const facts = contracts.map((contract) => contractFacts(contract, rules, guessDay, warnings));
+  const facts = cache
+    ? contracts.map((contract) => {
+        let f = cache.get(contract);
+        if (!f) {
+          f = contractFacts(contract, rules, guessDay, warnings);
+          cache.set(contract, f);
+        }
+        // a copy: long-term status is marked on it, and differs from one history to the next
+        return { ...f };
+      })
+    : contracts.map((contract) => contractFacts(contract, rules, guessDay, warnings));
   markLongTermClients(facts, rules.longTerm.minSpanDays);
   return { facts, warnings };
 }
@@ -73,7 +92,7 @@ function contractFacts(
   const net = Math.round((contract.earnings - contract.refunded) * 100) / 100;
   const start = toDay(contract.start);
   const end = contract.end !== undefined ? toDay(contract.end) : undefined;
-  const dates = paymentDates(contract, open ? guessDay : (end as Day), warnings);
+  const dates = paymentDates(contract, open ? guessDay : (end as Day), rules.idle.afterDays, warnings);
   return {
     contract,
     net,
@@ -98,8 +117,10 @@ interface PaymentDates {
 function paymentDates(
   contract: Contract,
   lastGuess: Day,
+  idleAfterDays: number,
   warnings: FactsWarning[],
 ): PaymentDates | undefined {
+  const open = contract.status !== 'ended';
   if (contract.earnings <= 0) return undefined;
   if (contract.payments && contract.payments.length > 0) {
     const list = contract.payments.map((p) => toDay(p.date)).sort((a, b) => a - b);
@@ -113,21 +134,17 @@ function paymentDates(
       code: 'guessed-first-payment',
       contract: contract.id,
       message: `${contract.id}: no first payment date given; taken as its start, ${contract.start}`,
+      open,
     });
   }
   let last: Day;
   if (contract.lastPayment !== undefined) last = toDay(contract.lastPayment);
   else {
     last = lastGuess;
-    const why =
-      contract.status === 'ended'
-        ? 'its end'
-        : 'the evaluation date (an open contract is taken as paid recently)';
-    warnings.push({
-      code: 'guessed-last-payment',
-      contract: contract.id,
-      message: `${contract.id}: no last payment date given; taken as ${why}, ${toIso(last)}`,
-    });
+    const message = open
+      ? `${contract.id}: no last payment date given; taken as paid on ${toIso(last)}, so it cannot turn idle before ${toIso(last + idleAfterDays)}: write its lastPayment`
+      : `${contract.id}: no last payment date given; taken as its end, ${toIso(last)}`;
+    warnings.push({ code: 'guessed-last-payment', contract: contract.id, message, open });
   }
   return { first, last };
 }

@@ -1,8 +1,9 @@
 import { addMonths, type Day, LAST_DAY_ISO, toDay, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
 import type { Prepared } from './evaluate.js';
+import { type Past, pastDays } from './past.js';
 import { buildTimeline, type ChangePoint, type EventKind, selectionsOn } from './timeline.js';
-import type { RuleSet } from './types.js';
+import type { History, Observation, RuleSet } from './types.js';
 import { reaches } from './windows.js';
 
 export const STEPS = ['day', 'week', 'month'] as const;
@@ -18,6 +19,19 @@ export interface ForecastOptions {
   step?: Step;
   /** `builtin` or the rule file's path, for the report's `rules.source`. */
   rulesSource?: string;
+  /** `--from`: start the series on an earlier day, with the history as it stood each day (§8). */
+  past?: PastOptions;
+}
+
+export interface PastOptions {
+  /** The first day, `YYYY-MM-DD`, not after the evaluation date. */
+  from: string;
+  /** The history as written (not rewound, without a forecast's changes). */
+  history: History;
+  /** T: the later of the evaluation date and the history's date; guesses are fixed at it. */
+  fixedAt: string;
+  /** The observations to report (those from `from` up to the evaluation date are kept). */
+  observed?: readonly Observation[];
 }
 
 /** Every window's score (rule-set order, null where it holds nothing) from `date` until the next point. */
@@ -56,6 +70,8 @@ export interface ForecastReport {
   series: SeriesPoint[];
   crossings: Crossing[];
   events: ForecastEvent[];
+  /** With `--from` only: the observations in the series' span, up to the evaluation date. */
+  observed?: { date: string; jss: number | null }[];
 }
 
 /**
@@ -70,7 +86,10 @@ export function defaultUntil(asOf: Day): Day {
  * The history held as it is, evaluated over time: a point every step from the evaluation date
  * (month steps are `addMonths(asOf, k)`), `until` always the last point; the exact days on which the
  * JSS crosses a threshold of the rule set or appears or disappears; and what changed, contract by
- * contract, on each day after the evaluation date up to `until`.
+ * contract, on each day after the evaluation date up to `until`. With `past`, the points start on
+ * its `from` day (`addMonths(from, k)` for months) and each day before the evaluation date is the
+ * history as it stood that day (DESIGN §8), its crossings and events found by comparing each day
+ * with the one before (`pastDays`); the report then has `observed`.
  */
 export function forecast(prepared: Prepared, options: ForecastOptions = {}): ForecastReport {
   return forecastWithChanges(prepared, options).report;
@@ -89,30 +108,59 @@ export function forecastWithChanges(
   const until = options.until !== undefined ? toDay(options.until) : defaultUntil(asOf);
   if (until < asOf)
     throw new RangeError(`until (${toIso(until)}) is before the evaluation date (${toIso(asOf)})`);
+  const from = options.past ? toDay(options.past.from) : asOf;
+  if (from > asOf)
+    throw new RangeError(`from (${toIso(from)}) is after the evaluation date (${toIso(asOf)})`);
   const timeline = buildTimeline(prepared, until, { events: true, windowScores: options.windowScores });
-  const { changes, events } = timeline;
-  const days = seriesDays(asOf, until, options.step ?? 'week');
+  const past = options.past
+    ? pastDays(options.past.history, prepared.rules, from, options.past.fixedAt, prepared)
+    : undefined;
+  // The past's change points end with the evaluation date's (when it differs from the day before).
+  const changes: ChangePoint[] = past ? [...past.changes, ...timeline.changes.slice(1)] : timeline.changes;
+  const days = seriesDays(from, until, options.step ?? 'week');
   // Large histories have many events on few days: format each day once.
   const isoDays: string[] = [];
-  const iso = (day: Day) => (isoDays[day - asOf] ??= toIso(day));
-  const series = selectionsOn(changes, days).map((s, i) => ({
+  const iso = (day: Day) => (isoDays[day - from] ??= toIso(day));
+  const future = days.filter((day) => day >= asOf);
+  const selections = [
+    ...days.filter((day) => day < asOf).map((day) => (past as Past).selections[day - from]),
+    ...selectionsOn(timeline.changes, future),
+  ];
+  const series = selections.map((s, i) => ({
     date: iso(days[i]),
     jss: s.jss,
     score: s.score,
     window: s.window,
   }));
+  const ids = prepared.facts.map((f) => f.contract.id);
   const report: ForecastReport = {
     asOf: toIso(asOf),
     rules: { name: prepared.rules.name, source: options.rulesSource ?? 'builtin' },
     series,
     crossings: crossings(changes, prepared.rules),
-    events: events.map((e) => ({
-      date: iso(e.day),
-      contract: prepared.facts[e.contract].contract.id,
-      window: e.window,
-      what: e.what,
-    })),
+    events: [
+      ...(past?.events ?? []).map((e) => ({
+        date: iso(e.day),
+        contract: e.contract,
+        window: e.window,
+        what: e.what,
+      })),
+      ...timeline.events.map((e) => ({
+        date: iso(e.day),
+        contract: ids[e.contract],
+        window: e.window,
+        what: e.what,
+      })),
+    ],
   };
+  if (options.past) {
+    const first = toIso(from);
+    const last = toIso(Math.min(asOf, until));
+    report.observed = [...(options.past.observed ?? [])]
+      .filter((o) => o.date >= first && o.date <= last)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .map((o) => ({ date: o.date, jss: o.jss }));
+  }
   const points = changes.map((c) => ({
     date: iso(c.day),
     jss: c.selection.jss,
@@ -127,11 +175,11 @@ export function forecastWithChanges(
   return { report, changes: points, windowScores };
 }
 
-/** asOf + k·step up to `until`, then `until` itself if the steps do not land on it. */
-export function seriesDays(asOf: Day, until: Day, step: Step): Day[] {
+/** first + k·step up to `until`, then `until` itself if the steps do not land on it. */
+export function seriesDays(first: Day, until: Day, step: Step): Day[] {
   const days: Day[] = [];
   for (let k = 0; ; k++) {
-    const day = step === 'month' ? addMonths(asOf, k) : asOf + k * (step === 'week' ? 7 : 1);
+    const day = step === 'month' ? addMonths(first, k) : first + k * (step === 'week' ? 7 : 1);
     if (day > until) break;
     days.push(day);
   }

@@ -1,10 +1,10 @@
 import { classify, counts } from './classify.js';
 import { type Day, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
-import { classifyAll, inWindow, type Prepared, windowTotals } from './evaluate.js';
+import { classifyAll, inWindow, type Prepared, prepare, windowTotals } from './evaluate.js';
 import { computeFacts } from './facts.js';
 import { defaultUntil } from './forecast.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, type ChangePoint } from './timeline.js';
 import type { Contract } from './types.js';
 import { addCounted, monthWindows, reaches, type Selection, selectionOf } from './windows.js';
 
@@ -25,12 +25,15 @@ export interface PlanReport {
   asOf: string;
   rules: RulesRef;
   target: number;
-  now: { jss: number | null };
+  /** `holdsUntil`: the last day of the run that starts on the evaluation date; null when not reached now. */
+  now: { jss: number | null; holdsUntil: string | null };
   /** The first day time alone reaches the target (the evaluation date if it already does); null if not within 24 months. */
   byTimeAlone: string | null;
+  /** The last day of the run that starts on byTimeAlone; null when byTimeAlone is. */
+  byTimeAloneHoldsUntil: string | null;
   /** The fewest new jobs that reach the target on the evaluation date; null if no number up to 100 does. */
   jobsNeeded: number | null;
-  afterJobs: { jss: number | null; window: string | null } | null;
+  afterJobs: { jss: number | null; window: string | null; holdsUntil: string | null } | null;
 }
 
 /**
@@ -41,21 +44,61 @@ export interface PlanReport {
  */
 export function plan(prepared: Prepared, options: PlanOptions): PlanReport {
   const { target } = options;
-  const { changes } = buildTimeline(prepared, defaultUntil(prepared.asOf));
+  const until = defaultUntil(prepared.asOf);
+  const earnings = options.jobEarnings ?? DEFAULT_JOB_EARNINGS;
+  const { changes } = buildTimeline(prepared, until);
   const now = changes[0].selection;
   const reached = changes.find((c) => reaches(c.selection.jss, target));
-  const jobs = reaches(now.jss, target)
-    ? { count: 0, selection: now }
-    : jobsToReach(prepared, target, options.jobEarnings ?? DEFAULT_JOB_EARNINGS);
+  const reachedNow = reaches(now.jss, target);
+  const nowHolds = reachedNow ? holdsUntil(changes, prepared.asOf, target, until) : null;
+  const jobs = reachedNow ? { count: 0, selection: now } : jobsToReach(prepared, target, earnings);
+  let afterJobs: PlanReport['afterJobs'] = null;
+  if (jobs) {
+    const holds =
+      jobs.count === 0
+        ? nowHolds
+        : holdsUntil(
+            buildTimeline(withNewJobs(prepared, jobs.count, earnings), until).changes,
+            prepared.asOf,
+            target,
+            until,
+          );
+    afterJobs = { jss: jobs.selection.jss, window: jobs.selection.window, holdsUntil: holds };
+  }
   return {
     asOf: toIso(prepared.asOf),
     rules: { name: prepared.rules.name, source: options.rulesSource ?? 'builtin' },
     target,
-    now: { jss: now.jss },
+    now: { jss: now.jss, holdsUntil: nowHolds },
     byTimeAlone: reached ? toIso(reached.day) : null,
+    byTimeAloneHoldsUntil: reached ? holdsUntil(changes, reached.day, target, until) : null,
     jobsNeeded: jobs ? jobs.count : null,
-    afterJobs: jobs ? { jss: jobs.selection.jss, window: jobs.selection.window } : null,
+    afterJobs,
   };
+}
+
+/**
+ * DESIGN §6: the day before the first day after `start` on which the JSS is below the target or
+ * not shown, looking no further than `until`; `until` itself when it never falls back. The
+ * selection only changes on change points, so the first such day is one of them.
+ */
+function holdsUntil(changes: readonly ChangePoint[], start: Day, target: number, until: Day): string {
+  const falls = changes.find((c) => c.day > start && !reaches(c.selection.jss, target));
+  return toIso(falls ? falls.day - 1 : until);
+}
+
+/** The history with `count` new jobs (DESIGN §6) on the evaluation date, prepared like the original. */
+function withNewJobs(prepared: Prepared, count: number, earnings: number): Prepared {
+  const clients = newClientNames(prepared);
+  const ids = new Set(prepared.facts.map((f) => f.contract.id));
+  const jobs: Contract[] = [];
+  for (let k = 1; k <= count; k++) {
+    let id = `new-job-${k}`;
+    while (ids.has(id)) id += "'";
+    jobs.push(newJob(id, clients(k), prepared.asOf, earnings));
+  }
+  const history = { ...prepared.history, contracts: [...prepared.history.contracts, ...jobs] };
+  return prepare(history, prepared.rules, toIso(prepared.asOf));
 }
 
 /** A new job as DESIGN §6 describes it, for `client`, on `day`. */

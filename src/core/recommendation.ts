@@ -21,10 +21,14 @@ export interface Judged {
 
 export interface RecommendationContext {
   rules: string;
+  /** The evaluation date. */
+  asOf: string;
   /** The horizon date. */
   date: string;
-  /** The baseline's JSS at the horizon. */
+  /** The baseline's JSS at the horizon (the contract left as it is). */
   baseline: number | null;
+  /** The day the contract turns idle if left as it is, when that is on or before the horizon. */
+  idleFrom?: string;
 }
 
 /** A JSS that is not shown ranks below 0. */
@@ -33,67 +37,70 @@ export function rank(jss: number | null): number {
 }
 
 /**
- * One sentence, computed from the numbers at the horizon: the recommended scenario's label, what
- * it costs at worst (or that it costs nothing), and the main risk of the alternatives (the worst
- * alternative's worst outcome and its delta).
+ * One sentence in absolute figures, all of them in the table (DESIGN §4): the recommended
+ * scenario's JSS at the horizon (its range when its outcomes differ), the JSS at the horizon if
+ * the contract is left as it is (with the day it turns idle, when that comes by then), and the
+ * worst case of the riskiest alternative.
  */
 export function explainRecommendation(
   rec: Judged,
   all: readonly Judged[],
   ctx: RecommendationContext,
 ): string {
-  const under = `under ${ctx.rules} by ${ctx.date}`;
-  const low = lowest(rec);
-  const high = highest(rec);
-  let text: string;
-  if (rec.worst === null) {
-    text =
-      rec.best === null
-        ? `no choice shows a JSS ${under}`
-        : `no choice is sure to keep a JSS shown ${under}; this one gives ${rec.best}% at best${condition(rec, high)}`;
-  } else if (ctx.baseline === null) {
-    text = `it gives at least ${rec.worst}% ${under}, where leaving things as they are shows no JSS`;
+  const parts = [`${rec.label}: ${range(rec)} on ${ctx.date} under ${ctx.rules}${spread(rec)}`];
+  const idle =
+    ctx.idleFrom === undefined
+      ? ''
+      : ctx.idleFrom <= ctx.asOf
+        ? `idle since ${ctx.idleFrom}`
+        : `it turns idle on ${ctx.idleFrom}`;
+  if (rec.name === LEAVE_AS_IS && rec.outcomes.length === 1) {
+    if (idle) parts[0] += ` (${idle})`;
   } else {
-    const worst = low.horizon.delta as number;
-    const best = high.horizon.delta as number;
-    if (worst < 0) text = `it costs up to ${points(-worst)} ${under}${condition(rec, low)}`;
-    else if (worst > 0) text = `it gains at least ${points(worst)} ${under}`;
-    else text = `it costs nothing ${under}`;
-    if (best > 0 && best > worst) text += `, and gains up to ${points(best)}${condition(rec, high)}`;
+    parts.push(`left as it is: ${jssWords(ctx.baseline)}${idle ? ` (${idle})` : ''}`);
   }
-  return `${rec.label}: ${text}${alternativesRisk(rec, all, ctx)}.`;
+  const risk = riskiest(rec, all);
+  if (risk) {
+    const o = lowest(risk);
+    const gives = risk.worst === null ? 'shows no JSS' : `gives ${risk.worst}%`;
+    const atWorst = risk.best === risk.worst ? '' : ' at worst';
+    parts.push(`the riskiest alternative, ${risk.name}, ${gives}${atWorst}${condition(risk, o)}`);
+  }
+  return `${parts.join('; ')}.`;
 }
 
-function alternativesRisk(rec: Judged, all: readonly Judged[], ctx: RecommendationContext): string {
-  let riskiest: Judged | undefined;
+/** The scenario that changes nothing: its figures are the baseline's. */
+const LEAVE_AS_IS = 'leave-open';
+
+function range(s: Judged): string {
+  if (s.best === s.worst) return jssWords(s.best);
+  if (s.worst === null) return `no JSS shown to ${s.best}%`;
+  return `${s.worst}–${s.best}%`;
+}
+
+/** Which outcome gives the low end, when the scenario's outcomes differ. */
+function spread(s: Judged): string {
+  if (s.best === s.worst) return '';
+  const low = lowest(s);
+  return `, ${jssWords(low.horizon.jss)}${condition(s, low)}`;
+}
+
+function jssWords(jss: number | null): string {
+  return jss === null ? 'no JSS shown' : `${jss}%`;
+}
+
+/** The other scenario with the lowest worst case at the horizon (ties: catalog order). */
+function riskiest(rec: Judged, all: readonly Judged[]): Judged | undefined {
+  let found: Judged | undefined;
   for (const s of all) {
-    if (s !== rec && (!riskiest || rank(s.worst) < rank(riskiest.worst))) riskiest = s;
+    if (s !== rec && (!found || rank(s.worst) < rank(found.worst))) found = s;
   }
-  if (!riskiest || (rec.worst === null && rec.best === null)) return '';
-  const o = lowest(riskiest);
-  const which = `the riskiest alternative, ${lowerFirst(riskiest.label)},`;
-  if (o.horizon.jss === null) return `; ${which} leaves no JSS shown${condition(riskiest, o)}`;
-  if (ctx.baseline === null) return `; the others give at least ${riskiest.worst}%`;
-  const d = o.horizon.delta as number;
-  if (d < 0) return `; ${which} costs up to ${points(-d)}${condition(riskiest, o)}`;
-  return '; no alternative costs anything either';
+  return found;
 }
 
 /** The outcome with the lowest JSS at the horizon (the first on ties). */
 function lowest(s: Judged): JudgedOutcome {
   return s.outcomes.reduce((a, b) => (rank(b.horizon.jss) < rank(a.horizon.jss) ? b : a));
-}
-
-function highest(s: Judged): JudgedOutcome {
-  return s.outcomes.reduce((a, b) => (rank(b.horizon.jss) > rank(a.horizon.jss) ? b : a));
-}
-
-function points(n: number): string {
-  return n === 1 ? '1 point' : `${n} points`;
-}
-
-function lowerFirst(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
 }
 
 /** ` if the client … (outcome)`, or just ` (outcome)` when the outcome leaves feedback as it is. */
@@ -113,7 +120,8 @@ function feedbackWords(o: JudgedOutcome): string {
   if (fb === 'none') return 'if the client leaves no feedback';
   const parts: string[] = [];
   if (fb.public !== undefined) parts.push(`leaves ${rangeWords(fb.public, o.rule.when.public, 1, 5, '★')}`);
-  if (fb.private !== undefined) {
+  if (fb.private === 'none') parts.push('leaves no private rating');
+  else if (fb.private !== undefined) {
     parts.push(`privately rates you ${rangeWords(fb.private, o.rule.when.private, 0, 10, '/10')}`);
   }
   return parts.length ? `if the client ${parts.join(' and ')}` : '';

@@ -1,13 +1,15 @@
-import { toDay, toIso } from './dates.js';
-import { type EstimateReport, estimateReport } from './estimate.js';
+import { addMonths, toDay, toIso } from './dates.js';
+import { type EstimateOptions, type EstimateReport, estimateReport } from './estimate.js';
 import type { Prepared } from './evaluate.js';
 import {
   defaultUntil,
   type ForecastReport,
   forecastWithChanges,
+  type PastOptions,
   type SeriesPoint,
   type WindowScoresPoint,
 } from './forecast.js';
+import { type InferReport, infer } from './infer.js';
 import { type Contract, isAverageWindow, type RuleSet } from './types.js';
 import { round9, type WindowResult } from './windows.js';
 
@@ -22,8 +24,11 @@ export interface ReportPage {
   changes: SeriesPoint[];
   /** The evaluation date first, then each day on which any window's score or eligibility changes. */
   windowScores: WindowScoresPoint[];
-  /** The last day of the timeline. */
+  /** The first and last day of the timeline. */
+  from: string;
   until: string;
+  /** What the observed scores reveal (`jss infer`); null when the history has none up to the evaluation date. */
+  infer: InferReport | null;
   /** The window whose costs are shown: the JSS's window, else the one that decides whether a JSS is shown. */
   costWindow: string;
   /** Negative and neutral contracts counted in `costWindow`, the costliest first. */
@@ -47,27 +52,53 @@ export interface ReportPageOptions {
   rulesSource?: string;
   /** The timeline's last day (default: 24 months after the evaluation date). */
   until?: string;
+  /** What `againstObserved` gives, and warnings from rewinding (as `estimate` takes them). */
+  observed?: EstimateOptions['observed'];
+  warnings?: EstimateOptions['warnings'];
+  /**
+   * The past: the history as written, its date and observations. The timeline starts at `from`,
+   * else the earliest observation, else 12 months before the evaluation date.
+   */
+  past?: Omit<PastOptions, 'from'> & { from?: string; date: string };
 }
 
 export function reportPage(prepared: Prepared, options: ReportPageOptions = {}): ReportPage {
   const until = options.until ?? toIso(defaultUntil(prepared.asOf));
+  const asOf = toIso(prepared.asOf);
   const estimate = estimateReport(prepared, {
     horizonDays: options.horizonDays,
     rulesSource: options.rulesSource,
+    observed: options.observed,
+    warnings: options.warnings,
   });
+  const seen = (options.past?.observed ?? []).filter((o) => o.date <= asOf);
+  const earliest = seen.map((o) => o.date).sort()[0];
+  const from = options.past ? (options.past.from ?? earliest ?? toIso(addMonths(prepared.asOf, -12))) : asOf;
   const { report, changes, windowScores } = forecastWithChanges(prepared, {
     until,
     step: 'month',
     rulesSource: options.rulesSource,
     windowScores: true,
+    past: options.past ? { ...options.past, from } : undefined,
   });
+  const inferred =
+    options.past && seen.length > 0
+      ? infer(options.past.history, prepared.rules, {
+          asOf,
+          date: options.past.date,
+          observed: seen,
+          rulesSource: options.rulesSource,
+        })
+      : null;
   const costWindow = estimate.window ?? prepared.rules.shownWhen.window;
   return {
     estimate,
     forecast: report,
     changes,
     windowScores,
+    from,
     until: toIso(toDay(until)),
+    infer: inferred,
     costWindow,
     costs: contractCosts(estimate, prepared.rules, costWindow),
     freelancer: prepared.history.freelancer,

@@ -1,9 +1,9 @@
 import { applyScenario } from './apply-changes.js';
-import { type Classification, classify, counts } from './classify.js';
+import { type Classification, classify, counts, isIdle, matches } from './classify.js';
 import { type Day, toIso } from './dates.js';
 import { type DayState, type Prepared, stateAt } from './evaluate.js';
 import { type ContractFacts, refreshClientFacts } from './facts.js';
-import { explainRecommendation, type Judged, rank } from './recommendation.js';
+import { explainRecommendation, type Judged, type RecommendationContext, rank } from './recommendation.js';
 import type { ClassifyRule } from './types.js';
 import { addCounted, monthWindows, selectionOf, type Totals, windowStart } from './windows.js';
 
@@ -53,20 +53,22 @@ export function pendingScenarios(prepared: Prepared, horizonDays: number, now?: 
     if (!f.open) return;
     const siblings = byClient.get(f.contract.client) as number[];
     const siblingFacts = siblings.map((k) => prepared.facts[k]);
+    const at = siblings.indexOf(i);
     const memos = days.map(() => new Map<string, number | null>());
-    const judged = prepared.rules.scenarios.map((scenario): Judged => {
+    const idleToday = isIdle(f, prepared.asOf);
+    const offered = prepared.rules.scenarios.filter((s) => !s.when || matches(s.when, f, idleToday));
+    const judged = offered.map((scenario): Judged => {
       const outcomes = scenario.outcomes.map((outcome) => {
-        const changed = applyScenario(f.contract, scenario, outcome, asOf);
-        const facts = refreshClientFacts(
-          siblingFacts,
-          siblings.indexOf(i),
-          changed,
-          prepared.rules,
-          prepared.asOf,
-        );
-        const [now, horizon] = days.map((d, n) =>
-          scoreChange(prepared, d, siblings, facts, siblings.indexOf(i), memos[n]),
-        );
+        // A scenario that continues payments pays up to the day scored, so each day has its own contract.
+        let changed = applyScenario(f.contract, scenario, outcome, asOf);
+        let facts = refreshClientFacts(siblingFacts, at, changed, prepared.rules, prepared.asOf);
+        const [now, horizon] = days.map((d, n) => {
+          if (n > 0 && scenario.payments === 'continue') {
+            changed = applyScenario(f.contract, scenario, outcome, asOf, toIso(d.day));
+            facts = refreshClientFacts(siblingFacts, at, changed, prepared.rules, prepared.asOf);
+          }
+          return scoreChange(prepared, d, siblings, facts, at, memos[n]);
+        });
         return {
           name: outcome.name,
           feedback: outcome.feedback,
@@ -95,8 +97,10 @@ export function pendingScenarios(prepared: Prepared, horizonDays: number, now?: 
       })),
       recommendation: recommend(judged, {
         rules: prepared.rules.name,
+        asOf,
         date: horizonDate,
         baseline: days[1].jss,
+        idleFrom: f.idleFrom !== undefined && f.idleFrom <= days[1].day ? toIso(f.idleFrom) : undefined,
       }),
     });
   });
@@ -115,10 +119,7 @@ function delta(jss: number | null, baseline: number | null): number | null {
  * The scenario with the highest worst case at the horizon (ties: the higher best case, then
  * catalog order), with the sentence that says why.
  */
-function recommend(
-  judged: Judged[],
-  context: { rules: string; date: string; baseline: number | null },
-): PendingContract['recommendation'] {
+function recommend(judged: Judged[], context: RecommendationContext): PendingContract['recommendation'] {
   if (judged.length === 0) return { scenario: '', why: `${context.rules} has no scenarios to compare` };
   let best = judged[0];
   for (const s of judged.slice(1)) {

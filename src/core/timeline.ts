@@ -71,29 +71,40 @@ interface Span {
   floating: boolean;
 }
 
-export function buildTimeline(
-  prepared: Prepared,
-  until: Day,
-  options: { events?: boolean; windowScores?: boolean } = {},
-): Timeline {
+export interface TimelineOptions {
+  /** Collect the events of each day (allocates an object per event). */
+  events?: boolean;
+  /** Stop the sweep at the first day on which the displayed JSS changes (for `next`). */
+  untilJssChanges?: boolean;
+  /** Every contract's classification on the evaluation date, when already known (saves classifying again). */
+  classes?: readonly Classification[];
+  /** A memo of when counted contracts leave each window, shared by timelines of one run. */
+  leaving?: LeavesWindow;
+  /** Also record every window's score and eligibility on each day any of them changes. */
+  windowScores?: boolean;
+}
+
+export function buildTimeline(prepared: Prepared, until: Day, options: TimelineOptions = {}): Timeline {
   const { rules, facts, asOf } = prepared;
   const windows = monthWindows(rules);
   const length = Math.max(0, until - asOf) + 1;
-  const deltas: Delta[][] = Array.from({ length }, () => []);
+  // Filled lazily: most days have nothing.
+  const deltas: (Delta[] | undefined)[] = new Array(length);
   const pack = (fact: number, window: number, outcome: CountedOutcome, sign: 1 | -1): Delta =>
     ((fact * windows.length + window) * 3 + OUTCOME_CODES.indexOf(outcome)) * 2 + (sign < 0 ? 1 : 0);
-  const eventDays: TimelineEvent[][] = options.events ? Array.from({ length }, () => []) : [];
+  const eventDays: (TimelineEvent[] | undefined)[] = options.events ? new Array(length) : [];
   const slot = (day: Day): number | undefined => (day > until ? undefined : Math.max(0, day - asOf));
-  const leaving = memoLeavesWindow();
+  const leaving = options.leaving ?? memoLeavesWindow();
   const longest = Math.max(0, ...windows.map((w) => w.months));
 
   facts.forEach((f, fact) => {
     // An ended contract counts from its end, whatever its outcome: skip those out of every window.
     if (!f.open && f.end !== undefined && leaving(f.end, longest) <= asOf) return;
-    const spans = spansOf(f, rules, asOf);
+    const spans = spansOf(f, rules, asOf, options.classes?.[fact]);
     if (options.events && spans.length === 2 && changed(spans[0].cls, spans[1].cls)) {
       const day = spans[1].from;
-      if (day <= until) eventDays[day - asOf].push({ day, contract: fact, window: null, what: 'turns-idle' });
+      if (day <= until)
+        pushAt(eventDays, day - asOf, { day, contract: fact, window: null, what: 'turns-idle' });
     }
     windows.forEach((w, window) => {
       const intervals: [Day, Day][] = [];
@@ -103,8 +114,8 @@ export function buildTimeline(
         const outcome = span.cls.outcome as CountedOutcome;
         const enter = slot(m[0]);
         const leave = slot(m[1]);
-        if (enter !== undefined) deltas[enter].push(pack(fact, window, outcome, 1));
-        if (leave !== undefined) deltas[leave].push(pack(fact, window, outcome, -1));
+        if (enter !== undefined) pushAt(deltas, enter, pack(fact, window, outcome, 1));
+        if (leave !== undefined) pushAt(deltas, leave, pack(fact, window, outcome, -1));
         const last = intervals[intervals.length - 1];
         if (last && last[1] === m[0]) last[1] = m[1];
         else intervals.push(m);
@@ -112,9 +123,19 @@ export function buildTimeline(
       if (!options.events) return;
       for (const [enter, leave] of intervals) {
         if (enter > asOf && enter <= until)
-          eventDays[enter - asOf].push({ day: enter, contract: fact, window: w.name, what: 'enters' });
+          pushAt(eventDays, enter - asOf, {
+            day: enter,
+            contract: fact,
+            window: w.name,
+            what: 'enters',
+          });
         if (leave > asOf && leave <= until)
-          eventDays[leave - asOf].push({ day: leave, contract: fact, window: w.name, what: 'leaves' });
+          pushAt(eventDays, leave - asOf, {
+            day: leave,
+            contract: fact,
+            window: w.name,
+            what: 'leaves',
+          });
       }
     });
   });
@@ -131,21 +152,33 @@ export function buildTimeline(
       addCounted(totals[windowed % windows.length], outcome, f.weight, f.contract.client, sign);
     }
   };
-  apply(deltas[0]);
+  apply(deltas[0] ?? []);
   const first = scoresOf(rules, byName);
   const changes: ChangePoint[] = [{ day: asOf, selection: select(rules, first) }];
   const windowScores: WindowScoresPoint[] = options.windowScores ? [{ day: asOf, scores: first }] : [];
   for (let i = 1; i < length; i++) {
-    if (deltas[i].length === 0) continue;
-    apply(deltas[i]);
+    const list = deltas[i];
+    if (list === undefined) continue;
+    apply(list);
     const scores = scoresOf(rules, byName);
     const selection = select(rules, scores);
-    if (!sameSelection(changes[changes.length - 1].selection, selection))
-      changes.push({ day: asOf + i, selection });
+    const before = changes[changes.length - 1].selection;
     if (options.windowScores && !sameScores(windowScores[windowScores.length - 1].scores, scores))
       windowScores.push({ day: asOf + i, scores });
+    if (!sameSelection(before, selection)) {
+      changes.push({ day: asOf + i, selection });
+      if (options.untilJssChanges && before.jss !== selection.jss) break;
+    }
   }
-  return { changes, windowScores, events: eventDays.flat() };
+  // flat() skips the days that had no event
+  return { changes, windowScores, events: eventDays.flat() as TimelineEvent[] };
+}
+
+/** Appends to the list at `i`, making it on first use. */
+function pushAt<T>(lists: (T[] | undefined)[], i: number, item: T): void {
+  const list = lists[i];
+  if (list === undefined) lists[i] = [item];
+  else list.push(item);
 }
 
 /** The selection in force on each of `days` (ascending, none before the timeline's first day). */
@@ -158,15 +191,15 @@ export function selectionsOn(changes: readonly ChangePoint[], days: readonly Day
 }
 
 /** At most two states: before and after the day an open contract turns idle. */
-function spansOf(f: ContractFacts, rules: RuleSet, asOf: Day): Span[] {
+function spansOf(f: ContractFacts, rules: RuleSet, asOf: Day, known?: Classification): Span[] {
   const idleFrom = f.idleFrom;
-  if (idleFrom === undefined || idleFrom <= asOf) return [span(f, rules, -Infinity, Infinity, asOf)];
-  return [span(f, rules, -Infinity, idleFrom, asOf), span(f, rules, idleFrom, Infinity, idleFrom)];
+  if (idleFrom === undefined || idleFrom <= asOf) return [span(f, rules, -Infinity, Infinity, asOf, known)];
+  return [span(f, rules, -Infinity, idleFrom, asOf, known), span(f, rules, idleFrom, Infinity, idleFrom)];
 }
 
 /** Classifies on `day` (the span's first day we look at); detects a count day that moves with the day. */
-function span(f: ContractFacts, rules: RuleSet, from: Day, to: Day, day: Day): Span {
-  const cls = classify(f, rules, day);
+function span(f: ContractFacts, rules: RuleSet, from: Day, to: Day, day: Day, known?: Classification): Span {
+  const cls = known ?? classify(f, rules, day);
   const floating =
     f.open &&
     cls.countDay !== undefined &&
@@ -188,7 +221,10 @@ function membership(
   return enter < leave ? [enter, leave] : undefined;
 }
 
-function memoLeavesWindow(): (countDay: Day, months: number) => Day {
+/** `leavesWindow`, remembered: pass one to several timelines of the same rules to share it. */
+export type LeavesWindow = (countDay: Day, months: number) => Day;
+
+export function memoLeavesWindow(): LeavesWindow {
   const caches = new Map<number, Map<Day, Day>>();
   return (countDay, months) => {
     let cache = caches.get(months);

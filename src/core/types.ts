@@ -34,7 +34,8 @@ export interface Payment {
 /** Feedback left on a contract: an object when given, `'none'` when it ended without any. */
 export interface FeedbackGiven {
   public?: number;
-  private?: number;
+  /** 0..10; `'none'`: the client left no private rating; undefined: unknown (DESIGN §8). */
+  private?: number | 'none';
 }
 export type Feedback = FeedbackGiven | 'none';
 
@@ -82,11 +83,21 @@ export const CONTRACT_KEYS = [
   'notes',
 ] as const satisfies readonly (keyof Contract)[];
 
+/** A JSS that Upwork showed on a day (DESIGN §8); `jss: null` is "no score shown". */
+export interface Observation {
+  date: string;
+  jss: number | null;
+  note?: string;
+}
+
 export interface History {
   version: 1;
+  /** The history's date H: no fact in it is later. Absent: today (UTC). */
   asOf?: string;
   freelancer?: string;
   contracts: Contract[];
+  /** The scores the freelancer saw, as written (any order in the file; dates unique, not after H). */
+  observed?: Observation[];
 }
 
 // ---- rule sets -------------------------------------------------------------------------------
@@ -156,7 +167,11 @@ export interface ScenarioOutcome {
 export interface Scenario {
   name: string;
   label: string;
+  /** Offered only for contracts this matches on the evaluation date. */
+  when?: Matcher;
   set?: ScenarioSet;
+  /** `continue`: the contract keeps being paid at its own rhythm up to the day scored (DESIGN §4). */
+  payments?: 'continue';
   outcomes: ScenarioOutcome[];
 }
 

@@ -1,3 +1,4 @@
+import { laterDate } from '../core/dates.js';
 import type { Contract, Payment } from '../core/types.js';
 import type { ImportedContract, ImportedPayment } from './group-contracts.js';
 import { guessStatus } from './guess-status.js';
@@ -27,8 +28,12 @@ export interface ContractChanges {
 }
 
 export interface MergePlan {
-  /** Raise the file's asOf to this date (only when the file has one and it is earlier). */
+  /**
+   * Move the file's asOf to this date (the export's latest): only when the file has one and
+   * merged payments come after it (DESIGN §7). `asOfWas` is the date it had.
+   */
   asOf?: string;
+  asOfWas?: string;
   updated: ContractChanges[];
   added: ImportedContract[];
   /** Contracts of the history the export does not mention: left as they are. */
@@ -75,7 +80,12 @@ export function planMerge(
     plan.updated.push({ index, id: old.contract.id, changes });
   });
   plan.added = imported.filter((c) => !known.has(c.id));
-  if (fileAsOf !== undefined && range.latest > fileAsOf) plan.asOf = range.latest;
+  // An asOf the user wrote stays, unless the history would then hold payments after its date.
+  const lastPaid = imported.reduce((last, c) => c.payments.reduce((l, p) => laterDate(l, p.date), last), '');
+  if (fileAsOf !== undefined && lastPaid > fileAsOf) {
+    plan.asOf = range.latest;
+    plan.asOfWas = fileAsOf;
+  }
   return plan;
 }
 

@@ -63,6 +63,11 @@ export function importSummary(
     let line = `  merged into ${merge.file}: ${changed} updated, ${plan.added.length} added, ${plan.updated.length - changed} unchanged, ${plan.untouched} not in the export (left as they were)`;
     if (merge.backup) line += `; the previous version is in ${merge.backup}`;
     lines.push(line);
+    if (plan.asOf !== undefined) {
+      lines.push(
+        `  asOf moved from ${plan.asOfWas} to ${plan.asOf}, the export's latest date: it has payments after ${plan.asOfWas}`,
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
 }

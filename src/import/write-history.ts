@@ -19,7 +19,8 @@ const HEADER = [
   '                  unprofessional | quality | client-unresponsive | completed-unsuccessfully | dormant | other',
   `   - a status marked "${GUESS_MARK}": check it (and its end), then delete the comment;`,
   '     until you do, `jss import --merge` guesses it again from newer payments.',
-  " asOf is the export's latest date. Check the file with `jss validate`.",
+  ' The file has no asOf, so its date is the day you run jss (add newer contracts as they come);',
+  " the export's latest date is noted below. Check the file with `jss validate`.",
 ].join('\n');
 
 /** The comment beside a guessed status. */
@@ -83,11 +84,12 @@ export function contractNode(doc: Document, c: ImportedContract, latest: string)
 
 /** A new history file from imported contracts: YAML that `jss validate` accepts, with guidance in comments. */
 export function historyYaml(contracts: readonly ImportedContract[], latest: string | undefined): string {
-  const doc = new Document(
-    latest === undefined ? { version: 1, contracts: [] } : { version: 1, asOf: latest, contracts: [] },
-  );
-  const asOf = doc.get('asOf', true) as Scalar | undefined;
-  if (asOf) asOf.comment = " the export's latest date";
+  const doc = new Document({ version: 1, contracts: [] });
+  // The export's latest date as a comment, not asOf: the history's date stays today's (DESIGN §7).
+  if (latest !== undefined) {
+    const version = doc.get('version', true) as Scalar;
+    version.comment = ` the export's latest date: ${latest} (statuses below are guessed against it)`;
+  }
   const list = doc.get('contracts', true) as YAMLSeq;
   contracts.forEach((c, i) => {
     const node = contractNode(doc, c, latest ?? c.start);

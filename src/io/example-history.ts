@@ -9,7 +9,8 @@ export const EXAMPLE_HISTORY = `# yaml-language-server: $schema=./contracts.sche
 # Dates are YYYY-MM-DD; money is USD.
 
 version: 1                  # optional; 1 is the only version
-# asOf: 2026-11-26          # optional: evaluate on this day; --as-of wins; default: today (UTC)
+# asOf: 2026-11-26          # optional: the history's date, no fact in it later; default: today (UTC)
+                            # (--as-of an earlier day shows the history as it stood then)
 freelancer: Your Name       # optional label
 
 contracts:                  # required; every contract, in any order ([] is valid)
@@ -20,7 +21,7 @@ contracts:                  # required; every contract, in any order ([] is vali
     title: Landing page     # optional, for your own reading
     type: fixed             # required: hourly | fixed
     status: ended           # required: active | paused | ended
-    start: 2025-03-03       # required; not after the evaluation day
+    start: 2025-03-03       # required; not after the history's date
     end: 2025-03-21         # required when ended, forbidden otherwise; start <= end
     earnings: 800           # gross USD paid so far; default 0
     endedBy: client         # optional, ended contracts only: client | freelancer | upwork
@@ -28,7 +29,7 @@ contracts:                  # required; every contract, in any order ([] is vali
     feedback:               # omit when unknown; "none" when it ended without feedback
       public: 5             # 1..5 stars, decimals allowed (4.75)
       private: 10           # 0..10 "how likely to recommend"; you never see it, so it is
-                            # usually left out or a guess
+                            # usually left out (unknown) or a guess; none: there is none
 
   # An hourly contract with every payment listed (Reports > Transactions shows them).
   - id: "41000002"
@@ -73,7 +74,7 @@ contracts:                  # required; every contract, in any order ([] is vali
     start: 2026-09-01
     earnings: 1500
     firstPayment: 2026-09-11
-    lastPayment: 2026-11-13   # on or before the evaluation day
+    lastPayment: 2026-11-13   # on or before the history's date
 
   # A paused contract, nothing paid yet, whose client Upwork suspended.
   - id: 41000005            # a number works too; it is kept as text
@@ -82,6 +83,14 @@ contracts:                  # required; every contract, in any order ([] is vali
     status: paused
     start: 2026-10-05
     clientSuspended: true   # Upwork suspended the client for a terms violation; default false
+
+# The JSS Upwork showed you, on the day you saw it (optional). Write it down each time you look:
+# jss estimate then compares the model with it, and jss infer works out what hidden ratings it
+# allows. Dates are unique and not after the history's date.
+# observed:
+#   - { date: 2026-10-15, jss: 92 }      # a whole number 0..100
+#   - { date: 2026-11-14, jss: 88, note: after the Initech contract closed }   # note: optional
+#   - { date: 2026-11-20, jss: null }    # null: no score was shown that day
 
 # Reason codes for endReason, with the words Upwork shows:
 #   completed                 Job was completed successfully
@@ -98,7 +107,7 @@ contracts:                  # required; every contract, in any order ([] is vali
 # endedBy and endReason are independent: a client may end a contract as completed, and so may you.
 #
 # Checks jss makes beyond the types: unique ids; end exactly when ended; endedBy/endReason only
-# when ended; start <= end <= the evaluation day; payments within the contract's dates and summing
+# when ended; start <= end <= the history's date; payments within the contract's dates and summing
 # to earnings; refunded <= earnings; payments or firstPayment/lastPayment, not both; no payment
 # fields when earnings are 0.
 `;

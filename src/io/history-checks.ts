@@ -1,24 +1,31 @@
-import type { Contract } from '../core/types.js';
+import type { Contract, Observation } from '../core/types.js';
 import type { PathProblem } from './validate.js';
 
 type Add = (path: PropertyKey[], code: string, message: string, hint: string) => void;
 
 /**
  * Every check across fields of DESIGN §1, on a history whose shape is already right, as problems
- * at data paths (`['contracts', 3, 'end']`). `latest` is the evaluation date. Plain data in, so a
- * history changed in memory can be checked against a later date. `undefined` entries (contracts
- * that failed the shape check) are skipped, so indices stay those of the file. One linear pass;
- * dates are compared as text, which orders valid YYYY-MM-DD dates correctly.
+ * at data paths (`['contracts', 3, 'end']`). `latest` is the latest date a fact may have: the
+ * history's date H (asOf, or today), or for a changed history the day scored; `latestName` is
+ * how messages name it ("the history's date 2026-11-26"). Plain data in, so a history changed in memory can be checked against a later
+ * date. `undefined` entries (contracts or observations that failed the shape check) are skipped,
+ * so indices stay those of the file. One linear pass; dates are compared as text, which orders
+ * valid YYYY-MM-DD dates correctly.
  */
 export function historyProblems(
-  history: { contracts: readonly (Contract | undefined)[] },
+  history: {
+    contracts: readonly (Contract | undefined)[];
+    observed?: readonly (Observation | undefined)[];
+  },
   latest: string,
+  latestName = `the history's date ${latest}`,
 ): PathProblem[] {
   const problems: PathProblem[] = [];
   const firstIndex = new Map<string, number>();
   let index = 0;
   const add: Add = (path, code, message, hint) =>
     problems.push({ path: ['contracts', index, ...path], code, message, hint });
+  const limit: Latest = { date: latest, name: latestName };
   for (; index < history.contracts.length; index++) {
     const contract = history.contracts[index];
     if (contract === undefined) continue;
@@ -32,26 +39,63 @@ export function historyProblems(
         'every contract needs its own id; correct one of them or remove the copy',
       );
     }
-    checkContract(contract, latest, add);
+    checkContract(contract, limit, add);
   }
+  problems.push(...observationProblems(history.observed ?? [], limit));
   return problems;
 }
 
-const LATER_DAY = 'correct the date, or evaluate on a later day (asOf in the file, or --as-of)';
+/** How messages name the history's date: "the history's date 2026-11-26", saying when it is today. */
+export function historyDateName(fileAsOf: string | undefined, date: string): string {
+  return fileAsOf === undefined
+    ? `the history's date ${date} (today: the file has no asOf)`
+    : `the history's date ${date}`;
+}
 
-function checkContract(c: Contract, latest: string, add: Add): void {
+/** The latest date a fact may have, and its name in messages ("the history's date 2026-11-26"). */
+interface Latest {
+  date: string;
+  name: string;
+}
+
+/** Observed scores: dates unique and not after the history's date (DESIGN §8). */
+function observationProblems(observed: readonly (Observation | undefined)[], latest: Latest): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const firstIndex = new Map<string, number>();
+  observed.forEach((o, k) => {
+    if (o === undefined) return;
+    const seen = firstIndex.get(o.date);
+    if (seen !== undefined) {
+      problems.push({
+        path: ['observed', k, 'date'],
+        code: 'duplicate-observation',
+        message: `a second observation on ${o.date} (observed[${seen}] has that date too)`,
+        hint: 'Upwork shows one JSS a day: keep the one you saw, or correct the date',
+      });
+    } else firstIndex.set(o.date, k);
+    if (o.date > latest.date) {
+      problems.push({
+        path: ['observed', k, 'date'],
+        code: 'date-after-history',
+        message: `observation on ${o.date} is after ${latest.name}`,
+        hint: LATER_DAY,
+      });
+    }
+  });
+  return problems;
+}
+
+const LATER_DAY =
+  "correct the date, or move the history's date later (asOf in the file; without asOf it is today)";
+
+function checkContract(c: Contract, latest: Latest, add: Add): void {
   const ended = c.status === 'ended';
-  if (c.start > latest)
-    add(
-      ['start'],
-      'date-after-history',
-      `start ${c.start} is after the evaluation date ${latest}`,
-      LATER_DAY,
-    );
+  if (c.start > latest.date)
+    add(['start'], 'date-after-history', `start ${c.start} is after ${latest.name}`, LATER_DAY);
 
-  // The last day a payment may fall on: the end, or the evaluation date for an open contract.
-  let until = latest;
-  let untilText = `the evaluation date ${latest}`;
+  // The last day a payment may fall on: the end, or the history's date for an open contract.
+  let until = latest.date;
+  let untilText = latest.name;
   if (ended && c.end === undefined) {
     add(
       ['end'],
@@ -75,8 +119,8 @@ function checkContract(c: Contract, latest: string, add: Add): void {
         'swap or correct the dates',
       );
     else {
-      if (c.end > latest)
-        add(['end'], 'date-after-history', `end ${c.end} is after the evaluation date ${latest}`, LATER_DAY);
+      if (c.end > latest.date)
+        add(['end'], 'date-after-history', `end ${c.end} is after ${latest.name}`, LATER_DAY);
       until = c.end;
       untilText = `end ${c.end}`;
     }

@@ -21,7 +21,8 @@ import {
 
 type Data = Record<string, unknown>;
 
-const ROOT_KEYS = new Set(['$schema', 'version', 'asOf', 'freelancer', 'contracts']);
+const ROOT_KEYS = new Set(['$schema', 'version', 'asOf', 'freelancer', 'contracts', 'observed']);
+const OBSERVATION_KEYS = new Set(['date', 'jss', 'note']);
 const CONTRACT_KEY_SET = new Set<string>(CONTRACT_KEYS);
 const PAYMENT_KEYS = new Set(['date', 'amount']);
 const FEEDBACK_KEYS = new Set(['public', 'private']);
@@ -41,7 +42,8 @@ export function fastHistory(data: unknown): History | undefined {
     optional(data.asOf, isDate) &&
     optional(data.freelancer, isText) &&
     Array.isArray(contracts) &&
-    contracts.every(isContract);
+    contracts.every(isContract) &&
+    optional(data.observed, isObservations);
   if (!ok) return undefined;
 
   if ('$schema' in data) delete data.$schema;
@@ -96,8 +98,23 @@ function isFeedback(value: unknown): boolean {
   if (stars === undefined && score === undefined) return false;
   const starsOk = stars === undefined || (typeof stars === 'number' && stars >= 1 && stars <= 5);
   const scoreOk =
-    score === undefined || (Number.isInteger(score) && (score as number) >= 0 && (score as number) <= 10);
+    score === undefined ||
+    score === 'none' ||
+    (Number.isInteger(score) && (score as number) >= 0 && (score as number) <= 10);
   return starsOk && scoreOk;
+}
+
+function isObservations(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (o) =>
+        isObject(o, OBSERVATION_KEYS) &&
+        isDate(o.date) &&
+        (o.jss === null || (Number.isInteger(o.jss) && (o.jss as number) >= 0 && (o.jss as number) <= 100)) &&
+        optional(o.note, isText),
+    )
+  );
 }
 
 /** A plain object with no key outside `keys`. */

@@ -58,6 +58,13 @@ const paymentSchema = z.strictObject({
     .meta({ description: 'Gross amount paid, USD, > 0.' }),
 });
 
+function privateProblem(input: unknown): string {
+  if (typeof input !== 'number')
+    return `expected a whole number 0..10 or \`none\`, got ${JSON.stringify(input)}`;
+  if (!Number.isInteger(input)) return `${input} is not a whole number; private feedback is 0..10`;
+  return `${input} is ${input < 0 ? 'below 0' : 'above 10'}; private feedback is 0..10`;
+}
+
 const feedbackGivenSchema = z
   .strictObject({
     public: z
@@ -67,14 +74,21 @@ const feedbackGivenSchema = z
       .optional()
       .meta({ description: 'Public feedback: 1..5 stars, decimals allowed (e.g. 4.75).' }),
     private: z
-      .number()
-      .int({ error: (issue) => `${issue.input} is not a whole number; private feedback is 0..10` })
-      .min(0, { error: (issue) => `${issue.input} is below 0; private feedback is 0..10` })
-      .max(10, { error: (issue) => `${issue.input} is above 10; private feedback is 0..10` })
+      .union(
+        [
+          z.literal('none'),
+          z
+            .number()
+            .int({ error: (issue) => `${issue.input} is not a whole number; private feedback is 0..10` })
+            .min(0, { error: (issue) => `${issue.input} is below 0; private feedback is 0..10` })
+            .max(10, { error: (issue) => `${issue.input} is above 10; private feedback is 0..10` }),
+        ],
+        { error: (issue) => privateProblem(issue.input) },
+      )
       .optional()
       .meta({
         description:
-          'Private "how likely to recommend" score, a whole number 0..10. Freelancers never see it, so it is usually absent or a guess.',
+          'Private "how likely to recommend" score, a whole number 0..10, or `none` when the client left none. Freelancers never see it, so it is usually absent (unknown) or a guess.',
       }),
   })
   .refine((f) => f.public !== undefined || f.private !== undefined, {
@@ -106,13 +120,13 @@ export const contractSchema = z.strictObject({
   title: z.string().optional().meta({ description: 'Job title, for your own reading.' }),
   type: z.enum(CONTRACT_TYPES).meta({ description: 'Required: hourly or fixed (price).' }),
   status: z.enum(STATUSES).meta({ description: 'Required: active, paused or ended.' }),
-  start: isoDate('Day the contract started (YYYY-MM-DD); not after the evaluation date.'),
+  start: isoDate("Day the contract started (YYYY-MM-DD); not after the history's date."),
   end: isoDate('Day the contract ended: required when status is ended, forbidden otherwise.').optional(),
   earnings: money('Gross total paid so far, USD; default 0.'),
   refunded: money('Refunded to the client, USD, at most earnings; default 0.'),
   payments: z.array(paymentSchema).optional().meta({
     description:
-      'Every payment: amounts summing to earnings, dates within start..end (or the evaluation date).',
+      "Every payment: amounts summing to earnings, dates within start..end (or the history's date).",
   }),
   firstPayment: isoDate('Day of the first payment, when there is no payments list.').optional(),
   lastPayment: isoDate('Day of the latest payment, when there is no payments list.').optional(),
@@ -144,6 +158,29 @@ export const contractSchema = z.strictObject({
   notes: z.string().optional().meta({ description: 'Free text, for your own reading.' }),
 }) satisfies z.ZodType<Contract>;
 
+export const observationSchema = z.strictObject({
+  date: isoDate("Day you saw the score (YYYY-MM-DD); unique; not after the history's date."),
+  jss: z
+    .union(
+      [
+        z.null(),
+        z
+          .number()
+          .int({ error: (issue) => `${issue.input} is not a whole number; a JSS is 0..100` })
+          .min(0, { error: (issue) => `${issue.input} is below 0; a JSS is 0..100` })
+          .max(100, { error: (issue) => `${issue.input} is above 100; a JSS is 0..100` }),
+      ],
+      {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'missing (required: the JSS you saw, 0..100, or null when no score was shown)'
+            : `expected the JSS as a whole number 0..100, or null for "no score shown", got ${JSON.stringify(issue.input)}`,
+      },
+    )
+    .meta({ description: 'The JSS Upwork showed: a whole number 0..100, or null when no score was shown.' }),
+  note: z.string().optional().meta({ description: 'Free text, for your own reading.' }),
+});
+
 const historyObjectSchema = z.strictObject({
   $schema: z
     .string()
@@ -155,11 +192,17 @@ const historyObjectSchema = z.strictObject({
     })
     .default(1)
     .meta({ description: 'Format version; only 1 exists.' }),
-  asOf: isoDate('Evaluation date (YYYY-MM-DD); --as-of wins; default: today (UTC).').optional(),
+  asOf: isoDate(
+    "The history's date (YYYY-MM-DD): no fact in the file is later; default: today (UTC). --as-of evaluates another day.",
+  ).optional(),
   freelancer: z.string().optional().meta({ description: 'Whose history this is; a label.' }),
   contracts: z
     .array(contractSchema)
     .meta({ description: 'Every contract, in any order; an empty list is valid (no score is shown).' }),
+  observed: z.array(observationSchema).optional().meta({
+    description:
+      "The JSS Upwork showed you, on the day you saw it: dates unique and not after the history's date.",
+  }),
 });
 
 /** A contract history file: the shape, with defaults applied, before the checks across fields. */

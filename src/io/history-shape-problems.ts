@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { isIsoDate } from '../core/dates.js';
 import type { Contract, History } from '../core/types.js';
 import { UserError } from '../errors.js';
-import { historyProblems } from './history-checks.js';
-import { contractSchema, historySchema } from './history-schema.js';
+import { historyDateName, historyProblems } from './history-checks.js';
+import { contractSchema, historySchema, observationSchema } from './history-schema.js';
 import type { ParsedDocument } from './parse-document.js';
 import { locateProblems, type PathProblem, zodProblems } from './validate.js';
 
@@ -34,13 +34,15 @@ export function parseHistoryShape(
 function partialProblems(
   data: unknown,
   issues: readonly z.core.$ZodIssue[],
-  options: { asOf?: string; today: string },
+  options: { today: string },
 ): PathProblem[] {
   if (data === null || typeof data !== 'object' || !('contracts' in data) || !Array.isArray(data.contracts))
     return [];
   const badKeys = new Map<number, Set<string>>();
+  const badObservations = new Set<number>();
   for (const issue of issues) {
     const [top, index, key] = issue.path;
+    if (top === 'observed' && typeof index === 'number') badObservations.add(index);
     if (top !== 'contracts' || typeof index !== 'number') continue;
     const keys = badKeys.get(index) ?? new Set<string>();
     badKeys.set(index, keys);
@@ -65,9 +67,18 @@ function partialProblems(
     return contractSchema.safeParse(rest).data;
   });
   const fileAsOf = 'asOf' in data ? data.asOf : undefined;
-  const asOf =
-    options.asOf ?? (typeof fileAsOf === 'string' && isIsoDate(fileAsOf) ? fileAsOf : options.today);
-  return historyProblems({ contracts }, asOf);
+  const dated = typeof fileAsOf === 'string' && isIsoDate(fileAsOf);
+  const observed = 'observed' in data && Array.isArray(data.observed) ? data.observed : [];
+  return historyProblems(
+    {
+      contracts,
+      observed: observed.map((raw: unknown, index) =>
+        badObservations.has(index) ? undefined : observationSchema.safeParse(raw).data,
+      ),
+    },
+    dated ? fileAsOf : options.today,
+    historyDateName(dated ? fileAsOf : undefined, dated ? fileAsOf : options.today),
+  );
 }
 
 const WHOLE = '';

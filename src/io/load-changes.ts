@@ -127,6 +127,11 @@ export interface AlternativeDates {
   at: string;
   /** How the user can move `at` later, for the hint (default: "pass a later --at"). */
   later?: string;
+  /**
+   * The history as written, when `history` is it as it stood on an earlier evaluation date (§8):
+   * a contract that starts after that day is named as such, not as unknown.
+   */
+  written?: History;
 }
 
 /**
@@ -141,9 +146,12 @@ export function changesAlternative(
   dates: AlternativeDates,
 ): Alternative {
   const { document, changes } = loaded;
-  const refs = changeProblems(history, changes, rules);
+  const refs = [
+    ...changeProblems(history, changes, rules, dates.asOf).map((p) => notYet(p, changes, dates)),
+    ...addedLater(history, changes, dates),
+  ];
   if (refs.length > 0) throw new UserError(locateProblems(document, refs.map(withSuggestion)));
-  const changed = applyChanges(history, changes, rules, dates.asOf);
+  const changed = applyChanges(history, changes, rules, dates.asOf, dates.at);
   const after = appliedProblems(changed, changes, dates);
   if (after.length > 0) {
     throw new UserError(
@@ -191,9 +199,9 @@ export function setAlternative(
         return { code: p.code, message: `${j >= 0 ? `--set ${values[j]}: ` : ''}${p.message}`, hint: p.hint };
       }),
     );
-  const refs = changeProblems(history, changes, rules);
+  const refs = changeProblems(history, changes, rules, dates.asOf).map((p) => notYet(p, changes, dates));
   if (refs.length > 0) throw fail(refs.map(withSuggestion));
-  const changed = applyChanges(history, changes, rules, dates.asOf);
+  const changed = applyChanges(history, changes, rules, dates.asOf, dates.at);
   const after = appliedProblems(changed, changes, dates);
   if (after.length > 0) {
     throw fail(after.map((p) => inChangesFile(p, history, changed, changes)));
@@ -202,6 +210,39 @@ export function setAlternative(
     .map((choice) => `${choice.contract}=${choice.scenario}:${findChoice(rules, choice)?.outcome.name}`)
     .join(', ');
   return { name, history: changed };
+}
+
+/** Added ids that the history as written has, on a contract that starts after the evaluation date. */
+function addedLater(history: History, changes: Changes, dates: AlternativeDates): ChangeProblem[] {
+  if (dates.written === undefined) return [];
+  const now = new Set(history.contracts.map((c) => c.id));
+  return (changes.add ?? []).flatMap((c, k): ChangeProblem[] => {
+    const later = now.has(c.id) ? undefined : dates.written?.contracts.find((w) => w.id === c.id);
+    if (later === undefined) return [];
+    return [
+      {
+        path: ['add', k, 'id'],
+        code: 'contract-exists',
+        message: `${c.id} is in the history already, starting ${later.start} (after the evaluation date ${dates.asOf})`,
+        hint: 'added contracts need new ids',
+      },
+    ];
+  });
+}
+
+/** An unknown contract that the history as written has: it did not exist yet on the evaluation date. */
+function notYet(p: ChangeProblem, changes: Changes, dates: AlternativeDates): ChangeProblem {
+  const [list, j, key] = p.path;
+  if (dates.written === undefined || key !== 'contract' || (list !== 'set' && list !== 'change')) return p;
+  const id = (list === 'set' ? changes.set : changes.change)?.[j as number]?.contract;
+  const contract = dates.written.contracts.find((c) => c.id === id);
+  if (contract === undefined || p.code !== 'unknown-contract') return p;
+  return {
+    path: p.path,
+    code: 'contract-not-yet',
+    message: `${id} did not exist yet on the evaluation date ${dates.asOf} (it starts ${contract.start})`,
+    hint: `changes apply to the history as it stood on ${dates.asOf}: leave ${id} out, or evaluate on a later day (--as-of)`,
+  };
 }
 
 function withSuggestion(p: ChangeProblem): PathProblem {
@@ -217,12 +258,12 @@ function withSuggestion(p: ChangeProblem): PathProblem {
  */
 function appliedProblems(changed: History, changes: Changes, dates: AlternativeDates): PathProblem[] {
   const touched = touchedIds(changes);
-  const problems = historyProblems(changed, dates.at)
+  const problems = historyProblems({ contracts: changed.contracts }, dates.at, `the day scored ${dates.at}`)
     .filter((p) => touched.has(changed.contracts[p.path[1] as number].id))
     .map((p) => {
-      if (!p.message.includes('the evaluation date')) return p;
+      if (!p.message.includes('the day scored')) return p;
       const hint = `dates of an alternative may run up to the day scored: correct the date, or ${dates.later ?? 'pass a later --at'}`;
-      return { ...p, message: p.message.replace('the evaluation date', 'the day scored'), hint };
+      return { ...p, hint };
     });
   changed.contracts.forEach((contract, i) => {
     if (!touched.has(contract.id) || !needsLastPayment(contract, dates.asOf)) return;

@@ -1,6 +1,6 @@
 import type { History } from '../core/types.js';
 import { UserError } from '../errors.js';
-import { historyProblems } from './history-checks.js';
+import { historyDateName, historyProblems } from './history-checks.js';
 import { fastHistory } from './history-fast-path.js';
 import { type ParsedDocument, parseSource } from './parse-document.js';
 import { readInput, type Source, type StdinLike } from './read-input.js';
@@ -10,16 +10,18 @@ export interface LoadedHistory {
   source: Source;
   document: ParsedDocument;
   history: History;
-  /** The evaluation date: `options.asOf`, else the file's `asOf`, else `options.today`. */
+  /** The evaluation date E: `options.asOf`, else the history's date. */
   asOf: string;
+  /** The history's date H: the file's `asOf`, else `options.today`; no fact in the file is later. */
+  date: string;
 }
 
 export interface LoadHistoryOptions {
   stdin?: StdinLike;
   cwd?: string;
-  /** `--as-of`: wins over the file's `asOf`. */
+  /** `--as-of`: the evaluation date, when not the history's date. */
   asOf?: string;
-  /** Today (UTC), the evaluation date when neither `asOf` is given. */
+  /** Today (UTC): the history's date when the file has no `asOf`. */
   today: string;
 }
 
@@ -34,18 +36,19 @@ export async function loadHistory(path: string, options: LoadHistoryOptions): Pr
     missingHint: 'name your history file, or run `jss init` to write a commented example to start from',
   });
   const document = parseSource(source);
-  const { history, asOf } = await validateHistory(document, options);
-  return { source, document, history, asOf };
+  const { history, asOf, date } = await validateHistory(document, options);
+  return { source, document, history, asOf, date };
 }
 
 /**
- * Validates a parsed history document: its shape, then every check across fields. A well-formed
- * history takes the fast path; zod (slow to load and to run) is used only to explain a bad one.
+ * Validates a parsed history document: its shape, then every check across fields, against the
+ * history's date H (its `asOf`, else today), whatever the evaluation date. A well-formed history
+ * takes the fast path; zod (slow to load and to run) is used only to explain a bad one.
  */
 export async function validateHistory(
   document: ParsedDocument,
   options: { asOf?: string; today: string },
-): Promise<{ history: History; asOf: string }> {
+): Promise<{ history: History; asOf: string; date: string }> {
   const { data } = document;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UserError([
@@ -61,10 +64,10 @@ export async function validateHistory(
   keepIdsAsWritten(document);
   const history =
     fastHistory(data) ?? (await import('./history-shape-problems.js')).parseHistoryShape(document, options);
-  const asOf = options.asOf ?? history.asOf ?? options.today;
-  const problems = historyProblems(history, asOf);
+  const date = history.asOf ?? options.today;
+  const problems = historyProblems(history, date, historyDateName(history.asOf, date));
   if (problems.length > 0) throw new UserError(locateProblems(document, problems));
-  return { history, asOf };
+  return { history, asOf: options.asOf ?? date, date };
 }
 
 /** An id written as a number other than plainly in decimal (`0x10`, `+16`, `016`, `16.0`, `1.6e1`). */

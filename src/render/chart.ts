@@ -8,6 +8,10 @@ export interface ChartData {
   lines: number[];
   /** Printed above the y axis. */
   title: string;
+  /** Marked under the x axis (`↑ today`), when within the dates. */
+  today?: string;
+  /** Scores seen on a day, drawn as `●` (null, no score shown: `○` on the x axis). */
+  observed?: { date: string; value: number | null }[];
 }
 
 export interface ChartOptions {
@@ -29,7 +33,8 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return '';
 
-  const { lo, hi, rows } = scale([...known, ...data.lines]);
+  const seen = (data.observed ?? []).map((o) => o.value).filter((v): v is number => v !== null);
+  const { lo, hi, rows } = scale([...known, ...data.lines, ...seen]);
   const rowOf = (v: number) =>
     rows - (Math.round((v * rows) / (hi - lo)) - Math.round((lo * rows) / (hi - lo)));
   const rightLabels = new Map<number, number[]>();
@@ -47,6 +52,24 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
     columns,
   );
   const segments = points.length - 1;
+  // The column of a date: the first that is that day, else the last before it (none outside the
+  // chart's dates).
+  const columnOf = (date: string): number | undefined => {
+    if (date < dates[0] || date > dates[dates.length - 1]) return undefined;
+    let x = 0;
+    while (x + 1 < segments && dates[x + 1] <= date && dates[x] !== date) x++;
+    return x;
+  };
+  const dots = new Map<string, string>();
+  const axisMarks = new Map<number, string>();
+  for (const o of data.observed ?? []) {
+    const x = columnOf(o.date);
+    if (x === undefined) continue;
+    if (o.value === null) axisMarks.set(x, '○');
+    else dots.set(`${rowOf(o.value)},${x}`, '●');
+  }
+  const todayAt = data.today === undefined ? undefined : columnOf(data.today);
+  if (todayAt !== undefined && !axisMarks.has(todayAt)) axisMarks.set(todayAt, '┴');
   const cfg = {
     min: lo,
     max: hi,
@@ -72,7 +95,9 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
     let text = line.slice(0, LABEL + 1).join('');
     for (let x = 0; x < segments; x++) {
       const v = valueRows[r][LABEL + 1 + x];
-      if (points[x] !== null && v !== ' ') text += style.accent(v);
+      const dot = dots.get(`${r},${x}`);
+      if (dot) text += style.warn(dot);
+      else if (points[x] !== null && v !== ' ') text += style.accent(v);
       else {
         const ch = line[LABEL + 1 + x];
         text += ch === ' ' ? ch : style.dim(ch);
@@ -81,8 +106,20 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
     if (rightLabels.has(r)) text += style.dim(labelText(r));
     out.push(text.trimEnd());
   });
-  out.push(`${' '.repeat(LABEL)}└${'─'.repeat(segments)}`);
+  const axis = Array.from({ length: segments }, (_, x) => axisMarks.get(x) ?? '─').join('');
+  out.push(`${' '.repeat(LABEL)}└${axis}`);
   out.push(' '.repeat(LABEL + 1) + dateAxis(dates[0], dates[dates.length - 1], segments));
+  if (todayAt !== undefined) {
+    const at = LABEL + 1 + todayAt;
+    const label = `today ${data.today}`;
+    out.push(
+      at + 2 + label.length <= LABEL + 1 + segments
+        ? `${' '.repeat(at)}↑ ${label}`
+        : `${' '.repeat(Math.max(0, at - label.length - 1))}${label} ↑`,
+    );
+  }
+  if (dots.size > 0 || [...axisMarks.values()].includes('○'))
+    out.push(style.dim(`${' '.repeat(LABEL + 1)}● the JSS you saw   ○ no score shown`));
   return `${out.join('\n')}\n`;
 }
 
@@ -98,7 +135,10 @@ function scale(values: number[]): { lo: number; hi: number; rows: number } {
   return { lo, hi, rows: Math.round((hi - lo) / step) };
 }
 
-/** At most `columns` segments: sampled evenly when there are more, each stretched when far fewer. */
+/**
+ * At most `columns` segments: sampled evenly when there are more, each stretched when far fewer.
+ * `dates` is the date of each point.
+ */
 function fitColumns(
   values: (number | null)[],
   dates: string[],
@@ -112,7 +152,8 @@ function fitColumns(
   }
   const factor = Math.floor(columns / n);
   const points = values.slice(0, -1).flatMap((v) => Array<number | null>(factor).fill(v));
-  return { points: [...points, values[n]], dates: [dates[0], dates[n]] };
+  const stretched = dates.slice(0, -1).flatMap((d) => Array<string>(factor).fill(d));
+  return { points: [...points, values[n]], dates: [...stretched, dates[n]] };
 }
 
 /** Nulls replaced by the nearest earlier value (or the first known one), for asciichart. */

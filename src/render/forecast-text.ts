@@ -1,8 +1,9 @@
 import type { Crossing, ForecastEvent, ForecastReport, SeriesPoint, Step } from '../core/forecast.js';
 import type { RuleSet } from '../core/types.js';
 import { renderChart } from './chart.js';
+import { andList, describeDay } from './day-text.js';
 import type { Style } from './style.js';
-import { formatTable, percent } from './table.js';
+import { DEFAULT_WIDTH, formatTable, percent, wrapText } from './table.js';
 
 export interface ForecastView {
   report: ForecastReport;
@@ -16,8 +17,6 @@ export interface ForecastView {
 
 /** Days listed under "What moves the JSS" before the rest are summed up. */
 const MAX_DAYS = 12;
-/** Contracts named on one line before "and N more". */
-const MAX_CONTRACTS = 3;
 
 const STEP_WORD: Record<Step, string> = { day: 'daily', week: 'weekly', month: 'monthly' };
 
@@ -49,10 +48,6 @@ export function crossingsByDay(list: readonly Crossing[]): { date: string; up: s
   });
 }
 
-function andList(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0];
-}
-
 /** `-q`: the crossings only, one per line: `2027-03-11 reaches 90%`. */
 export function renderForecastQuiet(reports: ForecastReport[]): string {
   const prefix = (r: ForecastReport) => (reports.length > 1 ? `${r.rules.name}: ` : '');
@@ -62,16 +57,36 @@ export function renderForecastQuiet(reports: ForecastReport[]): string {
 }
 
 /** Human output of `jss forecast` for one rule set. */
-export function renderForecast(view: ForecastView, style: Style): string {
+export function renderForecast(view: ForecastView, style: Style, width = DEFAULT_WIDTH): string {
   const { report, ruleSet } = view;
   const first = report.series[0];
   const last = report.series[report.series.length - 1];
+  // The JSS on the evaluation date: the last change on or before it (with --from the series may step over it).
+  const now = [...view.changes].reverse().find((c) => c.date <= report.asOf) ?? first;
+  const fromPast = first.date < report.asOf;
+  const said = [`${percent(now.jss)} now`];
+  if (fromPast) said.unshift(`${percent(first.jss)} on ${first.date}`);
+  said.push(`${percent(last.jss)} on ${last.date}`);
   const parts = [
-    `${style.bold(`JSS forecast: ${percent(first.jss)} now, ${percent(last.jss)} on ${last.date}`)}  (${ruleSet.name} rules)`,
+    wrapText(`${style.bold(`JSS forecast: ${said.join(', ')}`)}  (${ruleSet.name} rules)`, width),
     style.dim(
-      `${STEP_WORD[view.step]} from ${report.asOf} to ${last.date}; open contracts stay open, unpaid`,
+      wrapText(
+        fromPast
+          ? `${STEP_WORD[view.step]} from ${first.date} to ${last.date}: each day before ${report.asOf} as the history stood then; after it, open contracts stay open, unpaid`
+          : `${STEP_WORD[view.step]} from ${report.asOf} to ${last.date}; open contracts stay open, unpaid`,
+        width,
+      ),
     ),
-    ...(view.alternative ? [style.dim(`with the changes of ${view.alternative}`)] : []),
+    ...(view.alternative
+      ? [
+          style.dim(
+            wrapText(
+              `with the changes of ${view.alternative}${fromPast ? ` from ${report.asOf} on` : ''}`,
+              width,
+            ),
+          ),
+        ]
+      : []),
     '',
   ];
   const chart = renderChart(
@@ -79,28 +94,50 @@ export function renderForecast(view: ForecastView, style: Style): string {
       points: report.series.map((p) => ({ date: p.date, value: p.jss })),
       lines: ruleSet.thresholds,
       title: 'JSS',
+      today: fromPast ? report.asOf : undefined,
+      observed: report.observed?.map((o) => ({ date: o.date, value: o.jss })),
     },
     style,
+    { width },
   );
-  parts.push(chart ? chart.trimEnd() : `No score is shown on any day from ${report.asOf} to ${last.date}.`);
+  parts.push(
+    chart
+      ? chart.trimEnd()
+      : wrapText(`No score is shown on any day from ${first.date} to ${last.date}.`, width),
+  );
+  if (report.observed?.length) {
+    const seen = report.observed.map((o) => {
+      const model = [...view.changes].reverse().find((c) => c.date <= o.date)?.jss ?? null;
+      return `${o.date} ${percent(o.jss)}${model === o.jss ? '' : style.bad(` (model ${percent(model)})`)}`;
+    });
+    parts.push(wrapText(`  You saw: ${seen.join(', ')}`, width, '  '));
+  }
 
   parts.push('', style.bold('Crossings'));
   if (report.crossings.length === 0) {
     const lines = ruleSet.thresholds.map((t) => `${t}%`).join(', ');
     parts.push(
-      `  none: the JSS crosses no threshold (${lines || 'the rule set has none'}) and does not appear or disappear`,
+      wrapText(
+        `  none: the JSS crosses no threshold (${lines || 'the rule set has none'}) and does not appear or disappear`,
+        width,
+        '    ',
+      ),
     );
   } else {
     const rows = crossingsByDay(report.crossings).map(({ date, up, down }) => {
       const said = [...up.map(style.good), ...down.map(style.bad)];
       return [date, said.join(', ')];
     });
-    parts.push(formatTable(rows, [], '  '));
+    parts.push(formatTable(rows, [], '  ', { width, wrapLast: true }));
   }
 
   const moves = movesOfTheJss(view);
   if (moves.rows.length > 0) {
-    parts.push('', style.bold('What moves the JSS'), formatTable(moves.rows, [], '  '));
+    parts.push(
+      '',
+      style.bold('What moves the JSS'),
+      formatTable(moves.rows, [], '  ', { width, wrapLast: true }),
+    );
   }
   if (moves.more > 0 || moves.quiet > 0) {
     const said: string[] = [];
@@ -110,7 +147,7 @@ export function renderForecast(view: ForecastView, style: Style): string {
         `${moves.quiet} other ${moves.quiet === 1 ? 'event leaves' : 'events leave'} the JSS as it is`,
       );
     }
-    parts.push(style.dim(`  … ${said.join('; ')} (--json has them all)`));
+    parts.push(style.dim(wrapText(`  … ${said.join('; ')} (--json has them all)`, width, '    ')));
   }
   return `${parts.join('\n')}\n`;
 }
@@ -133,37 +170,15 @@ function movesOfTheJss(view: ForecastView): { rows: string[][]; more: number; qu
       more++;
       continue;
     }
+    // Before the evaluation date the history itself changes too: money paid, contracts started
+    // or ended move scores without a window event.
+    const said = describeDay(byDay.get(after.date) ?? []);
     rows.push([
       after.date,
       `${percent(before.jss)} → ${percent(after.jss)}`,
-      describeDay(byDay.get(after.date) ?? []),
+      said || (after.date <= view.report.asOf ? 'a payment, or a contract that started or ended' : ''),
     ]);
   }
   const quiet = view.report.events.filter((e) => !listed.has(e.date)).length;
   return { rows, more, quiet };
-}
-
-/** `N leaves the 24m window; O turns idle and enters the 24m, 12m, 6m and 3m windows`. */
-export function describeDay(events: readonly ForecastEvent[]): string {
-  const byContract = new Map<string, ForecastEvent[]>();
-  for (const e of events) byContract.set(e.contract, [...(byContract.get(e.contract) ?? []), e]);
-  const phrases = [...byContract].map(([id, list]) => `${id} ${describeContract(list)}`);
-  if (phrases.length <= MAX_CONTRACTS) return phrases.join('; ');
-  return `${phrases.slice(0, MAX_CONTRACTS).join('; ')}; and ${phrases.length - MAX_CONTRACTS} more contracts`;
-}
-
-function describeContract(events: readonly ForecastEvent[]): string {
-  const said: string[] = [];
-  if (events.some((e) => e.what === 'turns-idle')) said.push('turns idle');
-  for (const what of ['leaves', 'enters'] as const) {
-    const windows = events.filter((e) => e.what === what).map((e) => e.window as string);
-    if (windows.length > 0) said.push(`${what} ${windowsPhrase(windows)}`);
-  }
-  return andList(said);
-}
-
-/** `the 24m window`, `the 24m and 12m windows`, `the 24m, 12m and 6m windows`. */
-export function windowsPhrase(names: readonly string[]): string {
-  if (names.length === 1) return `the ${names[0]} window`;
-  return `the ${andList(names)} windows`;
 }

@@ -1,8 +1,9 @@
+import { addMonths, toDay, toIso } from '../core/dates.js';
 import type { ForecastEvent } from '../core/forecast.js';
 import type { PlanReport } from '../core/plan.js';
-import { describeDay } from './forecast-text.js';
+import { describeDay } from './day-text.js';
 import type { Style } from './style.js';
-import { formatTable, percent } from './table.js';
+import { DEFAULT_WIDTH, formatTable, percent, wrapText } from './table.js';
 
 export interface PlanView {
   report: PlanReport;
@@ -15,28 +16,46 @@ export interface PlanView {
 }
 
 const DAY_MS = 86_400_000;
-const WRAP = 96;
 
-/** `-q`: the one-line answer. */
+/** `-q`: the one-sentence answer. */
 export function renderPlanQuiet(views: PlanView[]): string {
   return views
-    .map((v) => `${views.length > 1 ? `${v.report.rules.name}: ` : ''}${quietAnswer(v.report)}\n`)
+    .map((v) => `${views.length > 1 ? `${v.report.rules.name}: ` : ''}${answer(v.report)}\n`)
     .join('');
 }
 
-function quietAnswer(r: PlanReport): string {
-  if (r.jobsNeeded === 0) return `target ${r.target}%: reached now (${percent(r.now.jss)})`;
+/**
+ * The answer in one sentence, each part with how long it holds (DESIGN §6): `90% now, until
+ * 2027-01-13` / `not now; by time alone on 2027-06-02, until 2027-07-01; or 2 new jobs now, until
+ * 2028-01-10`.
+ */
+export function answer(r: PlanReport): string {
+  if (r.jobsNeeded === 0)
+    return `target ${r.target}%: ${percent(r.now.jss)} now${lasting(r, r.now.holdsUntil)}`;
   const time =
-    r.byTimeAlone === null ? 'not within 24 months by time alone' : `${r.byTimeAlone} by time alone`;
+    r.byTimeAlone === null
+      ? 'not by time alone within 24 months'
+      : `by time alone on ${r.byTimeAlone}${lasting(r, r.byTimeAloneHoldsUntil)}`;
   const jobs =
-    r.jobsNeeded === null
+    r.jobsNeeded === null || r.afterJobs === null
       ? 'not with up to 100 new jobs'
-      : `now with ${r.jobsNeeded} new job${r.jobsNeeded === 1 ? '' : 's'} (${percent(r.afterJobs?.jss ?? null)})`;
-  return `target ${r.target}%: ${time}, ${jobs}`;
+      : `or ${r.jobsNeeded} new job${r.jobsNeeded === 1 ? '' : 's'} now (${percent(r.afterJobs.jss)})${lasting(r, r.afterJobs.holdsUntil)}`;
+  return `target ${r.target}%: not now (${percent(r.now.jss)}); ${time}; ${jobs}`;
+}
+
+/** `, until DATE`, or `, for at least 24 months` when it holds as far as plan looks. */
+function lasting(r: PlanReport, until: string | null): string {
+  if (until === null) return '';
+  return until === horizonOf(r) ? ', for at least 24 months' : `, until ${until}`;
+}
+
+/** The last day `plan` looks at: the evaluation date + 24 months. */
+function horizonOf(r: PlanReport): string {
+  return toIso(addMonths(toDay(r.asOf), 24));
 }
 
 /** Human output of `jss plan` for one rule set: the answer, then why, in one or two sentences. */
-export function renderPlan(view: PlanView, style: Style): string {
+export function renderPlan(view: PlanView, style: Style, width = DEFAULT_WIDTH): string {
   const { report: r } = view;
   const context = [
     ...(r.jobsNeeded === 0 && r.afterJobs ? [`${r.afterJobs.window} window`] : []),
@@ -44,29 +63,35 @@ export function renderPlan(view: PlanView, style: Style): string {
     `as of ${r.asOf}`,
     ...(view.alternative ? [`with the changes of ${view.alternative}`] : []),
   ].join(' · ');
-  const answer = r.jobsNeeded === 0 ? `reached, ${percent(r.now.jss)} now` : `now ${percent(r.now.jss)}`;
-  const head = `${style.bold(`Target ${r.target}%: ${answer}`)}  (${context})`;
-  if (r.jobsNeeded === 0) return `${head}\nYour JSS of ${percent(r.now.jss)} already reaches ${r.target}%.\n`;
+  const said = answer(r);
+  const head = `${style.bold(wrapText(said[0].toUpperCase() + said.slice(1), width, '  '))}\n${style.dim(wrapText(`(${context})`, width))}`;
+  if (r.jobsNeeded === 0) {
+    const holds =
+      r.now.holdsUntil === horizonOf(r)
+        ? 'and stays there for at least 24 months if nothing else happens'
+        : `and stays there until ${r.now.holdsUntil} if nothing else happens`;
+    return `${head}\n${wrapText(`Your JSS of ${percent(r.now.jss)} reaches ${r.target}% ${holds}.`, width)}\n`;
+  }
   const jobs = `$${money(view.jobEarnings)} job${r.jobsNeeded === 1 ? '' : 's'}`;
   const rows = [
     [
       'by time alone',
       r.byTimeAlone === null
         ? style.dim('not within 24 months')
-        : `${r.byTimeAlone} (in ${daysUntil(r.asOf, r.byTimeAlone)} days)`,
+        : `${r.byTimeAlone} (in ${daysUntil(r.asOf, r.byTimeAlone)} days)${lasting(r, r.byTimeAloneHoldsUntil)}`,
     ],
     [
       'with new jobs',
       r.jobsNeeded === null || r.afterJobs === null
         ? style.dim('more than 100')
-        : `${r.jobsNeeded} new ${jobs} today → ${percent(r.afterJobs.jss)} (${r.afterJobs.window} window)`,
+        : `${r.jobsNeeded} new ${jobs} today → ${percent(r.afterJobs.jss)} (${r.afterJobs.window} window)${lasting(r, r.afterJobs.holdsUntil)}`,
     ],
   ];
-  return `${head}\n${formatTable(rows, [], '  ')}\n${explain(view)}\n`;
+  return `${head}\n${formatTable(rows, [], '  ', { width, wrapLast: true })}\n${explain(view, width)}\n`;
 }
 
 /** Why, in one or two sentences. */
-function explain(view: PlanView): string {
+function explain(view: PlanView, width: number): string {
   const { report: r } = view;
   const sentences: string[] = [];
   if (r.jobsNeeded !== null && r.afterJobs !== null) {
@@ -86,20 +111,7 @@ function explain(view: PlanView): string {
     const why = view.because.length > 0 ? `, when ${describeDay(view.because)}` : '';
     sentences.push(`Left as it is, it first reaches ${r.target}% on ${r.byTimeAlone}${why}.`);
   }
-  return wrap(sentences.join(' '), WRAP);
-}
-
-/** Words joined into lines of at most `width` columns. */
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return [...lines, line].join('\n');
+  return wrapText(sentences.join(' '), width);
 }
 
 function daysUntil(from: string, to: string): number {

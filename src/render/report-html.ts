@@ -51,6 +51,7 @@ export function renderReportHtml(page: ReportPage, options: ReportHtmlOptions): 
     timelineSection(page),
     whySection(page),
     openSection(page),
+    inferSection(page),
     sourcesSection(page),
     footer(page, options),
     '</main>',
@@ -87,6 +88,24 @@ function headlineSection(page: ReportPage): string {
         .join('')}</ul>`,
     );
   }
+  const next = estimate.next;
+  if (next === null) {
+    lines.push(
+      '<p id="next-change">Next change: none in the next 24 months, with the history held as it is.</p>',
+    );
+  } else {
+    const labels = contractLabels(page.contracts);
+    const why = next.events.map((e) => eventWords({ ...e, date: next.date }, labels)).join('; ');
+    lines.push(
+      `<p id="next-change" data-date="${attr(next.date)}" data-from="${next.from ?? ''}" data-to="${next.to ?? ''}">Next change: <strong><time datetime="${attr(next.date)}">${text(next.date)}</time>, ${pct(next.from)} → ${pct(next.to)}</strong>${why === '' ? '' : `: ${text(why)}`}</p>`,
+    );
+  }
+  if (estimate.incomplete.length > 0) {
+    const n = estimate.incomplete.length;
+    lines.push(
+      `<p id="provisional" class="provisional" data-count="${n}"><strong>Provisional:</strong> ${n} ended contract${n === 1 ? '' : 's'} that count${n === 1 ? 's' : ''} ha${n === 1 ? 's' : 've'} no feedback written (${text(estimate.incomplete.join(', '))}); the score moves when ${n === 1 ? 'it is' : 'they are'} filled in.</p>`,
+    );
+  }
   lines.push('</header>');
   return lines.join('\n');
 }
@@ -112,15 +131,16 @@ function timelineSection(page: ReportPage): string {
       ? ', and crosses no threshold by ' + page.until
       : `; then ${crossingText.slice(0, 3).join('; ')}${crossingText.length > 3 ? '; …' : ''}`
   }. The table below lists every change.`;
+  const observed = estimate.observed.filter((o) => o.date >= page.from);
   const svg = renderTimelineSvg({
-    from: estimate.asOf,
+    from: page.from,
     until: page.until,
     today: estimate.asOf,
     jss,
     windows,
     thresholds: page.rules.thresholds,
     events,
-    observed: [],
+    observed,
     description,
   });
   const legend = [
@@ -135,7 +155,8 @@ function timelineSection(page: ReportPage): string {
   return [
     '<section id="timeline" aria-labelledby="timeline-h">',
     '<h2 id="timeline-h">Where it is going</h2>',
-    `<p>From ${text(estimate.asOf)} to ${text(page.until)}, with the history held as it is: open contracts stay open and unpaid, and contracts age out of their windows.</p>`,
+    `<p>From ${text(page.from)} to ${text(page.until)}.${page.from < estimate.asOf ? ` Before ${text(estimate.asOf)}, each day shows the history as it stood that day.` : ''} From ${text(estimate.asOf)} on, the history is held as it is: open contracts stay open and unpaid, and contracts age out of their windows. Each window's faint line starts today.</p>`,
+    observedBlock(observed),
     `<figure class="chart">${svg}<figcaption><ul class="legend">${legend.join('')}</ul></figcaption></figure>`,
     crossingText.length === 0
       ? `<p id="crossings">No threshold is crossed by ${text(page.until)}.</p>`
@@ -174,11 +195,13 @@ function timelineRows(page: ReportPage, labels: Map<string, string>): string {
       while (w + 1 < page.windowScores.length && page.windowScores[w + 1].date <= day) w++;
       const sel = page.changes[c];
       const ws = page.windowScores[w];
+      const past = day < page.estimate.asOf;
       const what = (eventsOn.get(day) ?? []).map((e) => eventWords(e, labels)).join('; ');
       return `<tr data-date="${day}"><th scope="row" class="date">${day}</th><td data-jss="${sel.jss ?? ''}">${pct(sel.jss)}</td><td class="text">${text(sel.window ?? '–')}</td>${ws.scores
-        .map(
-          (s, k) =>
-            `<td data-window="${attr(page.rules.windows[k].name)}" data-score="${s ?? ''}"${ws.eligible[k] ? '' : ' class="ineligible" title="not eligible"'}>${score(s)}</td>`,
+        .map((s, k) =>
+          past
+            ? '<td class="past">–</td>'
+            : `<td data-window="${attr(page.rules.windows[k].name)}" data-score="${s ?? ''}"${ws.eligible[k] ? '' : ' class="ineligible" title="not eligible"'}>${score(s)}</td>`,
         )
         .join('')}<td class="text">${text(what)}</td></tr>`;
     })
@@ -281,6 +304,65 @@ function bar(jss: number | null, mark: number | null, label: string): string {
   const fill = jss === null ? '' : `<rect class="fill" x="0" y="1" width="${jss}" height="8"/>`;
   const line = mark === null ? '' : `<line class="mark" x1="${mark}" x2="${mark}" y1="0" y2="10"/>`;
   return `<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${attr(label)}"><rect class="track" x="0" y="1" width="100" height="8"/>${fill}${line}</svg>`;
+}
+
+/** The scores you saw beside the model's (the chart's dots in numbers). */
+function observedBlock(
+  observed: readonly { date: string; jss: number | null; model: number | null }[],
+): string {
+  if (observed.length === 0) return '';
+  const rows = observed
+    .map(
+      (o) =>
+        `<tr data-date="${attr(o.date)}"><th scope="row" class="date">${text(o.date)}</th><td data-jss="${o.jss ?? ''}">${pct(o.jss)}</td><td data-model="${o.model ?? ''}">${pct(o.model)}</td><td class="text">${o.jss === o.model ? 'same' : 'differs'}</td></tr>`,
+    )
+    .join('');
+  return `<div class="scroll"><table id="observed" class="num"><caption>The scores you saw (dots on the chart) and the model's JSS on those days</caption><thead><tr><th scope="col">date</th><th scope="col">seen</th><th scope="col">model</th><th scope="col" class="text"></th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+function range(r: { min: number | null; max: number | null } | null): string {
+  if (r === null) return 'unsettled';
+  return r.min === r.max ? pct(r.min) : `${pct(r.min)}–${pct(r.max)}`;
+}
+
+/** What the observed scores reveal (`jss infer`); nothing when the history has no observation. */
+function inferSection(page: ReportPage): string {
+  const r = page.infer;
+  if (r === null) return '';
+  const fits =
+    r.fits === null
+      ? 'Whether some reading of the hidden ratings fits every score you saw could not be settled within the search budget.'
+      : r.fits
+        ? `Your ${r.observations.length} observed score${r.observations.length === 1 ? '' : 's'} fit ${text(r.rules.name)}.`
+        : `Your observed scores do not fit ${text(r.rules.name)}: no reading of the hidden ratings gives them all; the history lacks something, or the rules differ.`;
+  const now =
+    r.now === null
+      ? ''
+      : ` Your JSS now: <strong data-now-min="${r.now.min ?? ''}" data-now-max="${r.now.max ?? ''}">${range(r.now)}</strong>, given what you saw.`;
+  const obs = r.observations
+    .map(
+      (o) =>
+        `<tr data-date="${attr(o.date)}"><th scope="row" class="date">${text(o.date)}</th><td data-jss="${o.jss ?? ''}">${pct(o.jss)}</td><td data-model="${o.model ?? ''}">${pct(o.model)}</td><td>${range(o.range)}</td></tr>`,
+    )
+    .join('');
+  const verdicts = (list: { rule: string; outcome: string }[]) =>
+    list.length === 0 ? '–' : text(list.map((v) => `${v.outcome} (${v.rule})`).join(', '));
+  const hidden = r.hidden
+    .map(
+      (h) =>
+        `<tr data-contract="${attr(h.contract)}"><th scope="row">${text(h.contract)}</th><td class="text">${text(h.client)}</td><td class="date">${text(h.end)}</td><td class="text">${verdicts(h.possible)}</td><td class="text">${verdicts(h.ruledOut)}</td></tr>`,
+    )
+    .join('');
+  return [
+    '<section id="infer" aria-labelledby="infer-h">',
+    '<h2 id="infer-h">What the scores you saw reveal</h2>',
+    `<p id="infer-answer" data-fits="${r.fits ?? ''}">${fits}${now}${r.complete ? '' : ' The search stopped at its budget: what it could not settle is not presented as a result.'}</p>`,
+    `<div class="scroll"><table id="infer-observations" class="num"><caption>Each score you saw, the model's JSS that day, and the range any reading of the hidden ratings gives</caption><thead><tr><th scope="col">date</th><th scope="col">seen</th><th scope="col">model</th><th scope="col">possible</th></tr></thead><tbody>${obs}</tbody></table></div>`,
+    r.hidden.length === 0
+      ? '<p>No ended contract has a hidden rating or reason.</p>'
+      : `<div class="scroll"><table id="infer-hidden" class="num"><caption>Contracts with hidden facts: the verdicts the scores allow, and those they rule out</caption><thead><tr><th scope="col">contract</th><th scope="col" class="text">client</th><th scope="col">ended</th><th scope="col" class="text">possible</th><th scope="col" class="text">ruled out</th></tr></thead><tbody>${hidden}</tbody></table></div>`,
+    '</section>',
+  ].join('\n');
 }
 
 function sourcesSection(page: ReportPage): string {

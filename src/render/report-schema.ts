@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The shape of every `--json` document (DESIGN §5, §6), as zod schemas: `jss schema report` prints
+ * The shape of every `--json` document (DESIGN §5, §6, §8), as zod schemas: `jss schema report` prints
  * them as JSON Schema, and the tests parse real output with them so the two cannot drift apart.
  */
 const date = z
@@ -86,8 +86,39 @@ const estimateBody = {
   shown: z.boolean(),
   windows: z.array(windowResult),
   badges: z.array(z.strictObject({ name: z.string(), min: z.number(), met: z.boolean() })),
+  next: z
+    .strictObject({
+      date,
+      from: jss.meta({ description: 'the JSS the day before; null for not shown' }),
+      to: jss.meta({ description: 'the JSS on that day; null for not shown' }),
+      events: z.array(
+        z.strictObject({
+          contract: z.string(),
+          window: z.string().nullable(),
+          what: z.enum(['enters', 'leaves', 'turns-idle']),
+        }),
+      ),
+    })
+    .nullable()
+    .meta({
+      description:
+        'the first day after the evaluation date (within 24 months) on which the JSS changes, the history held as it is; null when it does not',
+    }),
   contracts: z.array(contractResult),
+  incomplete: z.array(z.string()).meta({
+    description:
+      'ids of contracts ended on or before the evaluation date, with no feedback written, that count in the shownWhen window: the JSS is provisional until they have it',
+  }),
   pending: z.array(pending),
+  observed: z
+    .array(
+      z.strictObject({
+        date,
+        jss: jss.meta({ description: 'the JSS Upwork showed; null: no score shown' }),
+        model: jss.meta({ description: 'the JSS the history gives that day; null: not shown' }),
+      }),
+    )
+    .meta({ description: 'the observations up to the evaluation date, oldest first' }),
   warnings: z.array(warning),
 };
 
@@ -118,16 +149,95 @@ const forecastBody = {
       what: z.enum(['enters', 'leaves', 'turns-idle']),
     }),
   ),
+  observed: z
+    .array(
+      z.strictObject({ date, jss: jss.meta({ description: 'the JSS Upwork showed; null: no score shown' }) }),
+    )
+    .optional()
+    .meta({ description: 'with --from: the observations in the series span, up to the evaluation date' }),
 };
 
 const planBody = {
   asOf: date,
   rules: rulesRef,
   target: z.number(),
-  now: z.strictObject({ jss }),
+  now: z.strictObject({ jss, holdsUntil: date.nullable() }),
   byTimeAlone: date.nullable(),
+  byTimeAloneHoldsUntil: date.nullable(),
   jobsNeeded: z.number().int().nullable(),
-  afterJobs: z.strictObject({ jss, window: z.string().nullable() }).nullable(),
+  afterJobs: z.strictObject({ jss, window: z.string().nullable(), holdsUntil: date.nullable() }).nullable(),
+};
+
+const verdict = z.strictObject({
+  rule: z.string().meta({ description: 'the classify rule that decides the contract on its end date' }),
+  outcome: z.enum(['success', 'neutral', 'negative', 'excluded', 'pending']),
+});
+const jssRange = z.strictObject({
+  min: jss.meta({ description: 'the lowest JSS; null (no score shown) ranks below 0' }),
+  max: jss,
+});
+const inferBody = {
+  asOf: date,
+  rules: rulesRef,
+  fits: z.boolean().nullable().meta({
+    description: 'whether some reading of the hidden facts gives every observed score; null: not settled',
+  }),
+  complete: z.boolean().meta({ description: 'false when the search ran out of its step budget' }),
+  observations: z.array(
+    z.strictObject({
+      date,
+      jss: jss.meta({ description: 'the JSS you saw; null for "no score shown"' }),
+      model: jss.meta({ description: "the JSS the file's own reading gives that day" }),
+      range: jssRange
+        .nullable()
+        .meta({ description: 'the lowest and highest JSS any reading gives that day; null: not settled' }),
+    }),
+  ),
+  hidden: z.array(
+    z.strictObject({
+      contract: z.string(),
+      client: z.string(),
+      end: date,
+      possible: z.array(verdict),
+      ruledOut: z.array(verdict),
+      unresolved: z.array(verdict),
+    }),
+  ),
+  explanations: z
+    .strictObject({
+      changes: z
+        .number()
+        .int()
+        .meta({ description: "the fewest contracts whose outcome differs from the file's reading" }),
+      readings: z.array(
+        z.array(
+          z.strictObject({
+            contract: z.string(),
+            outcome: z.enum(['success', 'neutral', 'negative', 'excluded', 'pending']),
+          }),
+        ),
+      ),
+      more: z
+        .number()
+        .int()
+        .meta({ description: 'how many more minimal sets there are beyond the first 20' }),
+    })
+    .nullable(),
+  now: jssRange.nullable().meta({ description: 'the JSS on the evaluation date over consistent readings' }),
+  between: z.array(
+    z.strictObject({
+      from: date,
+      to: date,
+      events: z.array(
+        z.strictObject({
+          date,
+          contract: z.string(),
+          window: z.string().nullable(),
+          what: z.enum(['enters', 'leaves', 'turns-idle']),
+        }),
+      ),
+    }),
+  ),
 };
 
 const consensus = z.array(
@@ -186,6 +296,11 @@ export const reportSchemas = {
   whatif: documents('whatif', whatifBody),
   forecast: documents('forecast', forecastBody),
   plan: documents('plan', planBody),
+  infer: documents('infer', inferBody, {
+    fits: z
+      .record(z.string(), z.boolean().nullable())
+      .meta({ description: 'per rule set name: whether the observations fit' }),
+  }),
   /** `jss rules list --json`; `rules show --json` prints a rule set itself (`jss schema rules`). */
   rules: [rulesList],
   validate: [

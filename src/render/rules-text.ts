@@ -9,6 +9,7 @@ import {
   type Scenario,
 } from '../core/types.js';
 import type { Style } from './style.js';
+import { DEFAULT_WIDTH, formatTable, wrapText } from './table.js';
 
 export interface RuleSetSummary {
   name: string;
@@ -17,11 +18,14 @@ export interface RuleSetSummary {
 }
 
 /** `jss rules list`: one line per rule set, the default marked. */
-export function renderRuleSetList(sets: readonly RuleSetSummary[], style: Style): string {
+export function renderRuleSetList(
+  sets: readonly RuleSetSummary[],
+  style: Style,
+  width = DEFAULT_WIDTH,
+): string {
   const labels = sets.map((s) => (s.default ? `${s.name} (default)` : s.name));
-  const width = Math.max(...labels.map((l) => l.length));
-  const lines = sets.map((s, i) => `${style.bold(labels[i].padEnd(width))}  ${s.summary}`);
-  return `${lines.join('\n')}\n\nSee one with: jss rules show NAME\n`;
+  const rows = sets.map((s, i) => [style.bold(labels[i]), s.summary]);
+  return `${formatTable(rows, [], '', { width, wrapLast: true })}\n\nSee one with: jss rules show NAME\n`;
 }
 
 /** `jss rules show`: everything a rule set says, and what each rule stands on. */
@@ -29,11 +33,17 @@ export function renderRuleSet(
   rules: RuleSet,
   info: { source: string; default: boolean },
   style: Style,
+  width = DEFAULT_WIDTH,
 ): string {
   const where = info.source === 'builtin' ? `built-in${info.default ? ', default' : ''}` : info.source;
-  const out = [`${style.bold(rules.name)} ${style.dim(`(${where})`)}`, rules.summary, ''];
+  const out = [`${style.bold(rules.name)} ${style.dim(`(${where})`)}`, wrapText(rules.summary, width), ''];
+  // Each line of a section is indented by 2; a line that starts with "- " continues under its text.
   const section = (title: string, lines: string[]) =>
-    out.push(style.bold(title), ...lines.map((l) => `  ${l}`), '');
+    out.push(
+      style.bold(title),
+      ...lines.map((l) => wrapText(`  ${l}`, width, l.startsWith('- ') ? '    ' : '    ')),
+      '',
+    );
 
   section('Sources', rules.sources.length ? rules.sources : ['(none given)']);
   section(
@@ -43,7 +53,7 @@ export function renderRuleSet(
   section('Windows', windowLines(rules));
   section('Weights', weightLines(rules));
   section('Shown when', eligibilityLines(rules));
-  section('Classify (first match wins)', classifyLines(rules.classify, style));
+  out.push(style.bold('Classify (first match wins)'), ...classifyLines(rules.classify, style, width), '');
   section('Scenarios for open contracts', scenarioLines(rules.scenarios, style));
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -92,35 +102,45 @@ function eligibilityLines(rules: RuleSet): string[] {
 }
 
 const WHEN_WIDTH = 44;
-const BASIS_WIDTH = 80;
 
-function classifyLines(classify: readonly ClassifyRule[], style: Style): string[] {
+/**
+ * The classify table, indented by 2: rule, when and outcome in columns with the basis under them;
+ * where the columns do not fit `width`, each rule is a line of its own with its conditions and
+ * basis under it.
+ */
+function classifyLines(classify: readonly ClassifyRule[], style: Style, width: number): string[] {
   const nameWidth = Math.max(4, ...classify.map((r) => r.name.length));
-  const whens = classify.map((r) => wrap(describeMatcher(r.when), WHEN_WIDTH));
+  const room = Math.min(WHEN_WIDTH, width - 2 - nameWidth - 2 - 2 - 'negative'.length);
+  const lines: string[] = [];
+  const whens = classify.map((r) => wrap(describeMatcher(r.when), Math.max(1, room)));
   const whenWidth = Math.max(4, ...whens.flat().map((l) => l.length));
-  const indent = ' '.repeat(nameWidth + 2);
-  const lines = [style.dim(`${'rule'.padEnd(nameWidth)}  ${'when'.padEnd(whenWidth)}  outcome`)];
+  if (room < 20 || 2 + nameWidth + 2 + whenWidth + 2 + 'negative'.length > width) {
+    for (const r of classify) {
+      lines.push(`  ${r.name} → ${paintOutcome(r.outcome, style)}`);
+      lines.push(...wrap(`when ${describeMatcher(r.when)}`, width - 4).map((l) => `    ${l}`));
+      if (r.basis) lines.push(...wrap(r.basis, width - 4).map((l) => style.dim(`    ${l}`)));
+    }
+    return lines;
+  }
+  const indent = ' '.repeat(2 + nameWidth + 2);
+  lines.push(style.dim(`  ${'rule'.padEnd(nameWidth)}  ${'when'.padEnd(whenWidth)}  outcome`));
   classify.forEach((r, i) => {
     const [first, ...more] = whens[i];
-    lines.push(`${r.name.padEnd(nameWidth)}  ${first.padEnd(whenWidth)}  ${paintOutcome(r.outcome, style)}`);
+    lines.push(
+      `  ${r.name.padEnd(nameWidth)}  ${first.padEnd(whenWidth)}  ${paintOutcome(r.outcome, style)}`,
+    );
     lines.push(...more.map((l) => `${indent}${l}`));
-    if (r.basis) lines.push(...wrap(r.basis, BASIS_WIDTH).map((l) => style.dim(`${indent}${l}`)));
+    if (r.basis)
+      lines.push(
+        ...wrap(r.basis, Math.max(20, width - indent.length)).map((l) => style.dim(`${indent}${l}`)),
+      );
   });
   return lines;
 }
 
 /** Breaks text into lines of at most `width` characters, at spaces. */
 function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines;
+  return wrapText(text, width).split('\n');
 }
 
 function paintOutcome(outcome: Outcome, style: Style): string {
@@ -176,6 +196,9 @@ function scenarioLines(scenarios: readonly Scenario[], style: Style): string[] {
   const lines: string[] = [];
   for (const s of scenarios) {
     lines.push(`${style.bold(s.name)}  ${s.label}`);
+    if (s.when) lines.push(style.dim(`  offered when ${describeMatcher(s.when)}`));
+    if (s.payments === 'continue')
+      lines.push(style.dim('  payments continue at its own rhythm up to the day scored'));
     if (s.set) {
       const set = Object.entries(s.set).map(([k, v]) => `${k}: ${v}`);
       lines.push(style.dim(`  sets ${set.join(', ')}`));

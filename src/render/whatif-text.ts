@@ -1,16 +1,16 @@
 import type { WhatifReport } from '../core/whatif.js';
 import type { Style } from './style.js';
-import { formatTable, num, percent, signed } from './table.js';
+import { DEFAULT_WIDTH, formatTable, num, percent, signed, wrapText } from './table.js';
 
 /** Human output of `jss whatif`: per rule set, the baseline and each alternative on the day scored. */
-export function renderWhatif(reports: readonly WhatifReport[], style: Style): string {
-  return `${reports.map((r) => renderOne(r, style)).join('\n\n')}\n`;
+export function renderWhatif(reports: readonly WhatifReport[], style: Style, width = DEFAULT_WIDTH): string {
+  return `${reports.map((r) => renderOne(r, style, width)).join('\n\n')}\n`;
 }
 
-function renderOne(report: WhatifReport, style: Style): string {
+function renderOne(report: WhatifReport, style: Style, width: number): string {
   const when =
     report.at === report.asOf ? `on ${report.at}` : `on ${report.at} (history as of ${report.asOf})`;
-  const heading = style.bold(`What-if ${when} · ${report.rules.name} rules`);
+  const heading = style.bold(wrapText(`What-if ${when} · ${report.rules.name} rules`, width));
   const rows: string[][] = [
     ['', 'JSS', 'Δ', 'window', 'score'].map(style.dim),
     ['baseline', percent(report.baseline.jss), '', report.baseline.window ?? '—', num(report.baseline.score)],
@@ -22,7 +22,12 @@ function renderOne(report: WhatifReport, style: Style): string {
       num(a.score),
     ]),
   ];
-  return `${heading}\n${formatTable(rows, ['left', 'right', 'right', 'left', 'right'], '  ')}`;
+  const table = formatTable(rows, ['left', 'right', 'right', 'left', 'right'], '  ', {
+    width,
+    drop: [4, 3],
+    shrink: [{ column: 0, min: 12 }],
+  });
+  return `${heading}\n${table}`;
 }
 
 function delta(value: number | null, style: Style): string {

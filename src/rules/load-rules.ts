@@ -10,8 +10,8 @@ export interface LoadedRuleSet {
   source: 'builtin' | string;
 }
 
-export const DEFAULT_RULE_SET = 'upwork-2024';
-export const BUILTIN = ['upwork-2024', 'upwork-2020', 'upwork-2015', 'pessimistic'];
+export const DEFAULT_RULE_SET = 'upwork-2026';
+export const BUILTIN = ['upwork-2026', 'upwork-2024', 'upwork-2020', 'upwork-2015', 'pessimistic'];
 
 /**
  * The built-in rule sets as the build resolved and validated them (`compile-builtins.ts` writes

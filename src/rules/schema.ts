@@ -138,6 +138,9 @@ const feedback = z
 const scenario = z.strictObject({
   name: identifier,
   label: z.string().min(1, 'must not be empty').meta({ description: 'the action in words' }),
+  when: matcherSchema
+    .optional()
+    .meta({ description: 'offered only for open contracts this matches on the evaluation date' }),
   set: z
     .strictObject({
       status: z.enum(STATUSES).optional(),
@@ -147,6 +150,10 @@ const scenario = z.strictObject({
     })
     .optional()
     .meta({ description: 'fields the action sets on the contract' }),
+  payments: z.literal('continue').optional().meta({
+    description:
+      'continue: the contract keeps being paid at its own rhythm (median gap of its payments, else 7 days hourly, 30 fixed) up to the day scored',
+  }),
   outcomes: z
     .array(
       z.strictObject({

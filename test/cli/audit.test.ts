@@ -93,11 +93,11 @@ describe('--fail-under says which JSS failed, and what it is', () => {
       code: 1,
       stdout:
         'upwork-2024: BP-3=leave-open:stays-open: 100%\nupwork-2024: cancel-unhappy: 73%\n' +
-        'pessimistic: BP-3=leave-open:stays-open: 73%\npessimistic: cancel-unhappy: 73%\n',
+        // pessimistic extends upwork-2026: a $0 contract cancelled as no longer needed stays out
+        'pessimistic: BP-3=leave-open:stays-open: 73%\npessimistic: cancel-unhappy: 100%\n',
       stderr:
         'jss: upwork-2024: cancel-unhappy: projected JSS 73% is below 80% (--fail-under 80)\n' +
-        'jss: pessimistic: BP-3=leave-open:stays-open: projected JSS 73% is below 80% (--fail-under 80)\n' +
-        'jss: pessimistic: cancel-unhappy: projected JSS 73% is below 80% (--fail-under 80)\n',
+        'jss: pessimistic: BP-3=leave-open:stays-open: projected JSS 73% is below 80% (--fail-under 80)\n',
     });
     expect(await runCli(['whatif', FORUM, '-q', '--rules', 'pessimistic', '--fail-under', '80'])).toEqual({
       code: 1,
@@ -196,7 +196,17 @@ describe('forecast and plan --changes', () => {
   });
 
   it('one --changes still works', async () => {
-    const r = await runCli(['forecast', FORUM, '--changes', CANCEL, '--json', '--until', '2026-12-31']);
+    const r = await runCli([
+      'forecast',
+      FORUM,
+      '--rules',
+      'upwork-2024',
+      '--changes',
+      CANCEL,
+      '--json',
+      '--until',
+      '2026-12-31',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).series[0]).toMatchObject({ date: '2026-11-26', jss: 73 });
@@ -204,7 +214,7 @@ describe('forecast and plan --changes', () => {
 });
 
 describe('messages a user meets early', () => {
-  it('a start after the evaluation date does not produce a backwards date range in a hint', async () => {
+  it("a start after the history's date does not produce a backwards date range in a hint", async () => {
     const history = `asOf: 2026-08-31
 contracts:
   - { id: A, client: a, type: hourly, status: active, start: 2026-09-21, earnings: 100,
@@ -212,11 +222,9 @@ contracts:
 `;
     const r = await runCli(['validate', '-'], { stdin: history });
     expect(r.code).toBe(2);
+    expect(r.stderr).toContain("contracts[0].start: start 2026-09-21 is after the history's date 2026-08-31");
     expect(r.stderr).toContain(
-      'contracts[0].start: start 2026-09-21 is after the evaluation date 2026-08-31',
-    );
-    expect(r.stderr).toContain(
-      'contracts[0].payments[0].date: payment on 2026-09-25 is after the evaluation date 2026-08-31\n  hint: payments fall within the contract, which cannot start after the evaluation date 2026-08-31',
+      "contracts[0].payments[0].date: payment on 2026-09-25 is after the history's date 2026-08-31\n  hint: payments fall within the contract, which cannot start after the history's date 2026-08-31",
     );
     expect(r.stderr).not.toMatch(/2026-09-21\.\.2026-08-31/);
   });

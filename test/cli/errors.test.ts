@@ -67,11 +67,11 @@ const CASES: [file: string, at: string, says: string][] = [
     'contracts[0].endedBy: only ended contracts have endedBy; this one is paused',
   ],
   ['end-before-start.yaml', '8:10', 'contracts[0].end: end 2026-01-04 is before start 2026-01-05'],
-  ['end-after-asof.yaml', '8:10', 'contracts[0].end: end 2026-12-01 is after the evaluation date 2026-11-26'],
+  ['end-after-asof.yaml', '8:10', "contracts[0].end: end 2026-12-01 is after the history's date 2026-11-26"],
   [
     'start-after-asof.yaml',
     '7:12',
-    'contracts[0].start: start 2026-12-01 is after the evaluation date 2026-11-26',
+    "contracts[0].start: start 2026-12-01 is after the history's date 2026-11-26",
   ],
   [
     'payment-outside.yaml',

@@ -22,7 +22,7 @@ describe('jss forecast', () => {
     expect(doc.schemaVersion).toBe(1);
     expect(doc.command).toBe('forecast');
     expect(doc.asOf).toBe('2026-11-26');
-    expect(doc.rules).toEqual({ name: 'upwork-2024', source: 'builtin' });
+    expect(doc.rules).toEqual({ name: 'upwork-2026', source: 'builtin' });
     expect(doc.series).toHaveLength(106);
     expect(doc.series[0]).toEqual({ date: '2026-11-26', jss: 50, score: 50, window: '24m' });
     expect(doc.series[1].date).toBe('2026-12-03');
@@ -66,12 +66,12 @@ describe('jss forecast', () => {
   });
 
   it('draws a chart within 80 columns, then the crossings and what moves the JSS, in words', async () => {
-    const r = await runCli(['forecast', AGING]);
+    const r = await runCli(['forecast', AGING], { env: { COLUMNS: '80' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(ANSI);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('JSS forecast: 50% now, not shown on 2028-11-26  (upwork-2024 rules)');
+    expect(lines[0]).toBe('JSS forecast: 50% now, not shown on 2028-11-26  (upwork-2026 rules)');
     for (const line of lines.slice(0, lines.indexOf('Crossings')))
       expect([...line].length).toBeLessThanOrEqual(80);
     const dots = (n: number) => '┈'.repeat(n);

@@ -25,9 +25,7 @@ describe('help', () => {
     // 1 only where --fail-under can return it
     const canFail = command === 'estimate' || command === 'whatif';
     expect(r.stdout.includes('  1  a check you asked for failed (--fail-under)')).toBe(canFail);
-    expect(r.stdout).toContain(
-      '  2  bad usage, bad input, bad rules, a refusal to overwrite, or a failed write',
-    );
+    expect(r.stdout).toContain('  2  bad usage, input or rules; a refused or failed write');
   });
 
   it('a repeated --rules or --as-of is refused, not silently replaced by the last', async () => {

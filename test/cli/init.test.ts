@@ -43,6 +43,25 @@ describe('jss init', () => {
     for (const code of END_REASONS) expect(EXAMPLE_HISTORY).toMatch(new RegExp(`^#   ${code} `, 'm'));
   });
 
+  it('shows observed scores, commented out; uncommented they validate and estimate compares them', async () => {
+    expect(EXAMPLE_HISTORY).toMatch(/^# observed:$/m);
+    const cwd = temp();
+    const uncommented = EXAMPLE_HISTORY.replace(/^# observed:$/m, 'observed:').replace(
+      /^# {3}- \{ date/gm,
+      '  - { date',
+    );
+    writeFileSync(join(cwd, 'contracts.yaml'), uncommented);
+    const r = await runCli(['estimate', 'contracts.yaml', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    expect(
+      JSON.parse(r.stdout).observed.map((o: { date: string; jss: number | null }) => [o.date, o.jss]),
+    ).toEqual([
+      ['2026-10-15', 92],
+      ['2026-11-14', 88],
+      ['2026-11-20', null],
+    ]);
+  });
+
   it('refuses to overwrite without --force, and leaves the file alone', async () => {
     const cwd = temp();
     writeFileSync(join(cwd, 'contracts.yaml'), 'mine\n');

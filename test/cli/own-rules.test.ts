@@ -77,6 +77,7 @@ describe('jss schema rules and report', () => {
   it('describe `jss rules --json`', async () => {
     const list = JSON.parse((await runCli(['rules', '--json'])).stdout);
     expect(reportSchemas.rules[0].parse(list).ruleSets.map((r) => r.name)).toEqual([
+      'upwork-2026',
       'upwork-2024',
       'upwork-2020',
       'upwork-2015',

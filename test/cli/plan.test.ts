@@ -20,12 +20,13 @@ describe('jss plan', () => {
       schemaVersion: 1,
       command: 'plan',
       asOf: '2026-11-26',
-      rules: { name: 'upwork-2024', source: 'builtin' },
+      rules: { name: 'upwork-2026', source: 'builtin' },
       target: 90,
-      now: { jss: 69 },
+      now: { jss: 69, holdsUntil: null },
       byTimeAlone: '2027-05-02',
+      byTimeAloneHoldsUntil: '2027-06-01',
       jobsNeeded: 2,
-      afterJobs: { jss: 100, window: '6m' },
+      afterJobs: { jss: 100, window: '6m', holdsUntil: '2027-11-26' },
     });
   });
 
@@ -35,11 +36,14 @@ describe('jss plan', () => {
       code: 0,
       stderr: '',
       stdout: [
-        'Target 90%: now 69%  (upwork-2024 rules · as of 2026-11-26)',
-        '  by time alone  2027-05-02 (in 157 days)',
-        '  with new jobs  2 new $500 jobs today → 100% (6m window)',
-        'With 2 new jobs, each for a new client (fixed-price, $500, ended today as completed with 5★ and',
-        'a private 10), the 6m window would make your JSS 100%. Left as it is, it first reaches 90% on',
+        // the answer in one sentence, each part with how long it lasts (DESIGN §6)
+        'Target 90%: not now (69%); by time alone on 2027-05-02, until 2027-06-01; or 2 new jobs now (100%),',
+        '  until 2027-11-26',
+        '(upwork-2026 rules · as of 2026-11-26)',
+        '  by time alone  2027-05-02 (in 157 days), until 2027-06-01',
+        '  with new jobs  2 new $500 jobs today → 100% (6m window), until 2027-11-26',
+        'With 2 new jobs, each for a new client (fixed-price, $500, ended today as completed with 5★ and a',
+        'private 10), the 6m window would make your JSS 100%. Left as it is, it first reaches 90% on',
         '2027-05-02, when N leaves the 24m window.',
         '',
       ].join('\n'),
@@ -50,26 +54,30 @@ describe('jss plan', () => {
     expect(await runCli(['plan', SLOW, '--target', '90', '-q'])).toEqual({
       code: 0,
       stderr: '',
-      stdout: 'target 90%: 2027-05-02 by time alone, now with 2 new jobs (100%)\n',
+      stdout:
+        'target 90%: not now (69%); by time alone on 2027-05-02, until 2027-06-01; or 2 new jobs now (100%), until 2027-11-26\n',
     });
     expect((await runCli(['plan', SLOW, '--target', '91', '-q'])).stdout).toBe(
-      'target 91%: not within 24 months by time alone, now with 2 new jobs (100%)\n',
+      'target 91%: not now (69%); not by time alone within 24 months; or 2 new jobs now (100%), until 2027-11-26\n',
     );
+    // a target reached now is only worth as long as it lasts
     expect((await runCli(['plan', SLOW, '--target', '60', '-q'])).stdout).toBe(
-      'target 60%: reached now (69%)\n',
+      'target 60%: 69% now, until 2027-11-01\n',
     );
   });
 
   it('a target reached already: the evaluation date and no jobs', async () => {
     const doc = await json(['plan', SLOW, '--target', '69']);
     expect(doc).toMatchObject({
+      now: { jss: 69, holdsUntil: '2027-10-01' },
       byTimeAlone: '2026-11-26',
+      byTimeAloneHoldsUntil: '2027-10-01',
       jobsNeeded: 0,
-      afterJobs: { jss: 69, window: '24m' },
+      afterJobs: { jss: 69, window: '24m', holdsUntil: '2027-10-01' },
     });
     const r = await runCli(['plan', SLOW, '--target', '69']);
     expect(r.stdout).toBe(
-      'Target 69%: reached, 69% now  (24m window · upwork-2024 rules · as of 2026-11-26)\nYour JSS of 69% already reaches 69%.\n',
+      'Target 69%: 69% now, until 2027-10-01\n(24m window · upwork-2026 rules · as of 2026-11-26)\nYour JSS of 69% reaches 69% and stays there until 2027-10-01 if nothing else happens.\n',
     );
   });
 
@@ -87,7 +95,7 @@ describe('jss plan', () => {
     const doc = await json(['plan', SLOW, '--target', '90', '--changes', FORGIVEN]);
     expect(doc).toMatchObject({ now: { jss: 91 }, byTimeAlone: '2026-11-26', jobsNeeded: 0 });
     const r = await runCli(['plan', SLOW, '--target', '90', '--changes', FORGIVEN]);
-    expect(r.stdout.split('\n')[0]).toContain('with the changes of forgiven');
+    expect(r.stdout.split('\n')[1]).toContain('with the changes of forgiven');
   });
 
   it('several rule sets: one JSON document with reports', async () => {
@@ -99,7 +107,7 @@ describe('jss plan', () => {
     ]);
     const quiet = await runCli(['plan', SLOW, '--target', '90', '--rules', 'upwork-2024,upwork-2015', '-q']);
     expect(quiet.stdout.split('\n')[0]).toBe(
-      'upwork-2024: target 90%: 2027-05-02 by time alone, now with 2 new jobs (100%)',
+      'upwork-2024: target 90%: not now (69%); by time alone on 2027-05-02, until 2027-06-01; or 2 new jobs now (100%), until 2027-11-26',
     );
   });
 
@@ -118,7 +126,8 @@ describe('jss plan', () => {
     expect(r).toEqual({
       code: 0,
       stderr: '',
-      stdout: 'target 90%: 2027-05-02 by time alone, now with 2 new jobs (100%)\n',
+      stdout:
+        'target 90%: not now (69%); by time alone on 2027-05-02, until 2027-06-01; or 2 new jobs now (100%), until 2027-11-26\n',
     });
   });
 });

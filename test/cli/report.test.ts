@@ -50,7 +50,8 @@ interface Json {
 describe('jss report: the page holds the same numbers as the JSON reports', async () => {
   const { document } = await page([FREELANCER]);
   const estimate = await json(['estimate', FREELANCER]);
-  const forecast = await json(['forecast', FREELANCER, '--step', 'day']);
+  // No observation in this history: the timeline starts 12 months back.
+  const forecast = await json(['forecast', FREELANCER, '--step', 'day', '--from', '2025-11-26']);
 
   it('has every section, in order, and one chart', () => {
     expect(all(document, 'main > header, main > section').map((s) => s.id)).toEqual([
@@ -175,14 +176,17 @@ describe('jss report: the page holds the same numbers as the JSON reports', asyn
       .filter((p: Json, i: number) => i === 0 || p.jss !== forecast.series[i - 1].jss)
       .map((p: Json) => p.date);
     expect(listed).toEqual(expect.arrayContaining(changeDays));
-    expect(listed[0]).toBe('2026-11-26');
+    expect(listed[0]).toBe('2025-11-26');
+    expect(listed).toContain('2026-11-26');
     expect(listed).toEqual([...listed].sort());
   });
 
   it("timeline points: each window's score on a listed day is estimate --as-of that day", async () => {
     const rows = all(document, '#timeline-points tbody tr');
     // Every fourth row (and the last): each is one estimate run.
-    for (const row of rows.filter((_, i) => i % 4 === 0 || i === rows.length - 1)) {
+    // The windows are drawn from the evaluation date on.
+    const ahead = rows.filter((r) => (data(r, 'date') as string) >= '2026-11-26');
+    for (const row of ahead.filter((_, i) => i % 4 === 0 || i === ahead.length - 1)) {
       const day = data(row, 'date') as string;
       const then = await json(['estimate', FREELANCER, '--as-of', day]);
       const cells = all(row, 'td[data-window]');
@@ -223,7 +227,7 @@ describe('jss report: the page holds the same numbers as the JSON reports', asyn
   });
 
   it('sources and assumptions of the rule set close the page', async () => {
-    const rules = await json(['rules', 'show', 'upwork-2024']);
+    const rules = await json(['rules', 'show', estimate.rules.name]);
     const sources = all(document, '#rule-sources li').map((li) => li.textContent);
     expect(sources).toEqual(rules.sources ?? rules.ruleSet?.sources);
     expect(all(document, '#assumptions li').map((li) => li.textContent)).toEqual(
@@ -349,5 +353,84 @@ describe('jss report: files and options', () => {
       'the 24m window holds 1 counted outcome',
     );
     expect(document.querySelector('#open-contracts')?.textContent).toContain('No open contracts');
+  });
+});
+
+describe('jss report: the next change, the past, the scores you saw and what they reveal', () => {
+  const DROP = 'examples/why-did-it-drop.yaml';
+
+  it('the headline has the next change and the provisional flag of estimate --json', async () => {
+    const { document } = await page([FREELANCER]);
+    const estimate = await json(['estimate', FREELANCER]);
+    const next = document.getElementById('next-change');
+    expect(estimate.next).not.toBeNull();
+    expect(data(next, 'date')).toBe(estimate.next.date);
+    expect(numeric(next, 'from')).toBe(estimate.next.from);
+    expect(numeric(next, 'to')).toBe(estimate.next.to);
+    for (const e of estimate.next.events) expect(next?.textContent).toContain(e.contract);
+    const provisional = document.getElementById('provisional');
+    if (estimate.incomplete.length === 0) expect(provisional).toBeNull();
+    else expect(numeric(provisional, 'count')).toBe(estimate.incomplete.length);
+    const imported = await page(['-'], {
+      stdin:
+        'asOf: 2026-11-26\ncontracts:\n  - { id: a, client: x, type: fixed, status: ended, start: 2026-01-01, end: 2026-02-01, earnings: 100 }\n  - { id: b, client: y, type: fixed, status: ended, start: 2026-01-01, end: 2026-03-01, earnings: 100, feedback: { public: 5 } }\n',
+    });
+    const p = imported.document.getElementById('provisional');
+    expect(numeric(p, 'count')).toBe(1);
+    expect(p?.textContent).toContain('(a)');
+  });
+
+  it('starts at the first observed score; past points, observations and infer as their commands give them', async () => {
+    const { document } = await page([DROP]);
+    const estimate = await json(['estimate', DROP]);
+    const inferred = await json(['infer', DROP]);
+    const first = estimate.observed[0].date;
+    const forecast = await json(['forecast', DROP, '--step', 'day', '--from', first]);
+    const byDate = new Map<string, Json>(forecast.series.map((p: Json) => [p.date, p]));
+    const rows = all(document, '#timeline-points tbody tr');
+    expect(data(rows[0], 'date')).toBe(first);
+    for (const row of rows)
+      expect(numeric(row.querySelector('td[data-jss]'), 'jss')).toBe(
+        (byDate.get(data(row, 'date') as string) as Json).jss,
+      );
+    expect(all(document, '#events li').map((li) => data(li, 'date'))).toEqual(
+      forecast.events.map((e: Json) => e.date),
+    );
+    expect(
+      all(document, '#observed tbody tr').map((r) => [
+        data(r, 'date'),
+        numeric(r.querySelector('[data-jss]'), 'jss'),
+        numeric(r.querySelector('[data-model]'), 'model'),
+      ]),
+    ).toEqual(estimate.observed.map((o: Json) => [o.date, o.jss, o.model]));
+    expect(all(document, 'svg.timeline .observed')).toHaveLength(estimate.observed.length);
+
+    const section = document.getElementById('infer') as Element;
+    expect(data(section.querySelector('#infer-answer'), 'fits')).toBe(String(inferred.fits));
+    expect(numeric(section.querySelector('[data-now-min]'), 'now-min')).toBe(inferred.now.min);
+    expect(numeric(section.querySelector('[data-now-max]'), 'now-max')).toBe(inferred.now.max);
+    expect(all(section, '#infer-observations tbody tr').map((r) => data(r, 'date'))).toEqual(
+      inferred.observations.map((o: Json) => o.date),
+    );
+    expect(all(section, '#infer-hidden tbody tr').map((r) => data(r, 'contract'))).toEqual(
+      inferred.hidden.map((h: Json) => h.contract),
+    );
+    expect(all(document, 'main > header, main > section').map((s) => s.id)).toEqual([
+      'headline',
+      'timeline',
+      'why',
+      'open-contracts',
+      'infer',
+      'sources',
+    ]);
+  });
+
+  it('--from starts the timeline there; a --from after the evaluation date is refused', async () => {
+    const { document } = await page([FREELANCER, '--from', '2026-03-01']);
+    expect(data(document.querySelector('#timeline-points tbody tr'), 'date')).toBe('2026-03-01');
+    expect(document.querySelector('svg.timeline title')?.textContent).toContain('2026-03-01');
+    const r = await runCli(['report', FREELANCER, '--from', '2027-01-01', '-o', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--from 2027-01-01 is after the evaluation date 2026-11-26');
   });
 });

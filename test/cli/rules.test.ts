@@ -4,17 +4,19 @@ import { runCli } from '../helpers/run-cli.js';
 import { tempFiles } from '../rules/temp-files.js';
 
 describe('jss rules list', () => {
-  it('lists the four built-ins, one a line, the default marked', async () => {
+  it('lists the five built-ins, one each, the default marked', async () => {
     const { code, stdout, stderr } = await runCli(['rules', 'list']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const lines = stdout.split('\n');
-    expect(lines[0]).toMatch(
-      /^upwork-2024 \(default\) {2}Upwork's rules as published after its September 2024/,
-    );
-    expect(lines.slice(1, 4).map((l) => l.split(' ')[0])).toEqual([
+    expect(lines[0]).toMatch(/^upwork-2026 \(default\) {2}Today's rules - upwork-2024's scoring/);
+    // summaries wrap under themselves
+    expect(lines.filter((l) => /^\S/.test(l)).map((l) => l.split(' ')[0])).toEqual([
+      'upwork-2026',
+      'upwork-2024',
       'upwork-2020',
       'upwork-2015',
       'pessimistic',
+      'See',
     ]);
     expect(stdout).not.toMatch(/upwork-2020.*\(default\)/);
   });
@@ -30,7 +32,8 @@ describe('jss rules list', () => {
     expect(doc.schemaVersion).toBe(1);
     expect(doc.command).toBe('rules');
     expect(doc.ruleSets.map((r: { name: string; default: boolean }) => [r.name, r.default])).toEqual([
-      ['upwork-2024', true],
+      ['upwork-2026', true],
+      ['upwork-2024', false],
       ['upwork-2020', false],
       ['upwork-2015', false],
       ['pessimistic', false],
@@ -62,7 +65,7 @@ describe('jss rules show', () => {
       'Classify (first match wins)',
       'Scenarios for open contracts',
     ]);
-    expect(stdout.split('\n')[0]).toBe('upwork-2024 (built-in, default)');
+    expect(stdout.split('\n')[0]).toBe('upwork-2024 (built-in)');
     expect(stdout).toContain('  https://support.upwork.com/hc/en-us/articles/34958134307475\n');
     expect(stdout).toContain('  trending  average of 6m and 3m\n');
     expect(stdout).toContain('  more than $1,000          counts as 1.5\n');
@@ -75,11 +78,29 @@ describe('jss rules show', () => {
     expect(stdout).toMatch(
       /\n {2}client-cancels {2}The client ends it as "no longer needed"\n.*\n {4}recommends {2}private 9\n/,
     );
+    expect(stdout).toContain(
+      '  keep-working  Keep working and invoicing as before\n' +
+        '    offered when not idle, earnings ≥ $0.01\n' +
+        '    payments continue at its own rhythm up to the day scored\n' +
+        '    paid-as-before  feedback unchanged\n',
+    );
+  });
+
+  it('shows the 2026 catalog: public stars or nothing, no private rating', async () => {
+    const { stdout } = await runCli(['rules', 'show', 'upwork-2026']);
+    const scenarios = stdout.slice(stdout.indexOf('Scenarios for open contracts'));
+    expect(scenarios).not.toContain('private');
+    expect(scenarios).toContain(
+      '  client-cancels  The client ends it as "no longer needed"\n' +
+        '    sets status: ended, endedBy: client, endReason: no-longer-needed\n' +
+        '    delighted  5★\n    lukewarm   4★\n    unhappy    2★\n    silent     no feedback\n',
+    );
+    expect(scenarios).toContain('  client-unhappy  The client ends it, unhappy with the quality\n');
   });
 
   it('shows the default set when no name is given', async () => {
     expect((await runCli(['rules', 'show'])).stdout).toBe(
-      (await runCli(['rules', 'show', 'upwork-2024'])).stdout,
+      (await runCli(['rules', 'show', 'upwork-2026'])).stdout,
     );
   });
 
@@ -105,7 +126,7 @@ describe('jss rules show', () => {
     const { code, stdout, stderr } = await runCli(['rules', 'show', 'upwork-2025']);
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
     expect(stderr).toContain(
-      'no built-in rule set is named "upwork-2025"\n  hint: did you mean "upwork-2024"? built-in: upwork-2024, upwork-2020',
+      'no built-in rule set is named "upwork-2025"\n  hint: did you mean "upwork-2026"? built-in: upwork-2026, upwork-2024, upwork-2020',
     );
   });
 

@@ -53,11 +53,16 @@ describe('jss validate', () => {
     expect(dated.stdout).toBe('<stdin>: valid — 1 contract, 1 client, 1 open (as of 2026-04-01)\n');
     const today = await runCli(['validate', '-'], { stdin, now: new Date('2026-05-02T23:59:00Z') });
     expect(today.stdout).toBe('<stdin>: valid — 1 contract, 1 client, 1 open (as of 2026-05-02)\n');
+    // an earlier day counts the history as it stood then; dates are checked against the history's date
     const early = await runCli(['validate', '-', '--as-of', '2026-02-01'], { stdin });
-    expect(early.code).toBe(2);
-    expect(early.stdout).toBe('');
-    expect(early.stderr).toContain(
-      '<stdin>:2:61: contracts[0].start: start 2026-03-01 is after the evaluation date 2026-02-01',
+    expect(early.stdout).toBe('<stdin>: valid — 0 contracts, 0 clients, 0 open (as of 2026-02-01)\n');
+    const late = await runCli(['validate', '-', '--as-of', '2026-04-01'], {
+      stdin,
+      now: new Date('2026-02-01T12:00:00Z'),
+    });
+    expect(late.code).toBe(2);
+    expect(late.stderr).toContain(
+      "<stdin>:2:61: contracts[0].start: start 2026-03-01 is after the history's date 2026-02-01 (today: the file has no asOf)",
     );
   });
 

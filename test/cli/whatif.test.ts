@@ -8,6 +8,9 @@ import { repoRoot, runBin, runCli } from '../helpers/run-cli.js';
 const FORUM = 'test/fixtures/whatif/forum.yaml';
 const CANCEL = 'test/fixtures/whatif/cancel-unhappy.yaml';
 const NEW_JOB = 'test/fixtures/whatif/new-job.yaml';
+const WEEKLY = 'examples/weekly-paid.yaml';
+/** The forum fixture's cases turn on the private rating a client gave: the 2024 catalog's. */
+const R24 = ['--rules', 'upwork-2024'];
 
 interface Outcome {
   name: string;
@@ -29,7 +32,7 @@ async function json(argv: string[]) {
 
 describe('jss whatif', () => {
   it('--json: the baseline and the --set alternative, one document', async () => {
-    const doc = await json(['whatif', FORUM, '--set', 'BP-3=client-cancels:unhappy']);
+    const doc = await json(['whatif', FORUM, ...R24, '--set', 'BP-3=client-cancels:unhappy']);
     reportSchemas.whatif[0].parse(doc);
     expect(doc).toEqual({
       schemaVersion: 1,
@@ -49,6 +52,7 @@ describe('jss whatif', () => {
     const doc = await json([
       'whatif',
       FORUM,
+      ...R24,
       '--changes',
       NEW_JOB,
       '--changes',
@@ -67,7 +71,7 @@ describe('jss whatif', () => {
   });
 
   it('prints a table for people, and one line with -q', async () => {
-    const r = await runCli(['whatif', FORUM, '--changes', CANCEL, '--at', '2027-01-01']);
+    const r = await runCli(['whatif', FORUM, ...R24, '--changes', CANCEL, '--at', '2027-01-01']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
@@ -79,33 +83,58 @@ describe('jss whatif', () => {
         '',
       ].join('\n'),
     );
-    const quiet = await runCli(['whatif', FORUM, '--changes', CANCEL, '-q']);
+    const quiet = await runCli(['whatif', FORUM, ...R24, '--changes', CANCEL, '-q']);
     expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '73%\n', '']);
   });
 
-  it('gives the numbers of every scenario outcome in jss estimate, now and at the horizon (--at asOf + H)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jss-whatif-'));
-    const estimate = await json(['estimate', join(repoRoot, FORUM), '--horizon', '45']);
-    const [bp3] = estimate.pending as Pending[];
-    const files: string[] = [];
-    const expected: { now: Outcome['now']; horizon: Outcome['horizon'] }[] = [];
-    for (const s of bp3.scenarios) {
-      for (const o of s.outcomes) {
-        const file = join(dir, `${s.name}--${o.name}.yaml`);
-        writeFileSync(file, `set: [ { contract: BP-3, scenario: ${s.name}, outcome: ${o.name} } ]\n`);
-        files.push('--changes', file);
-        expected.push({ now: o.now, horizon: o.horizon });
+  it.each([
+    [FORUM, 'upwork-2024', 11, '2027-01-10'],
+    [WEEKLY, 'upwork-2026', 15, '2027-01-10'],
+    [WEEKLY, 'upwork-2024', 12, '2027-03-01'],
+  ])(
+    'gives the numbers of every scenario outcome of %s under %s in jss estimate, now and at the horizon (--at asOf + H)',
+    async (history, rules, count, at) => {
+      const horizon = String((Date.parse(at) - Date.parse('2026-11-26')) / 86_400_000);
+      const dir = mkdtempSync(join(tmpdir(), 'jss-whatif-'));
+      const estimate = await json([
+        'estimate',
+        join(repoRoot, history),
+        '--rules',
+        rules,
+        '--horizon',
+        horizon,
+      ]);
+      const [open] = estimate.pending as Pending[];
+      const files: string[] = [];
+      const expected: { now: Outcome['now']; horizon: Outcome['horizon'] }[] = [];
+      for (const s of open.scenarios) {
+        for (const o of s.outcomes) {
+          const file = join(dir, `${s.name}--${o.name}.yaml`);
+          writeFileSync(file, `set: [ { contract: ${open.id}, scenario: ${s.name}, outcome: ${o.name} } ]\n`);
+          files.push('--changes', file);
+          expected.push({ now: o.now, horizon: o.horizon });
+        }
       }
-    }
-    expect(expected).toHaveLength(11);
-    const now = await json(['whatif', FORUM, ...files]);
-    const later = await json(['whatif', FORUM, ...files, '--at', '2027-01-10']); // 2026-11-26 + 45 days
-    const got = now.alternatives.map((a: { jss: number; delta: number }, i: number) => ({
-      now: { jss: a.jss, delta: a.delta },
-      horizon: { date: later.at, jss: later.alternatives[i].jss, delta: later.alternatives[i].delta },
-    }));
-    expect(got).toEqual(expected);
-    expect(expected.some((e) => e.now.delta !== 0)).toBe(true);
+      expect(expected).toHaveLength(count);
+      const now = await json(['whatif', history, '--rules', rules, ...files]);
+      // keep-working pays on up to the day scored, in whatif as in estimate
+      const later = await json(['whatif', history, '--rules', rules, ...files, '--at', at]);
+      const got = now.alternatives.map((a: { jss: number; delta: number }, i: number) => ({
+        now: { jss: a.jss, delta: a.delta },
+        horizon: { date: later.at, jss: later.alternatives[i].jss, delta: later.alternatives[i].delta },
+      }));
+      expect(got).toEqual(expected);
+      expect(expected.some((e) => e.now.delta !== 0 || e.horizon.delta !== 0)).toBe(true);
+    },
+  );
+
+  it('refuses a scenario whose when: does not hold for the contract (exit 2)', async () => {
+    const r = await runCli(['whatif', FORUM, '--set', 'BP-3=keep-working']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      '--set BP-3=keep-working: scenario keep-working is not offered for BP-3: it needs idle: false, earnings: { min: 0.01 }\n' +
+        '  hint: jss rules show upwork-2026 lists when each scenario applies\n',
+    );
   });
 
   it('with several rule sets prints one report per rule set', async () => {
@@ -130,10 +159,10 @@ describe('jss whatif', () => {
   });
 
   it('--fail-under fails when an alternative falls below N', async () => {
-    const r = await runCli(['whatif', FORUM, '--changes', CANCEL, '--fail-under', '80']);
+    const r = await runCli(['whatif', FORUM, ...R24, '--changes', CANCEL, '--fail-under', '80']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('jss: cancel-unhappy: projected JSS 73% is below 80% (--fail-under 80)\n');
-    expect((await runCli(['whatif', FORUM, '--changes', CANCEL, '--fail-under', '70'])).code).toBe(0);
+    expect((await runCli(['whatif', FORUM, ...R24, '--changes', CANCEL, '--fail-under', '70'])).code).toBe(0);
   });
 
   it('refuses an unknown contract, scenario or outcome, listing the valid ones (exit 2)', async () => {
@@ -144,8 +173,8 @@ describe('jss whatif', () => {
       [
         '--set BP-4=client-cancels:unhapy: no contract "BP-4" in the history',
         '  hint: did you mean "BP-3"? open contracts: BP-3',
-        '--set BP-4=client-cancels:unhapy: scenario client-cancels has no outcome "unhapy" in rule set upwork-2024',
-        '  hint: did you mean "unhappy"? outcomes of client-cancels: recommends, lukewarm, unhappy, silent',
+        '--set BP-4=client-cancels:unhapy: scenario client-cancels has no outcome "unhapy" in rule set upwork-2026',
+        '  hint: did you mean "unhappy"? outcomes of client-cancels: delighted, lukewarm, unhappy, silent',
         '',
       ].join('\n'),
     );
@@ -182,11 +211,12 @@ describe('jss estimate: scenarios of the forum case', () => {
   it('recommends leaving BP-3 open under the default rules, and says why', async () => {
     const r = await runCli(['estimate', FORUM]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ {2}\* {2}leave-open {9}stays-open {2}100% {4}0 {11}100% {4}0$/m);
-    expect(r.stdout).toMatch(/^ {5}client-cancels {5}recommends {2}100% {4}0/m);
-    expect(r.stdout).toMatch(/^ {24}unhappy {6}73% {2}−27 {12}73% {2}−27$/m);
+    expect(r.stdout).toMatch(/^ {2}\* {2}leave-open\s+stays-open\s+100%\s+0\s+100%\s+0$/m);
+    // no longer needed cannot lower a $0 contract under upwork-2026: one row for all outcomes
+    expect(r.stdout).toMatch(/^ {5}client-cancels\s+all outcomes\s+100%\s+0\s+100%\s+0$/m);
+    expect(r.stdout).toMatch(/^ {5}client-unhappy\s+unhappy\s+73%\s+−27\s+73%\s+−27$/m);
     expect(r.stdout).toContain(
-      '  * Recommended: leave-open. Leave it open or paused, no further payments: it costs nothing',
+      '  * Recommended: leave-open. Leave it open or paused, no further payments: 100% on 2027-02-24',
     );
   });
 
@@ -217,7 +247,7 @@ describe.skipIf(!existsSync(join(repoRoot, 'examples/forum-case.yaml')))('exampl
     }
     expect(bp3.recommendation.scenario).toBe('leave-open');
     expect(bp3.recommendation.why).toMatch(
-      /^Leave it open or paused, no further payments: it costs nothing under upwork-2024/,
+      /^Leave it open or paused, no further payments: 100% on 2027-02-24 under upwork-2024 \(it turns idle on 2027-01-20\)/,
     );
     expect(old.pending.find((p) => p.id === 'BP-3')?.recommendation.scenario).toBe('client-completes');
     expect(doc.consensus).toContainEqual({
@@ -231,7 +261,7 @@ describe.skipIf(!existsSync(join(repoRoot, 'examples/forum-case.yaml')))('exampl
 
 describe('bin/jss.js whatif (end to end)', () => {
   it('--json writes exactly one JSON document to stdout, for | jq', async () => {
-    const r = await runBin(['whatif', FORUM, '--set', 'BP-3=client-cancels:unhappy', '--json']);
+    const r = await runBin(['whatif', FORUM, ...R24, '--set', 'BP-3=client-cancels:unhappy', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);

@@ -12,7 +12,7 @@ import { historyCase, RULE_SETS } from './random-history.js';
  * k new jobs, evaluated whole, reaches it.
  */
 describe('plan agrees with evaluate()', () => {
-  it('byTimeAlone, jobsNeeded and afterJobs', () => {
+  it('byTimeAlone, jobsNeeded and afterJobs, and how long each holds', () => {
     fc.assert(
       fc.property(
         historyCase(8),
@@ -24,6 +24,14 @@ describe('plan agrees with evaluate()', () => {
           const at = (day: number) => evaluate(history, ruleSet, { asOf, at: toIso(day) });
 
           const first = toDay(asOf);
+          const last = addMonths(first, 24);
+          // DESIGN §6: the day before the first day after `start` below the target (or not shown),
+          // looking no further than asOf + 24 months; that day itself when it never falls back
+          const holds = (score: (day: number) => number | null, start: number): string => {
+            for (let day = start + 1; day <= last; day++)
+              if (!reaches(score(day), target)) return toIso(day - 1);
+            return toIso(last);
+          };
           let byTimeAlone: string | null = null;
           for (let day = first; day <= addMonths(first, 24); day++) {
             if (reaches(at(day).jss, target)) {
@@ -33,6 +41,11 @@ describe('plan agrees with evaluate()', () => {
           }
           expect(report.byTimeAlone).toBe(byTimeAlone);
           expect(report.now.jss).toBe(at(first).jss);
+          const alone = (day: number) => at(day).jss;
+          expect(report.now.holdsUntil).toBe(reaches(at(first).jss, target) ? holds(alone, first) : null);
+          expect(report.byTimeAloneHoldsUntil).toBe(
+            byTimeAlone === null ? null : holds(alone, toDay(byTimeAlone)),
+          );
 
           let expected: { k: number; jss: number | null; window: string | null } | null = null;
           const jobs = [];
@@ -42,10 +55,14 @@ describe('plan agrees with evaluate()', () => {
             if (reaches(e.jss, target)) expected = { k, jss: e.jss, window: e.window };
           }
           expect(report.jobsNeeded).toBe(expected?.k ?? null);
-          expect(report.afterJobs).toEqual(expected ? { jss: expected.jss, window: expected.window } : null);
+          const withJobs = { ...history, contracts: [...history.contracts, ...jobs] };
+          const after = (day: number) => evaluate(withJobs, ruleSet, { asOf, at: toIso(day) }).jss;
+          expect(report.afterJobs).toEqual(
+            expected ? { jss: expected.jss, window: expected.window, holdsUntil: holds(after, first) } : null,
+          );
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 });

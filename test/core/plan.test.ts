@@ -37,10 +37,13 @@ describe('plan', () => {
       asOf: ASOF,
       rules: { name: 'upwork-2024', source: 'builtin' },
       target: 90,
-      now: { jss: 69 },
+      now: { jss: 69, holdsUntil: null },
       byTimeAlone: '2027-05-02',
+      // N ages out of the 24m window on 2027-05-02; the JSS falls under 90 again on 2027-06-02
+      byTimeAloneHoldsUntil: '2027-06-01',
       jobsNeeded: 2,
-      afterJobs: { jss: 100, window: '6m' },
+      // the two jobs hold the 12m window at 90% or more until they are 12 months and one day old
+      afterJobs: { jss: 100, window: '6m', holdsUntil: '2027-11-26' },
     });
   });
 
@@ -91,7 +94,7 @@ describe('plan', () => {
     });
     const eighty = plan(prepare(h, rules, ASOF), { target: 80 });
     expect(eighty.jobsNeeded).toBe(8);
-    expect(eighty.afterJobs).toEqual({ jss: 80, window: '24m' });
+    expect(eighty.afterJobs).toEqual({ jss: 80, window: '24m', holdsUntil: '2028-11-26' });
   });
 
   it("new clients' names are not in the history", () => {

@@ -25,8 +25,10 @@ function horizonDeltas(p: PendingContract): Record<string, number | null> {
 
 describe('the forum case', () => {
   let upwork2015: RuleSet;
+  let upwork2026: RuleSet;
   beforeAll(async () => {
     upwork2015 = (await loadRuleSet('upwork-2015', { cwd: repoRoot })).ruleSet;
+    upwork2026 = (await loadRuleSet('upwork-2026', { cwd: repoRoot })).ruleSet;
   });
 
   it('default rules: leaving it open costs nothing; a cancellation costs only if the private rating is poor', () => {
@@ -57,9 +59,8 @@ describe('the forum case', () => {
     expect(bp3.recommendation).toEqual({
       scenario: 'leave-open',
       why:
-        'Leave it open or paused, no further payments: it costs nothing under upwork-2024 by 2027-02-24; ' +
-        'the riskiest alternative, the client ends it as "no longer needed", costs up to 27 points ' +
-        'if the client privately rates you 6/10 or less (unhappy).',
+        'Leave it open or paused, no further payments: 100% on 2027-02-24 under upwork-2024 (it turns idle on 2027-01-20); ' +
+        'the riskiest alternative, client-cancels, gives 73% at worst if the client privately rates you 6/10 or less (unhappy).',
     });
   });
 
@@ -76,8 +77,32 @@ describe('the forum case', () => {
     expect(bp3.scenarios.find((s) => s.name === 'client-completes')).toMatchObject({ best: 100, worst: 67 });
     expect(bp3.recommendation.scenario).toBe('client-completes');
     expect(bp3.recommendation.why).toBe(
-      'The client ends it as completed: it costs nothing under upwork-2015 by 2027-02-24, and gains up to 33 points ' +
-        'if the client leaves 5★ and privately rates you 9/10 or more (delighted); no alternative costs anything either.',
+      'The client ends it as completed: 67–100% on 2027-02-24 under upwork-2015, 67% if the client leaves no feedback (silent); ' +
+        'left as it is: 67% (idle since 2026-11-21); the riskiest alternative, leave-open, gives 67%.',
+    );
+  });
+
+  it('upwork-2026 (the default): cancelling as "no longer needed" cannot lower the $0 contract; a blamed reason can', () => {
+    const report = reportUnder(upwork2026);
+    expect(report.jss).toBe(100);
+    const [bp3] = report.pending;
+    // $0 and no earnings to continue: keep-working is not offered
+    expect(bp3.scenarios.map((s) => s.name)).toEqual([
+      'leave-open',
+      'freelancer-closes',
+      'client-completes',
+      'client-cancels',
+      'client-unhappy',
+    ]);
+    const deltas = horizonDeltas(bp3);
+    for (const o of ['delighted', 'lukewarm', 'unhappy', 'silent'])
+      expect(deltas[`client-cancels:${o}`]).toBe(0);
+    expect(deltas['client-unhappy:unhappy']).toBe(-27); // $0 with a reason that blames the freelancer
+    expect(deltas['client-unhappy:silent']).toBe(0); // ended with no feedback: left out
+    expect(bp3.recommendation.scenario).toBe('leave-open');
+    expect(bp3.recommendation.why).toBe(
+      'Leave it open or paused, no further payments: 100% on 2027-02-24 under upwork-2026 (it turns idle on 2027-01-20); ' +
+        'the riskiest alternative, client-unhappy, gives 73% at worst if the client leaves 2★ (unhappy).',
     );
   });
 

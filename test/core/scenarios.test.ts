@@ -54,13 +54,14 @@ describe('pendingScenarios', () => {
     const result = pending(contracts, upwork2024());
     expect(result.map((p) => p.id)).toEqual(['O', 'P']);
     expect(result[0].scenarios.map((s) => s.name)).toEqual([
+      'keep-working',
       'leave-open',
+      'freelancer-closes',
       'client-completes',
       'client-cancels',
-      'freelancer-closes',
       'client-unhappy',
     ]);
-    expect(result[0].scenarios[2].outcomes.map((o) => o.name)).toEqual([
+    expect(result[0].scenarios[4].outcomes.map((o) => o.name)).toEqual([
       'recommends',
       'lukewarm',
       'unhappy',
@@ -118,8 +119,8 @@ describe('pendingScenarios', () => {
     expect(o.recommendation).toEqual({
       scenario: 'a',
       why:
-        'Option A: it costs up to 25 points under upwork-2024 by 2026-12-26 if the client privately rates you 7–8/10 (neutral); ' +
-        'the riskiest alternative, option B, costs up to 50 points if the client privately rates you 6/10 or less (bad).',
+        'Option A: 75% on 2026-12-26 under upwork-2024; left as it is: 100%; ' +
+        'the riskiest alternative, b, gives 50% at worst if the client privately rates you 6/10 or less (bad).',
     });
   });
 
@@ -141,8 +142,8 @@ describe('pendingScenarios', () => {
       [25, 50],
     ]);
     expect(o.recommendation.why).toBe(
-      'Have it completed: it gains at least 17 points under upwork-2024 by 2026-12-26; ' +
-        'the riskiest alternative, something else, costs up to 8 points if the client privately rates you 7–8/10 (meh).',
+      'Have it completed: 50% on 2026-12-26 under upwork-2024; left as it is: 33%; ' +
+        'the riskiest alternative, b, gives 25% at worst if the client privately rates you 7–8/10 (meh).',
     );
   });
 
@@ -175,28 +176,76 @@ describe('pendingScenarios', () => {
     const [o] = pending(contracts, upwork2024(), 30);
     const byName = Object.fromEntries(o.scenarios.map((s) => [s.name, [s.worst, s.best]]));
     expect(byName).toEqual({
+      'keep-working': [null, null],
       'leave-open': [null, null],
+      'freelancer-closes': [null, 50],
       'client-completes': [null, 100], // silent: excluded, nothing shown
       'client-cancels': [null, 100],
-      'freelancer-closes': [null, 50],
       'client-unhappy': [0, 0], // a negative makes a score shown: 0% beats none
     });
-    expect(o.scenarios[4].outcomes[0].horizon).toEqual({ date: '2026-12-26', jss: 0, delta: null });
+    expect(o.scenarios[5].outcomes[0].horizon).toEqual({ date: '2026-12-26', jss: 0, delta: null });
     expect(o.recommendation).toEqual({
       scenario: 'client-unhappy',
       why:
-        'The client ends it over quality: it gives at least 0% under upwork-2024 by 2026-12-26, where leaving things as they are shows no JSS; ' +
-        'the riskiest alternative, leave it open or paused, no further payments, leaves no JSS shown.',
+        'The client ends it, unhappy with the quality: 0% on 2026-12-26 under upwork-2024; left as it is: no JSS shown; ' +
+        'the riskiest alternative, keep-working, shows no JSS.',
     });
   });
 
-  it('says so when no choice shows a score', () => {
+  it('says so when no choice shows a score, and names the day it turns idle', () => {
     const [o] = pending([openOne()], upwork2024());
     expect(o.scenarios.every((s) => s.worst === null && s.best === null)).toBe(true);
     expect(o.recommendation).toEqual({
-      scenario: 'leave-open',
-      why: 'Leave it open or paused, no further payments: no choice shows a JSS under upwork-2024 by 2027-02-24.',
+      scenario: 'keep-working',
+      why:
+        'Keep working and invoicing as before: no JSS shown on 2027-02-24 under upwork-2024; ' +
+        'left as it is: no JSS shown (it turns idle on 2027-02-18); the riskiest alternative, leave-open, shows no JSS.',
     });
+  });
+
+  it('keeps a paid, active contract working: paid on at its rhythm, it does not turn idle by the horizon', () => {
+    // Paid weekly since 2026-09-03, last on 2026-11-19: idle on 2027-02-17 if left as it is.
+    const weekly = Array.from({ length: 12 }, (_, k) => ({
+      date: new Date(Date.UTC(2026, 8, 3 + 7 * k)).toISOString().slice(0, 10),
+      amount: 100,
+    }));
+    const open = openOne({ start: '2026-09-03', earnings: 1200, payments: weekly });
+    delete open.firstPayment;
+    delete open.lastPayment;
+    const [o] = pending([...threeSuccesses(), open], upwork2024(), 90);
+    const keep = o.scenarios[0];
+    expect(keep.name).toBe('keep-working');
+    expect(keep.outcomes).toEqual([
+      {
+        name: 'paid-as-before',
+        now: { jss: 100, delta: 0 },
+        horizon: { date: '2027-02-24', jss: 100, delta: 33 },
+      },
+    ]);
+    expect(o.scenarios[1]).toMatchObject({ name: 'leave-open', worst: 67, best: 67 });
+    expect(o.recommendation.scenario).toBe('keep-working');
+    // client-cancels and client-unhappy tie at 33%: the riskiest is the first in the catalog
+    expect(o.recommendation.why).toBe(
+      'Keep working and invoicing as before: 100% on 2027-02-24 under upwork-2024; left as it is: 67% (it turns idle on 2027-02-17); ' +
+        'the riskiest alternative, client-cancels, gives 33% at worst if the client privately rates you 6/10 or less (unhappy).',
+    );
+  });
+
+  it('offers a scenario only where its when: holds on the evaluation date', () => {
+    const idle = openOne({ firstPayment: '2026-06-01', lastPayment: '2026-07-01' }); // idle since 2026-09-29
+    const unpaid = openOne({
+      id: 'U',
+      client: 'u',
+      earnings: 0,
+      firstPayment: undefined,
+      lastPayment: undefined,
+    });
+    delete unpaid.firstPayment;
+    delete unpaid.lastPayment;
+    const result = pending([...threeSuccesses(), idle, unpaid], upwork2024());
+    for (const p of result) expect(p.scenarios.map((s) => s.name)).not.toContain('keep-working');
+    expect(result[0].scenarios).toHaveLength(5);
+    expect(result[0].recommendation.why).toContain('idle since 2026-09-29');
   });
 
   it('keeps the shape with an empty catalog', () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, applyScenario, changeProblems } from '../../src/core/apply-changes.js';
+import {
+  applyChanges,
+  applyScenario,
+  changeProblems,
+  continuePayments,
+  paymentGap,
+} from '../../src/core/apply-changes.js';
 import { estimateReport } from '../../src/core/estimate.js';
 import { prepare } from '../../src/core/evaluate.js';
+import type { Scenario } from '../../src/core/types.js';
 import { whatif, whatifWithWarnings } from '../../src/core/whatif.js';
 import { forumContracts } from '../helpers/forum-case.js';
 import { contract, history } from '../helpers/history.js';
@@ -21,7 +28,7 @@ describe('applyScenario', () => {
       lastPayment: '2026-10-01',
       feedback: { public: 5 },
     });
-    const cancels = rules.scenarios[2];
+    const cancels = rules.scenarios.find((x) => x.name === 'client-cancels') as Scenario;
     const changed = applyScenario(open, cancels, cancels.outcomes[2], ASOF);
     expect(changed).toEqual({
       ...open,
@@ -32,7 +39,71 @@ describe('applyScenario', () => {
       feedback: { private: 4 },
     });
     expect(open.status).toBe('paused');
-    expect(applyScenario(open, rules.scenarios[0], rules.scenarios[0].outcomes[0], ASOF)).toEqual(open);
+    const leave = rules.scenarios.find((x) => x.name === 'leave-open') as Scenario;
+    expect(applyScenario(open, leave, leave.outcomes[0], ASOF)).toEqual(open);
+  });
+});
+
+describe('payments: continue', () => {
+  const keep: Scenario = { name: 'k', label: 'K', payments: 'continue', outcomes: [{ name: 'x' }] };
+  const listed = (dates: string[]) =>
+    contract({
+      id: 'W',
+      status: 'active',
+      type: 'hourly',
+      start: dates[0],
+      earnings: dates.length * 100,
+      payments: dates.map((date) => ({ date, amount: 100 })),
+    });
+
+  it('G is the median gap between distinct payment dates, the mean of the middle two rounded half up', () => {
+    expect(paymentGap(listed(['2026-11-01', '2026-11-08', '2026-11-08', '2026-11-22']))).toBe(11); // 7, 14 -> 10.5 -> 11
+    expect(paymentGap(listed(['2026-11-01', '2026-11-03', '2026-11-10', '2026-11-30']))).toBe(7); // 2, 7, 20
+    expect(paymentGap(listed(['2026-11-01']))).toBe(7);
+    expect(paymentGap({ ...listed(['2026-11-01']), type: 'fixed' })).toBe(30);
+  });
+
+  it('pays gross × G ÷ (first-to-last + G) every G days after the evaluation date, up to the day scored', () => {
+    const weekly = listed(['2026-11-05', '2026-11-12', '2026-11-19']); // $300 over 14 days: $100 a week
+    expect(continuePayments(weekly, ASOF, '2026-12-02')).toBe(weekly); // first one due 2026-12-03
+    const later = continuePayments(weekly, ASOF, '2026-12-17');
+    expect(later.payments?.slice(3)).toEqual([
+      { date: '2026-12-03', amount: 100 },
+      { date: '2026-12-10', amount: 100 },
+      { date: '2026-12-17', amount: 100 },
+    ]);
+    expect(later.earnings).toBe(600);
+    // first/last dates only: the last payment moves, earnings rise; $1000 over 93 + 30 days
+    const fixed = contract({
+      id: 'F',
+      status: 'active',
+      type: 'fixed',
+      start: '2026-08-25',
+      earnings: 1000,
+      firstPayment: '2026-08-25',
+      lastPayment: '2026-11-26',
+    });
+    const paid = continuePayments(fixed, ASOF, '2027-02-24');
+    expect(paid).toEqual({ ...fixed, lastPayment: '2027-02-24', earnings: 1731.7 }); // 3 × $243.90, the last on the day scored
+    // through applyScenario, at the day scored
+    expect(applyScenario(fixed, keep, keep.outcomes[0], ASOF, '2027-02-24')).toEqual(paid);
+    expect(applyScenario(fixed, keep, keep.outcomes[0], ASOF)).toEqual(fixed);
+  });
+
+  it('takes a missing last payment of an open contract as the evaluation date', () => {
+    const guessed = contract({
+      id: 'G',
+      status: 'active',
+      type: 'hourly',
+      start: '2026-11-12',
+      earnings: 300,
+    });
+    // 2026-11-12 .. 2026-11-26 is 14 days: $300 × 7 / 21 = $100 a week
+    expect(continuePayments(guessed, ASOF, '2026-12-03')).toEqual({
+      ...guessed,
+      earnings: 400,
+      lastPayment: '2026-12-03',
+    });
   });
 });
 
@@ -75,6 +146,24 @@ describe('applyChanges', () => {
 });
 
 describe('changeProblems', () => {
+  it('refuses a scenario whose when: does not hold on the evaluation date (given the date)', () => {
+    // BP-3 is a $0 open contract: keep-working needs earnings of at least $0.01
+    const set = { set: [{ contract: 'BP-3', scenario: 'keep-working' }] };
+    expect(changeProblems(forum, set, rules)).toEqual([]);
+    expect(changeProblems(forum, set, rules, ASOF)).toEqual([
+      {
+        path: ['set', 0, 'scenario'],
+        code: 'scenario-not-offered',
+        message:
+          'scenario keep-working is not offered for BP-3: it needs idle: false, earnings: { min: 0.01 }',
+        hint: 'jss rules show upwork-2024 lists when each scenario applies',
+      },
+    ]);
+    // once a change gives it earnings, it is offered
+    const paid = { ...set, change: [{ contract: 'BP-3', fields: { earnings: 50, lastPayment: ASOF } }] };
+    expect(changeProblems(forum, paid, rules, ASOF)).toEqual([]);
+  });
+
   it('lists every reference that does not fit, with the valid names', () => {
     const problems = changeProblems(
       forum,
@@ -111,10 +200,17 @@ describe('changeProblems', () => {
         path: ['set', 1, 'scenario'],
         code: 'unknown-scenario',
         message: 'no scenario "client-cancel" in rule set upwork-2024',
-        hint: 'scenarios: leave-open, client-completes, client-cancels, freelancer-closes, client-unhappy',
+        hint: 'scenarios: keep-working, leave-open, freelancer-closes, client-completes, client-cancels, client-unhappy',
         suggest: {
           word: 'client-cancel',
-          valid: ['leave-open', 'client-completes', 'client-cancels', 'freelancer-closes', 'client-unhappy'],
+          valid: [
+            'keep-working',
+            'leave-open',
+            'freelancer-closes',
+            'client-completes',
+            'client-cancels',
+            'client-unhappy',
+          ],
         },
       },
       {

@@ -20,8 +20,8 @@ describe('the jss binary', () => {
       'Exit codes:',
       '  0  done',
       '  1  a check you asked for failed (--fail-under)',
-      '  2  bad usage, bad input, bad rules, a refusal to overwrite, or a failed write',
-      '  3  internal error (please report it; --debug shows the stack)',
+      '  2  bad usage, input or rules; a refused or failed write',
+      '  3  internal error: please report it (--debug shows why)',
     ]);
   });
 

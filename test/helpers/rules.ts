@@ -32,17 +32,52 @@ export const DEFAULT_CLASSIFY: ClassifyRule[] = [
   { name: 'otherwise', when: {}, outcome: 'neutral' },
 ];
 
-/** DESIGN §4's default scenario catalog (labels are free text). */
-export const DEFAULT_SCENARIOS: Scenario[] = [
+const KEEP_WORKING: Scenario = {
+  name: 'keep-working',
+  label: 'Keep working and invoicing as before',
+  when: { idle: false, earnings: { min: 0.01 } },
+  payments: 'continue',
+  outcomes: [{ name: 'paid-as-before' }],
+};
+const LEAVE_OPEN: Scenario = {
+  name: 'leave-open',
+  label: 'Leave it open or paused, no further payments',
+  outcomes: [{ name: 'stays-open' }],
+};
+const FREELANCER_CLOSES = {
+  name: 'freelancer-closes',
+  label: 'You end it as completed',
+  set: { status: 'ended', endedBy: 'freelancer', endReason: 'completed' },
+} as const;
+const CLIENT_COMPLETES = {
+  name: 'client-completes',
+  label: 'The client ends it as completed',
+  set: { status: 'ended', endedBy: 'client', endReason: 'completed' },
+} as const;
+const CLIENT_CANCELS = {
+  name: 'client-cancels',
+  label: 'The client ends it as "no longer needed"',
+  set: { status: 'ended', endedBy: 'client', endReason: 'no-longer-needed' },
+} as const;
+const CLIENT_UNHAPPY = {
+  name: 'client-unhappy',
+  label: 'The client ends it, unhappy with the quality',
+  set: { status: 'ended', endedBy: 'client', endReason: 'quality' },
+} as const;
+
+/** DESIGN §4's upwork-2024 catalog (also upwork-2020's and upwork-2015's), written out from DESIGN. */
+export const CATALOG_2024: Scenario[] = [
+  KEEP_WORKING,
+  LEAVE_OPEN,
   {
-    name: 'leave-open',
-    label: 'Leave it open or paused, no further payments',
-    outcomes: [{ name: 'stays-open' }],
+    ...FREELANCER_CLOSES,
+    outcomes: [
+      { name: 'silent', feedback: 'none' },
+      { name: 'rates-8', feedback: { private: 8 } },
+    ],
   },
   {
-    name: 'client-completes',
-    label: 'The client ends it as completed',
-    set: { status: 'ended', endedBy: 'client', endReason: 'completed' },
+    ...CLIENT_COMPLETES,
     outcomes: [
       { name: 'delighted', feedback: { public: 5, private: 10 } },
       { name: 'satisfied', feedback: { public: 4.5, private: 8 } },
@@ -50,9 +85,7 @@ export const DEFAULT_SCENARIOS: Scenario[] = [
     ],
   },
   {
-    name: 'client-cancels',
-    label: 'The client ends it as "no longer needed"',
-    set: { status: 'ended', endedBy: 'client', endReason: 'no-longer-needed' },
+    ...CLIENT_CANCELS,
     outcomes: [
       { name: 'recommends', feedback: { private: 9 } },
       { name: 'lukewarm', feedback: { private: 7 } },
@@ -60,22 +93,65 @@ export const DEFAULT_SCENARIOS: Scenario[] = [
       { name: 'silent', feedback: 'none' },
     ],
   },
+  { ...CLIENT_UNHAPPY, outcomes: [{ name: 'unhappy', feedback: { public: 2, private: 3 } }] },
+];
+
+/** DESIGN §4's upwork-2026 catalog (also pessimistic's): public stars or nothing, no private rating. */
+export const CATALOG_2026: Scenario[] = [
+  KEEP_WORKING,
+  LEAVE_OPEN,
   {
-    name: 'freelancer-closes',
-    label: 'You end it yourself as completed',
-    set: { status: 'ended', endedBy: 'freelancer', endReason: 'completed' },
+    ...FREELANCER_CLOSES,
     outcomes: [
+      { name: 'delighted', feedback: { public: 5 } },
+      { name: 'lukewarm', feedback: { public: 4 } },
       { name: 'silent', feedback: 'none' },
-      { name: 'rates-8', feedback: { private: 8 } },
     ],
   },
   {
-    name: 'client-unhappy',
-    label: 'The client ends it over quality',
-    set: { status: 'ended', endedBy: 'client', endReason: 'quality' },
-    outcomes: [{ name: 'unhappy', feedback: { public: 2, private: 3 } }],
+    ...CLIENT_COMPLETES,
+    outcomes: [
+      { name: 'delighted', feedback: { public: 5 } },
+      { name: 'satisfied', feedback: { public: 4.5 } },
+      { name: 'lukewarm', feedback: { public: 4 } },
+      { name: 'silent', feedback: 'none' },
+    ],
+  },
+  {
+    ...CLIENT_CANCELS,
+    outcomes: [
+      { name: 'delighted', feedback: { public: 5 } },
+      { name: 'lukewarm', feedback: { public: 4 } },
+      { name: 'unhappy', feedback: { public: 2 } },
+      { name: 'silent', feedback: 'none' },
+    ],
+  },
+  {
+    ...CLIENT_UNHAPPY,
+    outcomes: [
+      { name: 'unhappy', feedback: { public: 2 } },
+      { name: 'silent', feedback: 'none' },
+    ],
   },
 ];
+
+/** The catalog the core tests use by default (upwork-2024's). */
+export const DEFAULT_SCENARIOS: Scenario[] = CATALOG_2024;
+
+/** DESIGN §2's pessimistic table: the default with dispute-lost, private-detractor and blamed before long-term-client. */
+export function pessimisticClassify(): ClassifyRule[] {
+  const byName = (n: string) => DEFAULT_CLASSIFY.find((r) => r.name === n) as ClassifyRule;
+  const moved = ['dispute-lost', 'private-detractor', 'blamed'];
+  const out: ClassifyRule[] = [];
+  for (const r of DEFAULT_CLASSIFY) {
+    if (moved.includes(r.name)) continue;
+    if (r.name === 'long-term-client') out.push(...moved.map(byName));
+    if (r.name === 'idle-paid') out.push({ name: 'idle', when: { idle: true }, outcome: 'negative' });
+    else if (r.name === 'private-passive') out.push({ ...r, outcome: 'negative' });
+    else out.push(r);
+  }
+  return out;
+}
 
 /** The upwork-2024 rule set of DESIGN §2 as a plain object, for core tests. */
 export function upwork2024(overrides: Partial<RuleSet> = {}): RuleSet {

@@ -13,6 +13,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
   isTTY?: boolean;
+  /** The terminal's width, when stdout is a terminal. */
+  columns?: number;
   /** Whether stderr is a terminal (default false). */
   stderrIsTTY?: boolean;
   now?: Date;
@@ -25,7 +27,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.isTTY ?? false },
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.isTTY ?? false, columns: options.columns },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrIsTTY ?? false },
     stdin: options.stdin ?? '',
     env: options.env ?? {},

@@ -26,7 +26,7 @@ function editContract(text: string, id: string, edit: (block: string) => string)
 async function userEditedHistory(): Promise<string> {
   const imported = await load('transactions-13.csv');
   let text = historyYaml(imported.contracts, imported.latest);
-  text = text.replace('version: 1\n', 'version: 1\nfreelancer: Kristen # that is me\n');
+  text = text.replace(/^(version: 1.*\n)/m, '$1freelancer: Kristen # that is me\n');
   text = editContract(text, LANDING, (block) =>
     block
       .replace(/status: ended # .*\n/, 'status: ended\n')
@@ -68,7 +68,8 @@ describe('mergeHistory (YAML)', () => {
       expect(text).toContain(kept);
     }
     const { history } = await validateHistory(parseSource({ name: 'merged', text }), { today: TODAY });
-    expect(history.asOf).toBe('2026-10-20');
+    // no asOf written by the import, none added by the merge: the history's date stays today's
+    expect(history.asOf).toBeUndefined();
     const byId = new Map(history.contracts.map((c) => [c.id, c]));
     expect([...byId.keys()]).toEqual([
       BETA18,
@@ -115,6 +116,26 @@ describe('mergeHistory (YAML)', () => {
     expect(text).toBe(before);
     expect(plan.updated.map((u) => u.changes)).toEqual([[], [], [], []]);
     expect(plan.added).toEqual([]);
+  });
+
+  it('keeps an asOf the user wrote unless merged payments come after it, then moves it and says so', async () => {
+    const mine = (asOf: string) =>
+      `version: 1\nasOf: ${asOf} # mine\ncontracts:\n  - id: mine\n    client: zeta\n    type: fixed\n    status: active\n    start: 2026-01-01\n`;
+    // transactions-13.csv: payments up to 2026-09-04 (its latest date)
+    const late = await mergeHistory(
+      { name: 'c.yaml', text: mine('2026-11-20') },
+      await load('transactions-13.csv'),
+      TODAY,
+    );
+    expect(late.text).toContain('asOf: 2026-11-20 # mine\n');
+    expect(late.plan.asOf).toBeUndefined();
+    const early = await mergeHistory(
+      { name: 'c.yaml', text: mine('2026-08-01') },
+      await load('transactions-13.csv'),
+      TODAY,
+    );
+    expect(early.text).toContain('asOf: 2026-09-04 # mine\n');
+    expect(early.plan).toMatchObject({ asOf: '2026-09-04', asOfWas: '2026-08-01' });
   });
 
   it('keeps a contract the export does not have, as it is', async () => {

@@ -242,13 +242,17 @@ describe('planMerge', () => {
     ).toBeUndefined();
   });
 
-  it('adds the contracts the history lacks, counts those the export lacks, and raises an earlier asOf', () => {
+  it('adds the contracts the history lacks, counts those the export lacks, and moves an asOf that merged payments pass', () => {
     const other = existing({ id: 'OLD' });
-    const plan = planMerge([other], [fresh([['2026-02-01', 100]], { id: 'NEW' })], RANGE, '2026-05-01');
+    const plan = planMerge([other], [fresh([['2026-02-01', 100]], { id: 'NEW' })], RANGE, '2026-01-15');
     expect(plan.added.map((c) => c.id)).toEqual(['NEW']);
     expect(plan.untouched).toBe(1);
-    expect(plan.asOf).toBe('2026-06-30');
-    expect(planMerge([other], [], RANGE, '2026-07-01').asOf).toBeUndefined();
+    expect(plan).toMatchObject({ asOf: '2026-06-30', asOfWas: '2026-01-15' });
+    // the export reaches past the user's asOf, but no merged payment does: the asOf stays
+    expect(
+      planMerge([other], [fresh([['2026-02-01', 100]], { id: 'NEW' })], RANGE, '2026-05-01').asOf,
+    ).toBeUndefined();
+    expect(planMerge([other], [], RANGE, '2026-01-01').asOf).toBeUndefined();
     expect(planMerge([other], [], RANGE, undefined).asOf).toBeUndefined();
   });
 });

@@ -57,7 +57,7 @@ const contract = record(
         arbitrary: record(
           {
             public: near([1, 4.75, 5], [0.5, 5.5, '5', Number.NaN]),
-            private: near([0, 7, 10], [7.5, 11, -1, '9']),
+            private: near([0, 7, 10, 'none'], [7.5, 11, -1, '9', 'None']),
           },
           [],
         ),
@@ -80,6 +80,23 @@ const history = record(
     contracts: fc.oneof(
       { arbitrary: fc.array(contract, { maxLength: 3 }), weight: 10 },
       { arbitrary: fc.constantFrom(null, 'x'), weight: 1 },
+    ),
+    observed: fc.oneof(
+      {
+        arbitrary: fc.array(
+          record(
+            {
+              date,
+              jss: near([0, 88, 100, null], [101, -1, 88.5, '88', 'none']),
+              note: near(['after the Bloom contract'], [3]),
+            },
+            ['date', 'jss'],
+          ),
+          { maxLength: 3 },
+        ),
+        weight: 10,
+      },
+      { arbitrary: fc.constantFrom(null, 'x', [{ date: '2026-01-10' }]), weight: 1 },
     ),
   },
   ['contracts'],

@@ -168,28 +168,28 @@ describe('historyProblems', () => {
     ]);
   });
 
-  it('keeps start <= end <= the evaluation date, both sides of each edge', () => {
+  it("keeps start <= end <= the history's date, both sides of each edge", () => {
     expect(problems([contract({ start: '2026-02-10', end: '2026-02-10' })])).toEqual([]);
     expect(problems([contract({ start: '2026-02-11', end: '2026-02-10' })])).toEqual([
       'contracts[0].end: end 2026-02-10 is before start 2026-02-11',
     ]);
     expect(problems([contract({ end: LATEST })])).toEqual([]);
     expect(problems([contract({ end: '2026-11-27' })])).toEqual([
-      'contracts[0].end: end 2026-11-27 is after the evaluation date 2026-11-26',
+      "contracts[0].end: end 2026-11-27 is after the history's date 2026-11-26",
     ]);
     expect(problems([open({ start: LATEST, earnings: 0 })])).toEqual([]);
     expect(problems([open({ start: '2026-11-27', earnings: 0 })])).toEqual([
-      'contracts[0].start: start 2026-11-27 is after the evaluation date 2026-11-26',
+      "contracts[0].start: start 2026-11-27 is after the history's date 2026-11-26",
     ]);
   });
 
-  it('can check a changed history against a later evaluation date', () => {
+  it('can check a changed history against a later day', () => {
     const later = [open({ start: '2026-12-15', earnings: 0 })];
     expect(problems(later, LATEST)).toHaveLength(1);
     expect(problems(later, '2026-12-31')).toEqual([]);
   });
 
-  it('keeps payment dates within the contract (end, or the evaluation date when open)', () => {
+  it("keeps payment dates within the contract (end, or the history's date when open)", () => {
     const pay = (date: string) => [{ date, amount: 500 }];
     expect(problems([contract({ payments: pay('2026-01-10') })])).toEqual([]);
     expect(problems([contract({ payments: pay('2026-02-10') })])).toEqual([]);
@@ -201,7 +201,7 @@ describe('historyProblems', () => {
     ]);
     expect(problems([open({ payments: pay(LATEST) })])).toEqual([]);
     expect(problems([open({ payments: pay('2026-11-27') })])).toEqual([
-      'contracts[0].payments[0].date: payment on 2026-11-27 is after the evaluation date 2026-11-26',
+      "contracts[0].payments[0].date: payment on 2026-11-27 is after the history's date 2026-11-26",
     ]);
   });
 
@@ -256,7 +256,7 @@ describe('historyProblems', () => {
       'contracts[0].lastPayment: lastPayment 2026-01-20 is before firstPayment 2026-01-21',
     ]);
     expect(problems([open({ lastPayment: '2026-11-27' })])).toEqual([
-      'contracts[0].lastPayment: lastPayment 2026-11-27 is after the evaluation date 2026-11-26',
+      "contracts[0].lastPayment: lastPayment 2026-11-27 is after the history's date 2026-11-26",
     ]);
   });
 

@@ -122,7 +122,7 @@ change:
     expect(await problems(() => changesAlternative(loaded, forum, rules, dates))).toEqual([
       'refs.yaml:2:17: set[0].contract: no contract "BP-4" in the history\n  hint: did you mean "BP-3"? open contracts: BP-3',
       'refs.yaml:3:33: set[1].scenario: no scenario "client-cancel" in rule set upwork-2024\n' +
-        '  hint: did you mean "client-cancels"? scenarios: leave-open, client-completes, client-cancels, freelancer-closes, client-unhappy',
+        '  hint: did you mean "client-cancels"? scenarios: keep-working, leave-open, freelancer-closes, client-completes, client-cancels, client-unhappy',
       'refs.yaml:5:17: change[0].contract: no contract "GL-2" in the history\n' +
         '  hint: did you mean "GL-1"? contracts: AC-1, GL-1, IN-1, BP-1, BP-2, BP-3',
     ]);

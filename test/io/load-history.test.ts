@@ -41,22 +41,31 @@ describe('loadHistory', () => {
     expect(loaded.document.locate(['contracts', 0, 'start'])).toEqual({ line: 7, col: 12 });
   });
 
-  it('takes the evaluation date from options.asOf, then the file, then today', async () => {
+  it('takes the evaluation date from options.asOf, then the file, then today; the history date from the file, then today', async () => {
     const withAsOf = write('as-of.yaml', `asOf: 2026-06-01\ncontracts: []\n`);
     const without = write('no-as-of.yaml', 'contracts: []\n');
-    expect((await loadHistory(withAsOf, { cwd: dir, today: TODAY, asOf: '2026-07-01' })).asOf).toBe(
-      '2026-07-01',
-    );
-    expect((await loadHistory(withAsOf, { cwd: dir, today: TODAY })).asOf).toBe('2026-06-01');
-    expect((await loadHistory(without, { cwd: dir, today: TODAY })).asOf).toBe(TODAY);
+    const evaluated = await loadHistory(withAsOf, { cwd: dir, today: TODAY, asOf: '2026-07-01' });
+    expect([evaluated.asOf, evaluated.date]).toEqual(['2026-07-01', '2026-06-01']);
+    const dated = await loadHistory(withAsOf, { cwd: dir, today: TODAY });
+    expect([dated.asOf, dated.date]).toEqual(['2026-06-01', '2026-06-01']);
+    const today = await loadHistory(without, { cwd: dir, today: TODAY });
+    expect([today.asOf, today.date]).toEqual([TODAY, TODAY]);
   });
 
-  it('checks dates against the effective evaluation date', async () => {
-    const file = write('early.yaml', `contracts:\n${CONTRACT}`);
-    expect(await failure(file, { asOf: '2026-02-28' })).toEqual([
-      'early.yaml:6:12: contracts[0].start: start 2026-03-01 is after the evaluation date 2026-02-28\n' +
-        '  hint: correct the date, or evaluate on a later day (asOf in the file, or --as-of)',
+  it("checks dates against the history's date, whatever the evaluation date", async () => {
+    const file = write('early.yaml', `asOf: 2026-02-28\ncontracts:\n${CONTRACT}`);
+    expect(await failure(file, { asOf: '2026-12-01' })).toEqual([
+      "early.yaml:7:12: contracts[0].start: start 2026-03-01 is after the history's date 2026-02-28\n" +
+        "  hint: correct the date, or move the history's date later (asOf in the file; without asOf it is today)",
     ]);
+    const undated = write('undated.yaml', `contracts:\n${CONTRACT}`);
+    expect((await loadHistory(undated, { cwd: dir, today: TODAY, asOf: '2026-02-01' })).asOf).toBe(
+      '2026-02-01',
+    );
+    const old = { cwd: dir, today: '2026-02-28' };
+    await expect(loadHistory(undated, old)).rejects.toThrow(
+      "contracts[0].start: start 2026-03-01 is after the history's date 2026-02-28 (today: the file has no asOf)",
+    );
   });
 
   it('reads standard input for "-"', async () => {

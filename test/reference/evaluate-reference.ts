@@ -199,7 +199,10 @@ function inRange(value: number | undefined, range: Range | 'unknown'): boolean {
 
 function feedbackValue(c: Contract, key: keyof FeedbackGiven): number | undefined {
   if (c.feedback === undefined || c.feedback === 'none') return undefined;
-  return c.feedback[key];
+  const value = c.feedback[key];
+  // "`private: unknown` matches a missing private rating and `private: none` alike"; a range
+  // matches neither.
+  return value === 'none' ? undefined : value;
 }
 
 function matches(when: Matcher, c: Contract, facts: Facts): boolean {
@@ -285,6 +288,11 @@ export function referenceEvaluate(
       } else if (facts.idle) {
         // "an idle open contract from its last payment date (or `start`) + `afterDays`"
         countedFrom = addDays(pay.last ?? c.start, rules.idle.afterDays);
+      } else if (facts.longTermClient) {
+        // DESIGN is silent when a rule before long-term-client decides an open contract that only
+        // its long-term client let past the pending rule (pessimistic's dispute-lost, say): it
+        // counts as the long-term rule would count it, from its last payment date (or start).
+        countedFrom = pay.last ?? c.start;
       } else {
         throw new Error(`reference: DESIGN gives no counting date for open contract ${c.id} (${rule.name})`);
       }

@@ -53,4 +53,32 @@ describe('renderChart', () => {
     expect(renderChart(data, plainStyle)).not.toContain('\u001b[');
     expect(renderChart(data, await createStyle(true))).toContain('\u001b[36m'); // cyan: the JSS line
   });
+
+  it('marks today under the axis and the scores seen on their day and row', () => {
+    const chart = renderChart(
+      {
+        points: points([80, 90, 90, 70, 70]),
+        lines: [],
+        title: 'JSS',
+        today: '2027-01-03',
+        observed: [
+          { date: '2027-01-02', value: 84 },
+          { date: '2027-01-04', value: null },
+          { date: '2027-02-01', value: 80 }, // after the chart: not drawn
+        ],
+      },
+      plainStyle,
+      { width: 30 },
+    );
+    const lines = chart.split('\n');
+    // 22 columns for four segments: 5 each; 2027-01-02 starts at column 5, 2027-01-03 at 10
+    const row84 = lines.find((l) => l.startsWith('  84%'));
+    expect(row84?.[7 + 5]).toBe('●');
+    expect(lines.filter((l) => l.includes('●'))).toHaveLength(2); // the dot and the legend
+    const axis = lines.find((l) => l.includes('└')) as string;
+    expect(axis.slice(7)).toBe('──────────┴────○────');
+    // no room for the label after the mark: it ends at it
+    expect(lines).toContain(`${' '.repeat(0)}today 2027-01-03 ↑`.padStart(7 + 10 + 1));
+    expect(lines).toContain('       ● the JSS you saw   ○ no score shown');
+  });
 });

@@ -2,7 +2,13 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../src/core/types.js';
 import { builtinRuleSetNames, loadRuleSet } from '../../src/rules/load-rules.js';
-import { DEFAULT_CLASSIFY, DEFAULT_SCENARIOS, upwork2024 } from '../helpers/rules.js';
+import {
+  CATALOG_2024,
+  CATALOG_2026,
+  DEFAULT_CLASSIFY,
+  pessimisticClassify,
+  upwork2024,
+} from '../helpers/rules.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 async function builtin(name: string): Promise<RuleSet> {
@@ -16,7 +22,13 @@ const BLAMED = ['unresponsive', 'misrepresented-skills', 'unprofessional', 'qual
 
 /** DESIGN §2's table and §4's catalog (labels are free text), written out in the test helpers. */
 const DESIGN_TABLE = DEFAULT_CLASSIFY;
-const DESIGN_CATALOG = DEFAULT_SCENARIOS.map(({ label, ...rest }) => rest);
+const CATALOGS: Record<string, typeof CATALOG_2024> = {
+  'upwork-2026': CATALOG_2026,
+  pessimistic: CATALOG_2026,
+  'upwork-2024': CATALOG_2024,
+  'upwork-2020': CATALOG_2024,
+  'upwork-2015': CATALOG_2024,
+};
 
 describe('the built-in rule sets', () => {
   it('are exactly the files in rules/', () => {
@@ -43,17 +55,27 @@ describe('the built-in rule sets', () => {
   );
 
   it.each(builtinRuleSetNames())(
-    '%s carries exactly the default scenario catalog, labelled',
+    '%s carries exactly its DESIGN §4 catalog, in order, with its labels',
     async (name) => {
       const rules = await builtin(name);
-      expect(rules.scenarios.map(({ label, ...rest }) => rest)).toEqual(DESIGN_CATALOG);
-      for (const s of rules.scenarios) expect(s.label.length).toBeGreaterThan(5);
-      expect(rules.scenarios).toEqual((await builtin('upwork-2024')).scenarios);
+      expect(rules.scenarios).toEqual(CATALOGS[name]);
     },
   );
 });
 
-describe('upwork-2024 (the default)', () => {
+describe('upwork-2026 (the default)', () => {
+  it('is upwork-2024 but for its words and its catalog', async () => {
+    const words = ({ name, summary, sources, assumptions, scenarios, ...settings }: RuleSet) => settings;
+    const rules = await builtin('upwork-2026');
+    expect(words(rules)).toEqual(words(await builtin('upwork-2024')));
+    // Upwork no longer collects the private rating: no outcome of today's catalog gives one.
+    for (const s of rules.scenarios)
+      for (const o of s.outcomes)
+        expect(typeof o.feedback === 'object' && 'private' in o.feedback).toBe(false);
+  });
+});
+
+describe('upwork-2024', () => {
   it('has DESIGN §2’s classify table, rule by rule', async () => {
     expect(rulesOnly(await builtin('upwork-2024'))).toEqual(DESIGN_TABLE);
   });
@@ -76,17 +98,16 @@ describe('upwork-2024 (the default)', () => {
 });
 
 describe('upwork-2015 (the launch rules)', () => {
-  it('weighs every contract 1, best of 24m/12m/6m, 3 outcomes from 3 clients, idle after 30 days', async () => {
+  it('no tiers but the 90-day bonus, best of 24m/12m/6m, 4 outcomes from 3 clients, idle after 30 days', async () => {
     const rules = await builtin('upwork-2015');
-    expect(rules.weights.tiers).toEqual([{ weight: 1 }]);
-    expect(rules.weights.max).toBe(1);
+    expect(rules.weights).toEqual({ tiers: [{ weight: 1 }], periodDays: 90, max: 8 });
     expect(rules.windows).toEqual([
       { name: '24m', months: 24 },
       { name: '12m', months: 12 },
       { name: '6m', months: 6 },
     ]);
     expect(rules.shownWhen).toEqual({ window: '24m' });
-    expect(rules.eligibility).toEqual({ minOutcomes: 3, minClients: 3 });
+    expect(rules.eligibility).toEqual({ minOutcomes: 4, minClients: 3 });
     expect(rules.idle).toEqual({ afterDays: 30 });
     expect(rules.formula).toBe('net');
   });
@@ -112,12 +133,12 @@ describe('upwork-2015 (the launch rules)', () => {
 });
 
 describe('upwork-2020 (March to November 2020)', () => {
-  it('has job-size tiers without the 90-day bonus, no trending window, 3 outcomes from 3 clients', async () => {
+  it('has job-size tiers without the 90-day bonus, no trending window, 4 outcomes from 3 clients', async () => {
     const rules = await builtin('upwork-2020');
     const base = await builtin('upwork-2024');
     expect(rules.weights).toEqual({ ...base.weights, max: 1.5 });
     expect(rules.windows.map((w) => w.name)).toEqual(['24m', '12m', '6m']);
-    expect(rules.eligibility).toEqual({ minOutcomes: 3, minClients: 3 });
+    expect(rules.eligibility).toEqual({ minOutcomes: 4, minClients: 3 });
     expect(rules.idle).toEqual({ afterDays: 90 });
   });
 
@@ -145,15 +166,10 @@ describe('upwork-2020 (March to November 2020)', () => {
 });
 
 describe('pessimistic', () => {
-  it('is upwork-2024 with 7–8 negative and 30 idle days negative, nothing else changed', async () => {
+  it('is upwork-2026 with bad outcomes before long-term, 7–8 negative and 30 idle days negative, nothing else changed', async () => {
     const rules = await builtin('pessimistic');
-    const base = await builtin('upwork-2024');
-    const expected = DESIGN_TABLE.map((r) => {
-      if (r.name === 'private-passive') return { ...r, outcome: 'negative' };
-      if (r.name === 'idle-paid') return { name: 'idle', when: { idle: true }, outcome: 'negative' };
-      return r;
-    });
-    expect(rulesOnly(rules)).toEqual(expected);
+    const base = await builtin('upwork-2026');
+    expect(rulesOnly(rules)).toEqual(pessimisticClassify());
     expect(rules.idle).toEqual({ afterDays: 30 });
     const { name, summary, assumptions, classify, idle, ...rest } = rules;
     const { name: _n, summary: _s, assumptions: _a, classify: _c, idle: _i, ...baseRest } = base;

@@ -113,12 +113,12 @@ describe('constraints, each reported at its line', () => {
     [
       'two scenarios with one name',
       'extends: upwork-2024\naddScenarios:\n  - name: leave-open\n    label: again\n    outcomes: [ { name: x } ]\n',
-      'rules.yaml:3:11: scenarios[5].name: another scenario is already named "leave-open" (scenarios[0])',
+      'rules.yaml:3:11: scenarios[6].name: another scenario is already named "leave-open" (scenarios[1])',
     ],
     [
       'two outcomes with one name in a scenario',
       'extends: upwork-2024\naddScenarios:\n  - name: mine\n    label: Mine\n    outcomes:\n      - { name: x }\n      - { name: x, feedback: none }\n',
-      'rules.yaml:7:17: scenarios[5].outcomes[1].name: another outcome is already named "x" (outcomes[0])',
+      'rules.yaml:7:17: scenarios[6].outcomes[1].name: another outcome is already named "x" (outcomes[0])',
     ],
     [
       'a scenario with no outcomes',
@@ -181,7 +181,7 @@ describe('keys and values that do not exist', () => {
 
   it('an empty file says what a rule file needs', async () => {
     expect(await errorFor('\n')).toBe(
-      'rules.yaml:1:1: the file is empty\n  hint: a rule file needs at least a line like "extends: upwork-2024"',
+      'rules.yaml:1:1: the file is empty\n  hint: a rule file needs at least a line like "extends: upwork-2026"',
     );
   });
 
@@ -207,7 +207,7 @@ describe('keys and values that do not exist', () => {
     const lines = (await errorFor('name: mine\nsummary: mine\nweights: { max: 2 }\n')).split('\n');
     expect(lines.slice(0, 2)).toEqual([
       'rules.yaml:1:1: missing sources, assumptions, formula, rounding, windows, select, shownWhen, eligibility, longTerm, idle, classify, badges, thresholds, scenarios',
-      '  hint: set them, or start the file with "extends: upwork-2024" to inherit the rest',
+      '  hint: set them, or start the file with "extends: upwork-2026" to inherit the rest',
     ]);
     expect(lines[2]).toMatch(/^rules\.yaml:3:10: weights\.tiers: missing /);
     expect(lines[3]).toMatch(/^rules\.yaml:3:10: weights\.periodDays: missing /);
@@ -278,7 +278,7 @@ describe('extends', () => {
       ...upwork2015,
       name: 'mine',
       idle: { afterDays: 45 },
-      eligibility: { minOutcomes: 3, minClients: 1 },
+      eligibility: { minOutcomes: 4, minClients: 1 },
     });
   });
 
@@ -304,7 +304,7 @@ describe('extends', () => {
   it('an unknown built-in name in extends is located, with did-you-mean', async () => {
     expect(await errorFor('# mine\nextends: upwork-2042\n')).toBe(
       'rules.yaml:2:10: extends: no built-in rule set is named "upwork-2042"\n' +
-        '  hint: did you mean "upwork-2024"? built-in: upwork-2024, upwork-2020, upwork-2015, pessimistic (a file needs a "/" or a .yaml, .yml or .json ending)',
+        '  hint: did you mean "upwork-2026"? built-in: upwork-2026, upwork-2024, upwork-2020, upwork-2015, pessimistic (a file needs a "/" or a .yaml, .yml or .json ending)',
     );
   });
 
@@ -339,13 +339,13 @@ describe('built-in names and comma lists', () => {
   it('an unknown name lists the built-ins, with did-you-mean', async () => {
     const message = await userErrorOf(loadRuleSet('pesimistic', { cwd: '/' }));
     expect(message).toBe(
-      'no built-in rule set is named "pesimistic"\n  hint: did you mean "pessimistic"? built-in: upwork-2024, upwork-2020, upwork-2015, pessimistic (a file needs a "/" or a .yaml, .yml or .json ending)',
+      'no built-in rule set is named "pesimistic"\n  hint: did you mean "pessimistic"? built-in: upwork-2026, upwork-2024, upwork-2020, upwork-2015, pessimistic (a file needs a "/" or a .yaml, .yml or .json ending)',
     );
   });
 
   it('a name far from every built-in still lists them', async () => {
     expect(await userErrorOf(loadRuleSet('strict', { cwd: '/' }))).toContain(
-      'hint: built-in: upwork-2024, upwork-2020, upwork-2015, pessimistic',
+      'hint: built-in: upwork-2026, upwork-2024, upwork-2020, upwork-2015, pessimistic',
     );
   });
 
@@ -368,7 +368,13 @@ describe('built-in names and comma lists', () => {
     );
   });
 
-  it('knows the four built-ins, the default first', () => {
-    expect(builtinRuleSetNames()).toEqual(['upwork-2024', 'upwork-2020', 'upwork-2015', 'pessimistic']);
+  it('knows the five built-ins, the default first', () => {
+    expect(builtinRuleSetNames()).toEqual([
+      'upwork-2026',
+      'upwork-2024',
+      'upwork-2020',
+      'upwork-2015',
+      'pessimistic',
+    ]);
   });
 });
