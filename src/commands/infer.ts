@@ -70,7 +70,11 @@ export async function run(args: unknown[], options: InferOptions, ctx: CommandCo
         .join(''),
     );
   } else {
-    io.stdout.write(views.length === 1 ? renderInfer(views[0], style) : renderInferComparison(views, style));
+    io.stdout.write(
+      views.length === 1
+        ? renderInfer(views[0], style, ctx.width)
+        : renderInferComparison(views, style, ctx.width),
+    );
   }
   return 0;
 }

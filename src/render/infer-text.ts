@@ -1,7 +1,7 @@
 import type { HiddenContractReport, InferReport, Verdict } from '../core/infer.js';
 import type { Matcher, Range, RuleSet } from '../core/types.js';
 import type { Style } from './style.js';
-import { formatTable, percent } from './table.js';
+import { DEFAULT_WIDTH, formatTable, percent, wrapText } from './table.js';
 
 export interface InferView {
   report: InferReport;
@@ -161,7 +161,7 @@ function headline(view: InferView): string[] {
 }
 
 /** Human output of `jss infer` for one rule set. */
-export function renderInfer(view: InferView, style: Style): string {
+export function renderInfer(view: InferView, style: Style, width = DEFAULT_WIDTH): string {
   const { report: r } = view;
   const out: string[] = [];
   const [first, ...rest] = headline(view);
@@ -206,7 +206,7 @@ export function renderInfer(view: InferView, style: Style): string {
         ...(r.complete ? [] : [verdictList(h.unresolved)]),
       ]),
     ];
-    out.push(formatTable(rows, [], '  '));
+    out.push(formatTable(rows, [], '  ', { width, wrapLast: true }));
   }
   const others = r.hidden.length - learned.length;
   if (r.hidden.length === 0) out.push('', 'No ended contract has a hidden fact: nothing to infer.');
@@ -261,7 +261,8 @@ export function renderInfer(view: InferView, style: Style): string {
       for (const line of eventLines(b.events)) out.push(`    ${line}`);
     }
   }
-  return `${out.join('\n')}\n`;
+  // Tables are fitted above; every other line wraps under its own indentation.
+  return `${out.map((line) => wrapText(line, width, `${/^ */.exec(line)?.[0] ?? ''}  `)).join('\n')}\n`;
 }
 
 /** Verdicts grouped by outcome: "success (private-promoter, public-high), negative (blamed)". */
@@ -301,7 +302,7 @@ function eventLines(events: InferReport['between'][number]['events']): string[] 
 }
 
 /** Several rule sets: each report in turn, after a line saying which fit. */
-export function renderInferComparison(views: InferView[], style: Style): string {
+export function renderInferComparison(views: InferView[], style: Style, width = DEFAULT_WIDTH): string {
   const name = (v: InferView) => v.ruleSet.name;
   const fit = views.filter((v) => v.report.fits === true).map(name);
   const misfit = views.filter((v) => v.report.fits === false).map(name);
@@ -314,8 +315,8 @@ export function renderInferComparison(views: InferView[], style: Style): string 
     ...(unsettled.length > 0 ? [`unsettled for ${andList(unsettled)}`] : []),
   ].join('; ');
   return [
-    `${style.bold(`${head}.`)}\n`,
-    ...views.map((v) => `${style.bold(`── ${name(v)} ──`)}\n${renderInfer(v, style)}`),
+    `${wrapText(style.bold(`${head}.`), width)}\n`,
+    ...views.map((v) => `${style.bold(`── ${name(v)} ──`)}\n${renderInfer(v, style, width)}`),
   ].join('\n');
 }
 

@@ -86,7 +86,9 @@ describe('jss infer: why did my score drop?', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(readFileSync(join(repoRoot, 'test/fixtures/infer/why-did-it-drop.txt'), 'utf8'));
-    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
+    // The words, unwrapped (the fixture holds them wrapped at the default 100 columns).
+    const wide = await runCli(['infer', DROP, ...RULES], { env: { COLUMNS: '200' } });
+    expect(wide.stdout.split('\n').slice(0, 2)).toEqual([
       'Your 2 observed scores fit upwork-2024. They reveal that BLOOM-2 was negative: a private rating of 6 or less. They also narrow down 6 more hidden contracts (below).',
       'Your JSS now: 74%.',
     ]);
@@ -97,22 +99,17 @@ describe('jss infer: why did my score drop?', () => {
   it('a neutral BLOOM-2 (a private 7 or 8) would have shown 87%; the pessimistic set reads 7–8 as negative too', async () => {
     const neutral = await json(['infer', DROP, ...RULES, '--observed', '2026-11-14=87']);
     expect(neutral.hidden[6].possible).toEqual([{ rule: 'private-passive', outcome: 'neutral' }]);
-    const r = await runCli(['infer', DROP, '--rules', 'pessimistic']);
+    const r = await runCli(['infer', DROP, '--rules', 'pessimistic'], { env: { COLUMNS: '200' } });
     expect(r.stdout.split('\n')[0]).toBe(
-      'Your 2 observed scores fit pessimistic. They reveal that BLOOM-2 was negative: a private rating of 7 to 8, or a private rating of 6 or less. They also narrow down 6 more hidden contracts (below).',
+      'Your 2 observed scores fit pessimistic. They reveal that BLOOM-2 was negative: a private rating of 6 or less, or a private rating of 7 to 8. They also narrow down 6 more hidden contracts (below).',
     );
   });
 
   it('nothing fits: says so, names the observations out of reach and suggests comparing rule sets', async () => {
-    const r = await runCli([
-      'infer',
-      DROP,
-      ...RULES,
-      '--observed',
-      '2025-01-10=95',
-      '--observed',
-      '2026-11-14=89',
-    ]);
+    const r = await runCli(
+      ['infer', DROP, ...RULES, '--observed', '2025-01-10=95', '--observed', '2026-11-14=89'],
+      { env: { COLUMNS: '200' } },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').slice(0, 7)).toEqual([
       'Your 3 observed scores do not fit upwork-2024: no reading of the hidden facts gives them all.',
@@ -130,7 +127,10 @@ describe('jss infer: why did my score drop?', () => {
     // when nothing fits, every verdict is possible
     expect(doc.hidden[6].possible).toHaveLength(4);
     expect(doc.hidden[6].ruledOut).toEqual([]);
-    expect((await runCli(['infer', DROP, ...RULES, '--observed', '2026-11-14=89'])).stdout).toContain(
+    expect(
+      (await runCli(['infer', DROP, ...RULES, '--observed', '2026-11-14=89'], { env: { COLUMNS: '200' } }))
+        .stdout,
+    ).toContain(
       'Each score lies between the lowest and highest its day allows, but no reading gives them all exactly.',
     );
   });

@@ -215,7 +215,8 @@ describe('estimate against what you saw', () => {
         '  2026-04-01     100%   100%',
         '  2026-06-01     100%   100%',
         '  2026-10-01      88%   100%  ≠',
-        'The model differs from what you saw on 1 of 3 days: `jss infer test/fixtures/past/history.yaml` shows which hidden ratings would explain it.',
+        'The model differs from what you saw on 1 of 3 days: `jss infer test/fixtures/past/history.yaml`',
+        'shows which hidden ratings would explain it.',
         '',
       ].join('\n'),
     );

@@ -19,6 +19,11 @@ const COMMANDS: string[][] = [
   ['estimate', 'test/fixtures/estimate/small.yaml', '--as-of', '2028-06-01'],
   ['whatif', 'examples/forum-case.yaml', '--set', 'BP-3=client-cancels:unhappy', '--rules', ALL_SETS],
   ['whatif', 'examples/weekly-paid.yaml', '--set', 'NW-1=keep-working', '--at', '2027-02-24'],
+  ['infer', 'examples/why-did-it-drop.yaml'],
+  ['infer', 'examples/why-did-it-drop.yaml', '--rules', 'upwork-2026,upwork-2015'],
+  ['infer', 'examples/freelancer.yaml', '--observed', '2026-03-02=78', '--observed', '2026-09-21=87'],
+  ['estimate', 'examples/freelancer.yaml', '--observed', '2026-03-02=78', '--observed', '2026-09-21=87'],
+  ['forecast', 'examples/freelancer.yaml', '--from', '2025-11-26', '--observed', '2026-09-21=87'],
   ['rules'],
   ...['upwork-2026', 'upwork-2024', 'upwork-2020', 'upwork-2015', 'pessimistic'].map((r) => [
     'rules',
@@ -26,10 +31,9 @@ const COMMANDS: string[][] = [
     r,
   ]),
   ['--help'],
-  ...['estimate', 'whatif', 'forecast', 'plan', 'validate', 'init', 'schema', 'rules', 'import'].map((c) => [
-    c,
-    '--help',
-  ]),
+  ...['estimate', 'whatif', 'forecast', 'plan', 'infer', 'validate', 'init', 'schema', 'rules', 'import'].map(
+    (c) => [c, '--help'],
+  ),
 ];
 
 /** Lines longer than `width`, but for one that holds a single word that cannot be broken. */
