@@ -9,29 +9,50 @@ let computeMs = 0;
 if (task === 'parse') {
   JSON.parse(readFileSync(file, 'utf8'));
 } else if (task === 'report' || task === 'report-baseline') {
-  // `jss report` against what it is made of: `estimate` plus a daily forecast of the same span.
-  const [{ loadHistory }, { loadRuleSet }, { prepare }] = await Promise.all([
+  // `jss report` against what it is made of: `estimate`, a daily `forecast --from` of the same span
+  // (from the first observed score, else 12 months back, to 24 months ahead) and, when the history
+  // has observed scores, `infer`.
+  const [{ loadHistory }, { loadRuleSet }, { prepare }, dates] = await Promise.all([
     import('../dist/io/load-history.js'),
     import('../dist/rules/load-rules.js'),
     import('../dist/core/evaluate.js'),
+    import('../dist/core/dates.js'),
   ]);
-  const { history, asOf } = await loadHistory(file, { today: '2026-11-26' });
-  const { ruleSet } = await loadRuleSet('upwork-2024', { cwd: process.cwd() });
+  const { history, asOf, date } = await loadHistory(file, { today: '2026-11-26' });
+  const { ruleSet } = await loadRuleSet('upwork-2026', { cwd: process.cwd() });
   const prepared = prepare(history, ruleSet, asOf);
+  const observed = (history.observed ?? []).filter((o) => o.date <= asOf);
+  const fixedAt = dates.laterDate(asOf, date);
   if (task === 'report') {
-    const [{ reportPage }, { renderReportHtml }] = await Promise.all([
+    const [{ reportPage }, { renderReportHtml }, { againstObserved }] = await Promise.all([
       import('../dist/core/report-page.js'),
       import('../dist/render/report-html.js'),
+      import('../dist/core/against-observed.js'),
     ]);
-    renderReportHtml(reportPage(prepared), { file, version: 'bench' });
+    const page = reportPage(prepared, {
+      observed: againstObserved(history, ruleSet, observed, { evaluation: asOf, history: date }),
+      past: { history, fixedAt, date, observed },
+    });
+    renderReportHtml(page, { file, version: 'bench' });
   } else {
-    const [{ estimateReport }, { forecast }, { renderJson }] = await Promise.all([
-      import('../dist/core/estimate.js'),
-      import('../dist/core/forecast.js'),
-      import('../dist/render/json.js'),
-    ]);
-    renderJson('estimate', estimateReport(prepared, { horizonDays: 90 }));
-    renderJson('forecast', forecast(prepared, { step: 'day' }));
+    const [{ estimateReport }, { forecast }, { renderJson }, { againstObserved }, { infer }] =
+      await Promise.all([
+        import('../dist/core/estimate.js'),
+        import('../dist/core/forecast.js'),
+        import('../dist/render/json.js'),
+        import('../dist/core/against-observed.js'),
+        import('../dist/core/infer.js'),
+      ]);
+    const from = observed.map((o) => o.date).sort()[0] ?? dates.toIso(dates.addMonths(prepared.asOf, -12));
+    renderJson(
+      'estimate',
+      estimateReport(prepared, {
+        horizonDays: 90,
+        observed: againstObserved(history, ruleSet, observed, { evaluation: asOf, history: date }),
+      }),
+    );
+    renderJson('forecast', forecast(prepared, { step: 'day', past: { from, history, fixedAt, observed } }));
+    if (observed.length > 0) renderJson('infer', infer(history, ruleSet, { asOf, date, observed }));
   }
 } else if (task === 'validate') {
   // A whole validation, whether the file is valid or not (a bad one is located and reported).
