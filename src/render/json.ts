@@ -1,3 +1,5 @@
+import type { Problem } from '../errors.js';
+
 export const SCHEMA_VERSION = 1;
 
 /** One JSON document: `{ schemaVersion, command, ...body }`, pretty-printed, newline-terminated. */
@@ -20,18 +22,7 @@ export interface JsonProblem {
  * The document `--json` prints on exit 2: `{ schemaVersion, command, error: { problems } }`. Strings
  * are kept exactly as they are (JSON escapes what a terminal must not see).
  */
-export function renderErrorJson(
-  command: string,
-  problems: readonly {
-    file?: string;
-    line?: number;
-    col?: number;
-    path?: string;
-    code: string;
-    message: string;
-    hint?: string;
-  }[],
-): string {
+export function renderErrorJson(command: string, problems: readonly Problem[]): string {
   const list: JsonProblem[] = problems.map((p) => ({
     file: p.file ?? null,
     line: p.line ?? null,
