@@ -1,10 +1,11 @@
 // Synthetic contract histories for the benchmarks: deterministic, valid, about 1% open.
-const DAY = 86_400_000;
-const ASOF = '2026-11-26';
-const asOfMs = Date.parse(`${ASOF}T00:00:00Z`);
-const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+export const DAY = 86_400_000;
+export const ASOF = '2026-11-26';
+export const asOfMs = Date.parse(`${ASOF}T00:00:00Z`);
+export const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 
-function mulberry32(seed) {
+/** A small deterministic random number generator: the same seed gives the same histories. */
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

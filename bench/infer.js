@@ -3,24 +3,10 @@
 // process, after loading) and whether anything was left unresolved. Run by bench/run.js, or alone
 // after `npm run build`: node bench/infer.js
 import { join } from 'node:path';
+import { ASOF, asOfMs, DAY, iso, mulberry32 } from './generate.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const ASOF = '2026-11-26';
 const OBSERVED_ON = ['2026-06-15', '2026-07-15', '2026-08-15', '2026-09-15', '2026-10-15', '2026-11-15'];
-const DAY = 86_400_000;
-const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
-const asOfMs = Date.parse(`${ASOF}T00:00:00Z`);
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The history as a freelancer writes it (hidden facts absent) and the same history with a true
