@@ -283,13 +283,20 @@ export function applyChanges(
   }
   const contracts = [...history.contracts];
   const index = new Map(contracts.map((c, i) => [c.id, i]));
+  // changeProblems (checked above) guarantees every id and scenario exists.
+  const indexOf = (id: string): number => {
+    const i = index.get(id);
+    if (i === undefined) throw new Error(`changes name an unknown contract ${id}`);
+    return i;
+  };
   for (const { contract, fields } of changes.change ?? []) {
-    const i = index.get(contract) as number;
+    const i = indexOf(contract);
     contracts[i] = applyFields(contracts[i], fields);
   }
   for (const choice of changes.set ?? []) {
-    const i = index.get(choice.contract) as number;
-    const found = findChoice(rules, choice) as { scenario: Scenario; outcome: ScenarioOutcome };
+    const i = indexOf(choice.contract);
+    const found = findChoice(rules, choice);
+    if (!found) throw new Error(`changes name an unknown scenario ${choice.scenario}`);
     contracts[i] = applyScenario(contracts[i], found.scenario, found.outcome, asOf, at);
   }
   contracts.push(...(changes.add ?? []));

@@ -1,7 +1,7 @@
 import { addMonths, type Day, LAST_DAY_ISO, toDay, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
 import type { Prepared } from './evaluate.js';
-import { type Past, pastDays } from './past.js';
+import { pastDays } from './past.js';
 import { buildTimeline, type ChangePoint, type EventKind, selectionsOn } from './timeline.js';
 import type { History, Observation, RuleSet } from './types.js';
 import { reaches } from './windows.js';
@@ -123,7 +123,8 @@ export function forecastWithChanges(
   const iso = (day: Day) => (isoDays[day - from] ??= toIso(day));
   const future = days.filter((day) => day >= asOf);
   const selections = [
-    ...days.filter((day) => day < asOf).map((day) => (past as Past).selections[day - from]),
+    // days before the evaluation date exist only with a past (`from` is before it only then)
+    ...(past ? days.filter((day) => day < asOf).map((day) => past.selections[day - from]) : []),
     ...selectionsOn(timeline.changes, future),
   ];
   const series = selections.map((s, i) => ({

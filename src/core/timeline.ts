@@ -170,8 +170,8 @@ export function buildTimeline(prepared: Prepared, until: Day, options: TimelineO
       if (options.untilJssChanges && before.jss !== selection.jss) break;
     }
   }
-  // flat() skips the days that had no event
-  return { changes, windowScores, events: eventDays.flat() as TimelineEvent[] };
+  // flatMap skips the days that had no event (holes of the sparse array)
+  return { changes, windowScores, events: eventDays.flatMap((events) => events ?? []) };
 }
 
 /** Appends to the list at `i`, making it on first use. */
