@@ -32,7 +32,7 @@ export { type Classification, classify } from './core/classify.js';
 export { type Consensus, consensus } from './core/consensus.js';
 export { addMonths, type Day, toDay, toIso } from './core/dates.js';
 export { type EstimateReport, estimateReport, type NextChange, nextChange } from './core/estimate.js';
-export { type Evaluation, evaluate, evaluateAt, type Prepared, prepare } from './core/evaluate.js';
+export { type Evaluation, evaluate, evaluateAt, type PreparedHistory, prepare } from './core/evaluate.js';
 export { type ContractFacts, computeFacts } from './core/facts.js';
 export {
   type Crossing,

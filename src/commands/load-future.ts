@@ -1,4 +1,4 @@
-import { type Prepared, prepare } from '../core/evaluate.js';
+import { type PreparedHistory, prepare } from '../core/evaluate.js';
 import { UserError } from '../errors.js';
 import { changesAlternative, loadChanges } from '../io/load-changes.js';
 import type { WarningItem } from '../render/warnings-text.js';
@@ -22,7 +22,10 @@ export interface Futures {
    * The history (after `--changes`, whose dates may run up to `latest`) prepared under each rule set,
    * with the rule set's source for the report. `later` says how the user can allow later dates.
    */
-  prepareAll(latest: string, later: string): { prepared: Prepared; source: string; alternative?: string }[];
+  prepareAll(
+    latest: string,
+    later: string,
+  ): { prepared: PreparedHistory; source: string; alternative?: string }[];
 }
 
 /** Loads the history, the rule sets and the changes file of `forecast` and `plan`. */
@@ -78,7 +81,7 @@ export async function loadFutures(
  */
 export function writeGuesses(
   ctx: CommandContext,
-  prepared: readonly Prepared[],
+  prepared: readonly PreparedHistory[],
   before: readonly WarningItem[] = [],
 ): void {
   writeWarnings(ctx, [...before, ...prepared.flatMap((p) => p.warnings)]);

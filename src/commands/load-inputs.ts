@@ -1,5 +1,5 @@
 import { todayUtc } from '../core/dates.js';
-import { type Prepared, prepare } from '../core/evaluate.js';
+import { type PreparedHistory, prepare } from '../core/evaluate.js';
 import { mergeObservations } from '../core/observations.js';
 import { type RewindWarning, rewindHistory } from '../core/rewind.js';
 import type { History, Observation } from '../core/types.js';
@@ -44,7 +44,7 @@ export function historyOn(loaded: LoadedHistory): { history: History; warnings: 
   return rewindHistory(loaded.history, loaded.asOf, loaded.date);
 }
 
-export function prepareAll(inputs: Inputs): Prepared[] {
+export function prepareAll(inputs: Inputs): PreparedHistory[] {
   return inputs.ruleSets.map((r) => prepare(inputs.history, r.ruleSet, inputs.loaded.asOf));
 }
 

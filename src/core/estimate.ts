@@ -1,7 +1,7 @@
 import type { ObservedComparison } from './against-observed.js';
 import type { Classification } from './classify.js';
 import { addMonths, toIso } from './dates.js';
-import type { Evaluation, Prepared } from './evaluate.js';
+import type { Evaluation, PreparedHistory } from './evaluate.js';
 import { evaluateAt, stateAt } from './evaluate.js';
 import { type PendingContract, pendingScenarios } from './scenarios.js';
 import { buildTimeline, type EventKind } from './timeline.js';
@@ -58,7 +58,7 @@ export interface EstimateOptions {
   warnings?: ReportWarning[];
 }
 
-export function estimateReport(prepared: Prepared, options: EstimateOptions = {}): EstimateReport {
+export function estimateReport(prepared: PreparedHistory, options: EstimateOptions = {}): EstimateReport {
   const state = stateAt(prepared, prepared.asOf);
   const now = evaluateAt(prepared, prepared.asOf, state);
   return {
@@ -89,7 +89,10 @@ const NEXT_MONTHS = 24;
  * The first day after the evaluation date, up to 24 months on, on which the JSS differs from the
  * day before (the history held as it is), with every forecast event of that day.
  */
-export function nextChange(prepared: Prepared, classes?: readonly Classification[]): NextChange | null {
+export function nextChange(
+  prepared: PreparedHistory,
+  classes?: readonly Classification[],
+): NextChange | null {
   // One sweep, stopped at the first change of the JSS (from the evaluation date's classes, when known).
   const { changes, events } = buildTimeline(prepared, addMonths(prepared.asOf, NEXT_MONTHS), {
     events: true,
@@ -113,7 +116,7 @@ export function nextChange(prepared: Prepared, classes?: readonly Classification
  * Ids, in file order, of contracts that ended on or before the evaluation date, have no feedback
  * written, and count in the `shownWhen` window (in one of its parts, when it is an average).
  */
-function incomplete(prepared: Prepared, now: Evaluation): string[] {
+function incomplete(prepared: PreparedHistory, now: Evaluation): string[] {
   const { rules } = prepared;
   const shown = rules.windows.find((w) => w.name === rules.shownWhen.window);
   const parts = shown && isAverageWindow(shown) ? shown.average : [rules.shownWhen.window];

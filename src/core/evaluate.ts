@@ -15,7 +15,7 @@ import {
 } from './windows.js';
 
 /** A history with its per-contract facts under one rule set, ready to be evaluated on any day. */
-export interface Prepared {
+export interface PreparedHistory {
   history: History;
   rules: RuleSet;
   /** The history's evaluation date: guessed payment dates are fixed to it. */
@@ -50,13 +50,13 @@ export interface Evaluation extends Selection {
   warnings: FactsWarning[];
 }
 
-export function prepare(history: History, rules: RuleSet, asOf: string): Prepared {
+export function prepare(history: History, rules: RuleSet, asOf: string): PreparedHistory {
   const asOfDay = toDay(asOf);
   const { facts, warnings } = computeFacts(history.contracts, rules, asOfDay);
   return { history, rules, asOf: asOfDay, facts, warnings };
 }
 
-export function classifyAll(prepared: Prepared, day: Day): Classification[] {
+export function classifyAll(prepared: PreparedHistory, day: Day): Classification[] {
   return prepared.facts.map((f) => classify(f, prepared.rules, day));
 }
 
@@ -67,7 +67,7 @@ export function inWindow(countDay: Day, day: Day, months: number): boolean {
 
 /** Per month-window totals on `day`. */
 export function windowTotals(
-  prepared: Prepared,
+  prepared: PreparedHistory,
   day: Day,
   classes: readonly Classification[],
 ): Map<string, Totals> {
@@ -93,14 +93,14 @@ export interface DayState {
   totals: Map<string, Totals>;
 }
 
-export function stateAt(prepared: Prepared, day: Day): DayState {
+export function stateAt(prepared: PreparedHistory, day: Day): DayState {
   const classes = classifyAll(prepared, day);
   return { day, classes, totals: windowTotals(prepared, day, classes) };
 }
 
 /** The full evaluation on `day` (default: the history's evaluation date), from its state if known. */
 export function evaluateAt(
-  prepared: Prepared,
+  prepared: PreparedHistory,
   day: Day = prepared.asOf,
   state: DayState = stateAt(prepared, day),
 ): Evaluation {

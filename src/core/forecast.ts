@@ -1,6 +1,6 @@
 import { addMonths, type Day, LAST_DAY_ISO, toDay, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
-import type { Prepared } from './evaluate.js';
+import type { PreparedHistory } from './evaluate.js';
 import { pastDays } from './past.js';
 import { buildTimeline, type ChangePoint, type EventKind, selectionsOn } from './timeline.js';
 import type { History, Observation, RuleSet } from './types.js';
@@ -91,7 +91,7 @@ export function defaultUntil(asOf: Day): Day {
  * history as it stood that day (DESIGN §8), its crossings and events found by comparing each day
  * with the one before (`pastDays`); the report then has `observed`.
  */
-export function forecast(prepared: Prepared, options: ForecastOptions = {}): ForecastReport {
+export function forecast(prepared: PreparedHistory, options: ForecastOptions = {}): ForecastReport {
   return forecastWithChanges(prepared, options).report;
 }
 
@@ -101,7 +101,7 @@ export function forecast(prepared: Prepared, options: ForecastOptions = {}): For
  * which says what moved the JSS on each day).
  */
 export function forecastWithChanges(
-  prepared: Prepared,
+  prepared: PreparedHistory,
   options: ForecastOptions & { windowScores?: boolean } = {},
 ): { report: ForecastReport; changes: SeriesPoint[]; windowScores: WindowScoresPoint[] } {
   const asOf = prepared.asOf;

@@ -1,7 +1,7 @@
 import { type Classification, classify, counts, isIdle } from './classify.js';
 import { type Day, toDay, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
-import { type Prepared, prepare, stateAt } from './evaluate.js';
+import { type PreparedHistory, prepare, stateAt } from './evaluate.js';
 import type { ContractFacts } from './facts.js';
 import type { ForecastEvent } from './forecast.js';
 import { contractReadings, hiddenFacts } from './hidden-facts.js';
@@ -86,7 +86,7 @@ export interface InferOptions {
 /** One day of the history as it stood then, under the file's reading. */
 interface DayView {
   day: Day;
-  prepared: Prepared;
+  prepared: PreparedHistory;
   classes: Classification[];
 }
 

@@ -1,6 +1,6 @@
 import { counts, isIdle } from './classify.js';
 import { type Day, toDay, toIso } from './dates.js';
-import { type Prepared, stateAt } from './evaluate.js';
+import { type PreparedHistory, stateAt } from './evaluate.js';
 import { type ContractFacts, computeFacts, contractWeight } from './facts.js';
 import { proratedCents, rewindHistory } from './rewind.js';
 import { buildTimeline, type ChangePoint, type EventKind, memoLeavesWindow } from './timeline.js';
@@ -65,7 +65,7 @@ export function pastDays(
   rules: RuleSet,
   from: Day,
   fixedAt: string,
-  atEvaluation: Prepared,
+  atEvaluation: PreparedHistory,
 ): Past {
   const evaluation = atEvaluation.asOf;
   const selections: Selection[] = [];
@@ -83,7 +83,7 @@ export function pastDays(
   const payable = payableByDates(history, fixedAt);
   // Rewinding shares the contracts that did not change: their facts are computed once.
   const cache = new WeakMap<Contract, ContractFacts>();
-  const prepareDay = (day: Day): Prepared => {
+  const prepareDay = (day: Day): PreparedHistory => {
     const rewound = rewindHistory(history, toIso(day), fixedAt).history;
     const { facts, warnings } = computeFacts(rewound.contracts, rules, day, cache);
     return { history: rewound, rules, asOf: day, facts, warnings };
@@ -186,7 +186,7 @@ function payableByDates(history: History, fixedAt: string): Payable[] {
  * be idle from `day`; and a count from `day` stays in every window (a count from `d` always is).
  */
 function sameAsFrom(
-  prepared: Prepared,
+  prepared: PreparedHistory,
   day: Day,
   payable: readonly Payable[],
   rules: RuleSet,
@@ -246,7 +246,7 @@ function sameAsFrom(
   return (d) => d - day < rules.idle.afterDays && day >= windowStart(d, shortest) && seen(d) === onDay;
 }
 
-function viewOf(prepared: Prepared, day: Day, slots: Slots): DayView {
+function viewOf(prepared: PreparedHistory, day: Day, slots: Slots): DayView {
   const state = stateAt(prepared, day);
   const starts = monthWindows(prepared.rules).map((w) => windowStart(day, w.months));
   const states: number[] = new Array(slots.ids.length).fill(-1);

@@ -1,7 +1,7 @@
 import { classify, counts } from './classify.js';
 import { type Day, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
-import { classifyAll, inWindow, type Prepared, prepare, windowTotals } from './evaluate.js';
+import { classifyAll, inWindow, type PreparedHistory, prepare, windowTotals } from './evaluate.js';
 import { computeFacts } from './facts.js';
 import { defaultUntil } from './forecast.js';
 import { buildTimeline, type ChangePoint } from './timeline.js';
@@ -42,7 +42,7 @@ export interface PlanReport {
  * Each new job is a fixed-price contract for a client not in the history, started, paid once and
  * ended on the evaluation date, ended by the client as completed with 5★ and 10.
  */
-export function plan(prepared: Prepared, options: PlanOptions): PlanReport {
+export function plan(prepared: PreparedHistory, options: PlanOptions): PlanReport {
   const { target } = options;
   const until = defaultUntil(prepared.asOf);
   const earnings = options.jobEarnings ?? DEFAULT_JOB_EARNINGS;
@@ -88,7 +88,7 @@ function holdsUntil(changes: readonly ChangePoint[], start: Day, target: number,
 }
 
 /** The history with `count` new jobs (DESIGN §6) on the evaluation date, prepared like the original. */
-function withNewJobs(prepared: Prepared, count: number, earnings: number): Prepared {
+function withNewJobs(prepared: PreparedHistory, count: number, earnings: number): PreparedHistory {
   const clients = newClientNames(prepared);
   const ids = new Set(prepared.facts.map((f) => f.contract.id));
   const jobs: Contract[] = [];
@@ -124,7 +124,7 @@ export function newJob(id: string, client: string, day: Day, earnings: number): 
 
 /** Adds identical new jobs one at a time to the evaluation date's totals until the target is reached. */
 function jobsToReach(
-  prepared: Prepared,
+  prepared: PreparedHistory,
   target: number,
   earnings: number,
 ): { count: number; selection: Selection } | null {
@@ -148,7 +148,7 @@ function jobsToReach(
 }
 
 /** `new-client-K`, primed until it is not a client of the history. */
-function newClientNames(prepared: Prepared): (k: number) => string {
+function newClientNames(prepared: PreparedHistory): (k: number) => string {
   const taken = new Set(prepared.facts.map((f) => f.contract.client));
   return (k) => {
     let name = `new-client-${k}`;

@@ -1,6 +1,6 @@
 import { addMonths, toDay, toIso } from './dates.js';
 import { type EstimateOptions, type EstimateReport, estimateReport } from './estimate.js';
-import type { Prepared } from './evaluate.js';
+import type { PreparedHistory } from './evaluate.js';
 import {
   defaultUntil,
   type ForecastReport,
@@ -62,7 +62,7 @@ export interface ReportPageOptions {
   past?: Omit<PastOptions, 'from'> & { from?: string; date: string };
 }
 
-export function reportPage(prepared: Prepared, options: ReportPageOptions = {}): ReportPage {
+export function reportPage(prepared: PreparedHistory, options: ReportPageOptions = {}): ReportPage {
   const until = options.until ?? toIso(defaultUntil(prepared.asOf));
   const asOf = toIso(prepared.asOf);
   const estimate = estimateReport(prepared, {

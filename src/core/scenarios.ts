@@ -1,7 +1,7 @@
 import { applyScenario } from './apply-changes.js';
 import { type Classification, classify, counts, isIdle, matches } from './classify.js';
 import { type Day, toIso } from './dates.js';
-import { type DayState, type Prepared, stateAt } from './evaluate.js';
+import { type DayState, type PreparedHistory, stateAt } from './evaluate.js';
 import { type ContractFacts, refreshClientFacts } from './facts.js';
 import { explainRecommendation, type Judged, type RecommendationContext, rank } from './recommendation.js';
 import type { ClassifyRule } from './types.js';
@@ -39,7 +39,11 @@ export interface PendingContract {
  * contributions in the totals (then moves them back), so each outcome costs O(contracts of the
  * client × windows), not a re-run of the history.
  */
-export function pendingScenarios(prepared: Prepared, horizonDays: number, now?: DayState): PendingContract[] {
+export function pendingScenarios(
+  prepared: PreparedHistory,
+  horizonDays: number,
+  now?: DayState,
+): PendingContract[] {
   if (!prepared.facts.some((f) => f.open)) return [];
   const days = [
     baselineDay(prepared, now ?? stateAt(prepared, prepared.asOf)),
@@ -140,7 +144,7 @@ interface BaselineDay {
   jss: number | null;
 }
 
-function baselineDay(prepared: Prepared, { day, classes, totals }: DayState): BaselineDay {
+function baselineDay(prepared: PreparedHistory, { day, classes, totals }: DayState): BaselineDay {
   const windows = monthWindows(prepared.rules).map((w) => ({
     name: w.name,
     start: windowStart(day, w.months),
@@ -166,7 +170,7 @@ function indexByClient(facts: readonly ContractFacts[]): Map<string, number[]> {
  * (at `changedAt` in `facts`) on that day.
  */
 function scoreChange(
-  prepared: Prepared,
+  prepared: PreparedHistory,
   base: BaselineDay,
   siblings: readonly number[],
   facts: readonly ContractFacts[],

@@ -1,6 +1,6 @@
 import { type Classification, type CountedOutcome, classify, counts } from './classify.js';
 import type { Day } from './dates.js';
-import type { Prepared } from './evaluate.js';
+import type { PreparedHistory } from './evaluate.js';
 import type { ContractFacts } from './facts.js';
 import type { RuleSet } from './types.js';
 import {
@@ -84,7 +84,11 @@ export interface TimelineOptions {
   windowScores?: boolean;
 }
 
-export function buildTimeline(prepared: Prepared, until: Day, options: TimelineOptions = {}): Timeline {
+export function buildTimeline(
+  prepared: PreparedHistory,
+  until: Day,
+  options: TimelineOptions = {},
+): Timeline {
   const { rules, facts, asOf } = prepared;
   const windows = monthWindows(rules);
   const length = Math.max(0, until - asOf) + 1;

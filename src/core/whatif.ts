@@ -1,6 +1,6 @@
 import { type Day, toDay, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
-import { evaluateAt, type Prepared, prepare } from './evaluate.js';
+import { evaluateAt, type PreparedHistory, prepare } from './evaluate.js';
 import type { FactsWarning } from './facts.js';
 import type { History } from './types.js';
 
@@ -36,7 +36,7 @@ export interface WhatifOptions {
  * baseline's evaluation date, so guessed payment dates stay where the baseline has them.
  */
 export function whatif(
-  prepared: Prepared,
+  prepared: PreparedHistory,
   alternatives: readonly Alternative[],
   options: WhatifOptions = {},
 ): WhatifReport {
@@ -45,7 +45,7 @@ export function whatif(
 
 /** whatif, plus the guessed-date warnings of the alternatives that the baseline does not have. */
 export function whatifWithWarnings(
-  prepared: Prepared,
+  prepared: PreparedHistory,
   alternatives: readonly Alternative[],
   options: WhatifOptions = {},
 ): { report: WhatifReport; warnings: FactsWarning[] } {
@@ -71,7 +71,7 @@ export function whatifWithWarnings(
   return { report: { asOf, at: toIso(at), rules, baseline, alternatives: scored }, warnings };
 }
 
-function figures(prepared: Prepared, at: Day): WhatifFigures {
+function figures(prepared: PreparedHistory, at: Day): WhatifFigures {
   const { jss, score, window } = evaluateAt(prepared, at);
   return { jss, score, window };
 }

@@ -66,7 +66,10 @@ const general = [
 ];
 
 function slug(argv: string[]): string {
-  return argv.join(' ').replace(/[^A-Za-z0-9.=:-]+/g, '_').replace(/^_+|_+$/g, '');
+  return argv
+    .join(' ')
+    .replace(/[^A-Za-z0-9.=:-]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 function pin(argv: string[]) {
