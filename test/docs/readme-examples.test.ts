@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 /**
- * Every `$ jss …` line in a ```console block of the README and of docs/*.md is run through
+ * Every `$ jss …` line in a ```console block of the README, CONTRIBUTING.md and docs/*.md is run through
  * `main()` (today is 2026-11-26, no terminal, no colour) and its stdout compared with the lines
  * that follow it in the block. A line `…` (indented or not) stands for any number of lines; `| jq ARGS` is run with
  * the real jq; a last line `(exit code N)` states the exit code, which is 0 otherwise.
@@ -115,13 +115,14 @@ function matchesWithEllipsis(actual: string[], expected: string[]): boolean {
 
 const docs = [
   'README.md',
+  'CONTRIBUTING.md',
   ...(existsSync(join(repoRoot, 'docs')) ? readdirSync(join(repoRoot, 'docs')) : [])
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name}`),
 ];
 const examples = docs.flatMap(examplesIn);
 
-describe('examples in the README and docs', () => {
+describe('examples in the README, CONTRIBUTING.md and docs', () => {
   it('has examples to check', () => {
     expect(examples.length).toBeGreaterThan(5);
   });
