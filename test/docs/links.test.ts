@@ -10,7 +10,7 @@ import { repoRoot } from '../helpers/run-cli.js';
  */
 
 /** GitHub's heading anchor (github-slugger): lower case, punctuation and symbols dropped, spaces to `-`. */
-export function githubSlug(heading: string): string {
+function githubSlug(heading: string): string {
   const text = heading
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // images
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links keep their text
@@ -40,7 +40,7 @@ function proseLines(text: string): { line: number; text: string }[] {
 }
 
 /** The anchors of a Markdown file's headings, numbered as GitHub numbers repeated ones. */
-export function anchorsOf(text: string): Set<string> {
+function anchorsOf(text: string): Set<string> {
   const seen = new Map<string, number>();
   const anchors = new Set<string>();
   for (const { text: line } of proseLines(text)) {
@@ -65,7 +65,8 @@ function linksIn(file: string): Link[] {
   const links: Link[] = [];
   for (const { line, text } of proseLines(readFileSync(join(repoRoot, file), 'utf8'))) {
     const prose = text.replace(/`[^`]*`/g, '');
-    for (const m of prose.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) links.push({ file, line, target: m[1] });
+    for (const m of prose.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g))
+      links.push({ file, line, target: m[1] });
   }
   return links;
 }
@@ -85,7 +86,8 @@ function resolve(link: Link): { path: string; anchor: string | null } {
   const hash = link.target.indexOf('#');
   const pathPart = hash < 0 ? link.target : link.target.slice(0, hash);
   const anchor = hash < 0 ? null : decodeURIComponent(link.target.slice(hash + 1));
-  const path = pathPart === '' ? link.file : normalize(join(dirname(link.file), decodeURIComponent(pathPart)));
+  const path =
+    pathPart === '' ? link.file : normalize(join(dirname(link.file), decodeURIComponent(pathPart)));
   return { path, anchor };
 }
 
@@ -108,8 +110,7 @@ describe('links in the README, CONTRIBUTING.md and docs', () => {
   it('reach every page of docs/ from the README, directly or through another page', () => {
     const reached = new Set(['README.md']);
     const queue = ['README.md'];
-    while (queue.length > 0) {
-      const file = queue.shift() as string;
+    for (const file of queue) {
       for (const link of local.filter((l) => l.file === file)) {
         const { path } = resolve(link);
         if (path.endsWith('.md') && !reached.has(path) && docFiles.includes(path)) {
@@ -124,10 +125,14 @@ describe('links in the README, CONTRIBUTING.md and docs', () => {
 
 describe('GitHub anchors', () => {
   it('are made as GitHub makes them', () => {
-    expect(githubSlug('Getting your own history in: `jss import`')).toBe('getting-your-own-history-in-jss-import');
+    expect(githubSlug('Getting your own history in: `jss import`')).toBe(
+      'getting-your-own-history-in-jss-import',
+    );
     expect(githubSlug("Upwork's CSV exports")).toBe('upworks-csv-exports');
     expect(githubSlug('`--merge HISTORY`')).toBe('--merge-history');
-    expect(githubSlug('Why did it drop when every review is 5★?')).toBe('why-did-it-drop-when-every-review-is-5');
+    expect(githubSlug('Why did it drop when every review is 5★?')).toBe(
+      'why-did-it-drop-when-every-review-is-5',
+    );
     expect(githubSlug('`jss plan`: what it takes')).toBe('jss-plan-what-it-takes');
     expect(githubSlug('The model: what counts, how much, for how long')).toBe(
       'the-model-what-counts-how-much-for-how-long',
