@@ -144,6 +144,29 @@ describe('examples in the README, CONTRIBUTING.md and docs', () => {
   );
 });
 
+/** Code blocks preceded by `<!-- file: PATH -->`: they show that file, so they must be it. */
+function shownFiles(file: string): { file: string; line: number; shown: string; text: string }[] {
+  const lines = readFileSync(join(repoRoot, file), 'utf8').split('\n');
+  const found: { file: string; line: number; shown: string; text: string }[] = [];
+  lines.forEach((text, i) => {
+    const marker = /^<!-- file: (\S+) -->$/.exec(text.trim());
+    if (!marker) return;
+    const end = lines.findIndex((l, j) => j > i + 1 && l.trim() === '```');
+    if (!lines[i + 1]?.startsWith('```') || end < 0)
+      throw new Error(`${file}:${i + 1}: no code block after the marker`);
+    found.push({ file, line: i + 1, shown: marker[1], text: lines.slice(i + 2, end).join('\n') });
+  });
+  return found;
+}
+
+const shown = docs.flatMap(shownFiles);
+
+describe('files shown in the docs', () => {
+  it.each(shown.map((s) => [`${s.file}:${s.line} ${s.shown}`, s] as const))('%s is the file', (_name, s) => {
+    expect(`${s.text}\n`).toBe(readFileSync(join(repoRoot, s.shown), 'utf8'));
+  });
+});
+
 describe('the example matcher', () => {
   it('lets … stand for any number of lines, and nothing else', () => {
     expect(matchesWithEllipsis(['a', 'b', 'c'], ['a', '…', 'c'])).toBe(true);
