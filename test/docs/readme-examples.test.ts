@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
@@ -165,6 +166,60 @@ describe('files shown in the docs', () => {
   it.each(shown.map((s) => [`${s.file}:${s.line} ${s.shown}`, s] as const))('%s is the file', (_name, s) => {
     expect(`${s.text}\n`).toBe(readFileSync(join(repoRoot, s.shown), 'utf8'));
   });
+});
+
+/** The ```yaml blocks of the docs, with where they start. */
+function yamlBlocks(file: string): { file: string; line: number; text: string }[] {
+  const lines = readFileSync(join(repoRoot, file), 'utf8').split('\n');
+  const blocks: { file: string; line: number; text: string }[] = [];
+  lines.forEach((text, i) => {
+    if (text.trim() !== '```yaml') return;
+    const end = lines.findIndex((l, j) => j > i && l.trim() === '```');
+    const indent = text.length - text.trimStart().length;
+    blocks.push({
+      file,
+      line: i + 1,
+      text: lines
+        .slice(i + 1, end)
+        .map((l) => l.slice(indent))
+        .join('\n'),
+    });
+  });
+  return blocks;
+}
+
+const yamls = docs.flatMap(yamlBlocks);
+const histories = yamls.filter((b) => /^contracts:/m.test(b.text));
+const ruleFiles = yamls.filter((b) => /^extends:/m.test(b.text));
+
+describe('YAML shown in the docs', () => {
+  it('has a history and a rule file to check', () => {
+    expect(histories.length).toBeGreaterThan(0);
+    expect(ruleFiles.length).toBeGreaterThan(0);
+  });
+
+  it.each(histories.map((b) => [`${b.file}:${b.line}`, b] as const))(
+    'the history at %s is valid',
+    async (_name, b) => {
+      const result = await runCli(['validate', '-'], { stdin: b.text });
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+    },
+  );
+
+  it.each(ruleFiles.map((b) => [`${b.file}:${b.line}`, b] as const))(
+    'the rule file at %s loads',
+    async (_name, b) => {
+      const dir = mkdtempSync(join(tmpdir(), 'jss-docs-'));
+      try {
+        const path = join(dir, 'rules.yaml');
+        writeFileSync(path, b.text);
+        const result = await runCli(['estimate', 'examples/forum-case.yaml', '--rules', path, '-q']);
+        expect(result.code, result.stderr).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('the example matcher', () => {
