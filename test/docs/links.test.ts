@@ -123,6 +123,19 @@ describe('links in the README, CONTRIBUTING.md and docs', () => {
   });
 });
 
+describe('the README', () => {
+  it('stays a page for a user deciding and starting (under 12 kB); the reference lives in docs/', () => {
+    expect(readFileSync(join(repoRoot, 'README.md')).length).toBeLessThan(12 * 1024);
+  });
+
+  it('starts with the two commands a newcomer runs first', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    expect(readme).toContain(
+      '```sh\nnpm install && npx jss estimate examples/forum-case.yaml\nnpm test\n```',
+    );
+  });
+});
+
 describe('GitHub anchors', () => {
   it('are made as GitHub makes them', () => {
     expect(githubSlug('Getting your own history in: `jss import`')).toBe(
