@@ -1,7 +1,16 @@
 import { isIdle, matches } from './classify.js';
 import { toDay, toIso } from './dates.js';
 import { type ContractFacts, computeFacts } from './facts.js';
-import type { Contract, History, Matcher, Payment, RuleSet, Scenario, ScenarioOutcome } from './types.js';
+import {
+  CONTRACT_KEYS,
+  type Contract,
+  type History,
+  type Matcher,
+  type Payment,
+  type RuleSet,
+  type Scenario,
+  type ScenarioOutcome,
+} from './types.js';
 
 /** A scenario outcome chosen for an open contract; `outcome` defaults to the scenario's first. */
 export interface ScenarioChoice {
@@ -303,14 +312,28 @@ export function applyChanges(
   return { ...history, contracts };
 }
 
+/** The contract with `fields` written over it, in the order the fields are given (new keys last). */
 function applyFields(contract: Contract, fields: ContractFields): Contract {
-  const out: Record<string, unknown> = { ...contract };
-  for (const [key, value] of Object.entries(fields)) {
-    if (key === 'id' || value === undefined) continue;
-    if (value === null) delete out[key];
-    else out[key] = value;
-  }
-  return out as unknown as Contract;
+  const out: Contract = { ...contract };
+  for (const key of Object.keys(fields)) if (isEditableKey(key)) setField(out, key, fields[key]);
+  return out;
+}
+
+const EDITABLE_KEYS: ReadonlySet<string> = new Set(CONTRACT_KEYS.filter((key) => key !== 'id'));
+
+function isEditableKey(key: string): key is keyof ContractFields {
+  return EDITABLE_KEYS.has(key);
+}
+
+/** Sets one field; `null` removes it, `undefined` leaves it as it is. */
+function setField<K extends keyof ContractFields>(
+  out: Contract,
+  key: K,
+  value: Contract[K] | null | undefined,
+): void {
+  if (value === undefined) return;
+  if (value === null) delete out[key];
+  else out[key] = value;
 }
 
 function unknownContract(

@@ -126,10 +126,11 @@ class BudgetExceeded extends Error {}
 const OUTCOME_ORDER: readonly Outcome[] = ['success', 'neutral', 'negative', 'excluded', 'pending'];
 
 /** JSS as a rank: null (no score) below 0. */
-function rank(jss: Jss): number {
+function rankOfJss(jss: Jss): number {
   return jss === null ? -1 : jss;
 }
-function unrank(r: number): Jss {
+/** The JSS a rank stands for: below 0 is null (no score). */
+function jssOfRank(r: number): Jss {
   return r < 0 ? null : r;
 }
 
@@ -392,7 +393,7 @@ class Searcher {
       const o = days[d].observed;
       if (o === undefined) continue;
       const [lo, hi] = this.bounds.dayBounds(d);
-      const v = rank(o);
+      const v = rankOfJss(o);
       if (v < lo || v > hi) return false;
     }
     return true;
@@ -467,7 +468,7 @@ export function searchReadings(p: SearchProblem, budget = DEFAULT_BUDGET): Searc
   // The file's reading, on every day.
   const model = p.days.map((_, d) => {
     const olds = p.vars.map((v, i) => bounds.set(i, [v.fileOption]));
-    const jss = unrank(dayJss(d));
+    const jss = jssOfRank(dayJss(d));
     olds.forEach((old, i) => {
       bounds.restore(i, old);
     });
@@ -494,7 +495,7 @@ export function searchReadings(p: SearchProblem, budget = DEFAULT_BUDGET): Searc
   };
   const fits = attempt(feasible) ?? null;
 
-  const verdicts: VerdictState[][] = p.vars.map((v) => v.verdicts.map(() => 'unresolved' as VerdictState));
+  const verdicts = p.vars.map((v) => v.verdicts.map((): VerdictState => 'unresolved'));
   if (fits === false) {
     for (const row of verdicts) row.fill('possible');
   } else if (fits === true) {
@@ -587,8 +588,10 @@ function extreme(
   };
   const max = one(1);
   if (max === undefined) return null;
-  const min = one(-1) as number;
-  return { min: unrank(min), max: unrank(max) };
+  // A reading reaches the highest JSS, so one reaches the lowest too.
+  const min = one(-1);
+  if (min === undefined) return null;
+  return { min: jssOfRank(min), max: jssOfRank(max) };
 }
 
 /** How good an outcome is for raising (sense 1) or lowering (−1) a score: lower sorts first. */

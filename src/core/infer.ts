@@ -8,7 +8,6 @@ import { contractReadings, hiddenFacts } from './hidden-facts.js';
 import {
   DEFAULT_BUDGET,
   type FixedTotals,
-  type Jss,
   type SearchDay,
   type SearchOption,
   type SearchProblem,
@@ -128,8 +127,10 @@ export function inferDetailed(
   const dayIsos = [...new Set([...observed.map((o) => o.date), E])].sort();
   const dayViews = dayIsos.map(viewOn);
   const hiddenIndex = history.contracts.flatMap((c, i) => {
-    const facts = c.end !== undefined && c.end <= E ? hiddenFacts(c) : undefined;
-    return facts ? [{ i, facts }] : [];
+    const end = c.end;
+    if (end === undefined || end > E) return [];
+    const facts = hiddenFacts(c);
+    return facts ? [{ i, facts, end }] : [];
   });
   const hiddenIds = new Set(hiddenIndex.map(({ i }) => history.contracts[i].id));
   const clientNumber = new Map<string, number>();
@@ -166,19 +167,21 @@ export function inferDetailed(
       });
     });
     const day: SearchDay = { fixed };
-    if (observedOn.has(dayIsos[d])) day.observed = observedOn.get(dayIsos[d]) as Jss;
+    const jss = observedOn.get(dayIsos[d]);
+    if (jss !== undefined) day.observed = jss;
     return day;
   });
 
   const fileVerdicts: Verdict[] = [];
-  const vars: SearchVar[] = hiddenIndex.map(({ i, facts }) => {
+  const vars: SearchVar[] = hiddenIndex.map(({ i, facts, end }) => {
     const contract = history.contracts[i];
-    const end = contract.end as string;
     const readings = contractReadings(contract, facts, rules);
     const endView = viewOn(end);
     const factsOn = (v: DayView): ContractFacts | undefined =>
       v.prepared.facts.find((f) => f.contract.id === contract.id);
-    const endFacts = factsOn(endView) as ContractFacts;
+    // The history as it stood on the contract's end day has the contract: it had started.
+    const endFacts = factsOn(endView);
+    if (endFacts === undefined) throw new Error(`${contract.id} is missing on its end day ${end}`);
     const perDayFacts = dayViews.map((v) => (v.day >= toDay(end) ? factsOn(v) : undefined));
     const verdictKeys: string[] = [];
     const verdicts: { rule: string; outcome: Outcome; order: number }[] = [];
@@ -252,10 +255,10 @@ export function inferDetailed(
 
   const problem: SearchProblem = { rules, days, vars, clients: clientNumber.size };
   const result = searchReadings(problem, options.budget ?? DEFAULT_BUDGET);
-  const dayOf = new Map(dayIsos.map((iso, d) => [iso, d]));
 
+  // Each observation's day is one of the days searched (dayIsos holds every observed date).
   const observations: ObservationReport[] = observed.map((o) => {
-    const d = dayOf.get(o.date) as number;
+    const d = dayIsos.indexOf(o.date);
     const v = dayViews[d];
     return {
       date: o.date,
@@ -264,12 +267,12 @@ export function inferDetailed(
       range: result.ranges[d],
     };
   });
-  const hidden: HiddenContractReport[] = hiddenIndex.map(({ i }, k) => {
+  const hidden: HiddenContractReport[] = hiddenIndex.map(({ i, end }, k) => {
     const c = history.contracts[i];
     const report: HiddenContractReport = {
       contract: c.id,
       client: c.client,
-      end: c.end as string,
+      end,
       possible: [],
       ruledOut: [],
       unresolved: [],

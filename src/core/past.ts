@@ -2,7 +2,7 @@ import { counts, isIdle } from './classify.js';
 import { type Day, toDay, toIso } from './dates.js';
 import { type PreparedHistory, stateAt } from './evaluate.js';
 import { type ContractFacts, computeFacts, contractWeight } from './facts.js';
-import { proratedCents, rewindHistory } from './rewind.js';
+import { lastPaymentOrGuess, proratedCents, rewindHistory } from './rewind.js';
 import { buildTimeline, type ChangePoint, type EventKind, memoLeavesWindow } from './timeline.js';
 import type { ClassifyRule, Contract, History, RuleSet } from './types.js';
 import { monthWindows, type Selection, selectionOf, windowStart } from './windows.js';
@@ -153,7 +153,7 @@ function changeDays(history: History, from: Day, evaluation: Day, fixedAt: strin
       for (const p of c.payments) mark(toDay(p.date));
     } else {
       mark(toDay(c.firstPayment ?? c.start));
-      mark(toDay(c.lastPayment ?? (c.status === 'ended' ? (c.end as string) : fixedAt)));
+      mark(toDay(lastPaymentOrGuess(c, fixedAt)));
     }
   }
   return changing;
@@ -172,7 +172,7 @@ function payableByDates(history: History, fixedAt: string): Payable[] {
     if (c.earnings <= 0 || (c.payments && c.payments.length > 0)) return [];
     const stillOpen = c.status !== 'ended';
     const first = toDay(c.firstPayment ?? c.start);
-    const last = toDay(c.lastPayment ?? (stillOpen ? fixedAt : (c.end as string)));
+    const last = toDay(lastPaymentOrGuess(c, fixedAt));
     return [{ c, stillOpen, first, last }];
   });
 }

@@ -51,7 +51,7 @@ export function rewindHistory(history: History, day: string, fixedAt: string): R
   const contracts: Contract[] = [];
   for (const c of history.contracts) {
     if (c.start > day) continue;
-    if (c.status === 'ended' && (c.end as string) <= day) contracts.push(c);
+    if (c.status === 'ended' && endOf(c) <= day) contracts.push(c);
     else contracts.push(openOn(c, day, e, fixedAt, warnings));
   }
   const rewound: History = { ...history, asOf: day, contracts };
@@ -60,10 +60,22 @@ export function rewindHistory(history: History, day: string, fixedAt: string): R
 }
 
 /** The observations dated on or before `day` (the same list when that is all of them). */
-export function observedUpTo(observed: readonly Observation[], day: string): Observation[] {
-  return observed.every((o) => o.date <= day)
-    ? (observed as Observation[])
-    : observed.filter((o) => o.date <= day);
+export function observedUpTo(observed: Observation[], day: string): Observation[] {
+  return observed.every((o) => o.date <= day) ? observed : observed.filter((o) => o.date <= day);
+}
+
+/** The end date of an ended contract (a valid history gives every ended contract one). */
+export function endOf(c: Contract): string {
+  if (c.end === undefined) throw new RangeError(`${c.id} is ended but has no end date`);
+  return c.end;
+}
+
+/**
+ * The last payment date of a contract paid without a payments list, given or guessed (DESIGN §2):
+ * its end when it is ended, else `fixedAt`, the day guesses are fixed at.
+ */
+export function lastPaymentOrGuess(c: Contract, fixedAt: string): string {
+  return c.lastPayment ?? (c.status === 'ended' ? endOf(c) : fixedAt);
 }
 
 /** A contract open on `day` (started on or before it, not ended by then), as it stood that day. */
@@ -85,7 +97,7 @@ function openOn(c: Contract, day: string, e: Day, fixedAt: string, warnings: Rew
       }
     } else {
       const first = c.firstPayment ?? c.start;
-      const last = c.lastPayment ?? (stillOpen ? fixedAt : (c.end as string));
+      const last = lastPaymentOrGuess(c, fixedAt);
       if (day < first) {
         earnings = 0;
         firstPayment = lastPayment = undefined;
