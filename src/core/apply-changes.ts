@@ -22,7 +22,8 @@ export interface ScenarioChoice {
 /** New values for a contract's fields; `null` removes an optional field. `id` cannot change. */
 export type ContractFields = { [K in Exclude<keyof Contract, 'id'>]?: Contract[K] | null };
 
-export interface FieldChange {
+/** New values for some fields of one contract of the history (a changes file's `change:` entry). */
+export interface ContractEdit {
   contract: string;
   fields: ContractFields;
 }
@@ -31,7 +32,7 @@ export interface FieldChange {
 export interface Changes {
   name?: string;
   set?: ScenarioChoice[];
-  change?: FieldChange[];
+  change?: ContractEdit[];
   add?: Contract[];
 }
 
@@ -237,7 +238,7 @@ function notOffered(
   return (id, scenario) => {
     if (scenario.when === undefined) return undefined;
     if (!facts) {
-      const changed = applyFieldChanges(history.contracts, changes);
+      const changed = applyContractEdits(history.contracts, changes);
       const day = toDay(asOf);
       facts = new Map(computeFacts(changed, rules, day).facts.map((f) => [f.contract.id, f]));
     }
@@ -247,7 +248,7 @@ function notOffered(
   };
 }
 
-function applyFieldChanges(contracts: readonly Contract[], changes: Changes): Contract[] {
+function applyContractEdits(contracts: readonly Contract[], changes: Changes): Contract[] {
   const fields = new Map<string, ContractFields[]>();
   for (const { contract, fields: f } of changes.change ?? [])
     fields.set(contract, [...(fields.get(contract) ?? []), f]);

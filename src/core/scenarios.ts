@@ -3,7 +3,12 @@ import { type Classification, classify, counts, isIdle, matches } from './classi
 import { type Day, toIso } from './dates.js';
 import { type DayState, type PreparedHistory, stateAt } from './evaluate.js';
 import { type ContractFacts, refreshClientFacts } from './facts.js';
-import { explainRecommendation, type Judged, type RecommendationContext, rank } from './recommendation.js';
+import {
+  explainRecommendation,
+  type RecommendationContext,
+  rank,
+  type ScoredScenario,
+} from './recommendation.js';
 import type { ClassifyRule } from './types.js';
 import { addCounted, monthWindows, selectionOf, type Totals, windowStart } from './windows.js';
 
@@ -61,7 +66,7 @@ export function pendingScenarios(
     const memos = days.map(() => new Map<string, number | null>());
     const idleToday = isIdle(f, prepared.asOf);
     const offered = prepared.rules.scenarios.filter((s) => !s.when || matches(s.when, f, idleToday));
-    const judged = offered.map((scenario): Judged => {
+    const scored = offered.map((scenario): ScoredScenario => {
       const outcomes = scenario.outcomes.map((outcome) => {
         // A scenario that continues payments pays up to the day scored, so each day has its own contract.
         let changed = applyScenario(f.contract, scenario, outcome, asOf);
@@ -86,20 +91,20 @@ export function pendingScenarios(
         name: scenario.name,
         label: scenario.label,
         outcomes,
-        best: unrank(Math.max(...ranked)),
-        worst: unrank(Math.min(...ranked)),
+        best: jssOfRank(Math.max(...ranked)),
+        worst: jssOfRank(Math.min(...ranked)),
       };
     });
     out.push({
       id: f.contract.id,
-      scenarios: judged.map(({ name, label, outcomes, best, worst }) => ({
+      scenarios: scored.map(({ name, label, outcomes, best, worst }) => ({
         name,
         label,
         outcomes: outcomes.map((o) => ({ name: o.name, now: o.now, horizon: o.horizon })),
         best,
         worst,
       })),
-      recommendation: recommend(judged, {
+      recommendation: recommend(scored, {
         rules: prepared.rules.name,
         asOf,
         date: horizonDate,
@@ -111,7 +116,8 @@ export function pendingScenarios(
   return out;
 }
 
-function unrank(r: number): number | null {
+/** The JSS a rank stands for (`rank`'s inverse): below 0 is no JSS shown. */
+function jssOfRank(r: number): number | null {
   return r < 0 ? null : r;
 }
 
@@ -123,14 +129,17 @@ function delta(jss: number | null, baseline: number | null): number | null {
  * The scenario with the highest worst case at the horizon (ties: the higher best case, then
  * catalog order), with the sentence that says why.
  */
-function recommend(judged: Judged[], context: RecommendationContext): PendingContract['recommendation'] {
-  if (judged.length === 0) return { scenario: '', why: `${context.rules} has no scenarios to compare` };
-  let best = judged[0];
-  for (const s of judged.slice(1)) {
+function recommend(
+  scored: ScoredScenario[],
+  context: RecommendationContext,
+): PendingContract['recommendation'] {
+  if (scored.length === 0) return { scenario: '', why: `${context.rules} has no scenarios to compare` };
+  let best = scored[0];
+  for (const s of scored.slice(1)) {
     const byWorst = rank(s.worst) - rank(best.worst);
     if (byWorst > 0 || (byWorst === 0 && rank(s.best) > rank(best.best))) best = s;
   }
-  return { scenario: best.name, why: explainRecommendation(best, judged, context) };
+  return { scenario: best.name, why: explainRecommendation(best, scored, context) };
 }
 
 // ---- the incremental path --------------------------------------------------------------------
