@@ -1,0 +1,296 @@
+import { type Classification, classify, counts } from './classify.js';
+import type { Day } from './dates.js';
+import type { DayState, PreparedHistory } from './evaluate.js';
+import { type ContractFacts, computeFacts, type FactsWarning } from './facts.js';
+import type { Contract } from './types.js';
+import {
+  addCounted,
+  emptyTotals,
+  monthWindows,
+  type Selection,
+  selectionOf,
+  type Totals,
+  windowStart,
+} from './windows.js';
+
+/**
+ * A history scored with a few of its contracts changed (a what-if), from the baseline's state on
+ * a day instead of from scratch. A contract's facts are its own but for long-term status, which
+ * its client's payment span decides; so a change re-derives the changed contracts, decides the
+ * long-term status of their clients again from the span of the client's other contracts (kept
+ * sorted once per client), and, only when that status flips, moves the client's other contracts
+ * too (their combined move is worked out once per client and day). The window totals are moved by
+ * the difference and restored after scoring: a change costs O(changed contracts × windows), not a
+ * pass over the history or over the client's contracts (test/core/changed-contracts.test.ts
+ * compares it with evaluating the changed history from scratch).
+ */
+
+/** Contracts of the baseline replaced by new versions (by index into `prepared.facts`), and new ones. */
+export interface ContractChanges {
+  replaced: { index: number; contract: Contract }[];
+  added: Contract[];
+}
+
+/** The baseline's state on one day, ready to score changes against. */
+export interface BaselineDay {
+  prepared: PreparedHistory;
+  day: Day;
+  classes: readonly Classification[];
+  /** Month-window totals; moved while a change is scored, then restored exactly. */
+  totals: Map<string, Totals>;
+  selection: Selection;
+  /** Month windows (rule-set order) with their first day. */
+  windows: { name: string; start: Day }[];
+  spans: ClientSpans;
+  /** Per client whose long-term status would flip: the move of all its contracts, made once. */
+  flipMoves: Map<string, Totals[]>;
+}
+
+/** The changed contracts, derived: new facts and classifications on the baseline's day. */
+export interface DerivedChanges {
+  /** Baseline indices replaced, in the order of `facts` (−1 for an added contract). */
+  replaces: number[];
+  /** The new versions' facts (long-term status included): the replaced ones, then the added ones. */
+  facts: ContractFacts[];
+  classes: Classification[];
+  /** Clients with contracts in the baseline whose long-term status the change flips. */
+  flipped: string[];
+  /** Guessed payment dates of the new versions, in their order. */
+  warnings: FactsWarning[];
+}
+
+export function baselineDay(
+  prepared: PreparedHistory,
+  state: DayState,
+  spans = clientSpans(prepared),
+): BaselineDay {
+  const windows = monthWindows(prepared.rules).map((w) => ({
+    name: w.name,
+    start: windowStart(state.day, w.months),
+  }));
+  return {
+    prepared,
+    day: state.day,
+    classes: state.classes,
+    totals: state.totals,
+    selection: selectionOf(prepared.rules, state.totals),
+    windows,
+    spans,
+    flipMoves: new Map(),
+  };
+}
+
+/**
+ * The changed contracts' facts (guesses fixed at the baseline's evaluation date, as `prepare`
+ * fixes them), their clients' long-term status, and their classifications on the baseline's day.
+ */
+export function deriveChanges(base: BaselineDay, changes: ContractChanges): DerivedChanges {
+  const { prepared } = base;
+  const { rules } = prepared;
+  const contracts = [...changes.replaced.map((r) => r.contract), ...changes.added];
+  const { facts, warnings } = computeFacts(contracts, rules, prepared.asOf);
+  const replaces = [...changes.replaced.map((r) => r.index), ...changes.added.map(() => -1)];
+  // Per client touched: the baseline contracts it loses (replaced), and its new contracts.
+  const touched = new Map<string, { without: Set<number>; added: ContractFacts[] }>();
+  const touch = (client: string) => {
+    let t = touched.get(client);
+    if (!t) {
+      t = { without: new Set(), added: [] };
+      touched.set(client, t);
+    }
+    return t;
+  };
+  for (const { index } of changes.replaced) touch(prepared.facts[index].contract.client).without.add(index);
+  for (const f of facts) touch(f.contract.client).added.push(f);
+  const longTerm = new Map<string, boolean>();
+  const flipped: string[] = [];
+  for (const [client, { without, added }] of touched) {
+    const span = base.spans.without(client, without);
+    let first = span?.first;
+    let last = span?.last;
+    for (const f of added) {
+      if (f.firstPayment === undefined || f.lastPayment === undefined) continue;
+      first = first === undefined ? f.firstPayment : Math.min(first, f.firstPayment);
+      last = last === undefined ? f.lastPayment : Math.max(last, f.lastPayment);
+    }
+    const status = first !== undefined && last !== undefined && last - first > rules.longTerm.minSpanDays;
+    longTerm.set(client, status);
+    const before = base.spans.longTerm(client);
+    if (before !== undefined && before !== status) flipped.push(client);
+  }
+  const withStatus = facts.map((f) => ({ ...f, longTermClient: longTerm.get(f.contract.client) === true }));
+  const classes = withStatus.map((f) => classify(f, rules, base.day));
+  return { replaces, facts: withStatus, classes, flipped, warnings };
+}
+
+/** Whether the changes leave every window as it is (each changed contract counts as before). */
+export function changesNothing(base: BaselineDay, derived: DerivedChanges): boolean {
+  if (derived.flipped.length > 0) return false;
+  return derived.replaces.every((k, n) => {
+    if (k < 0) return !counted(derived.classes[n], base.day);
+    const f = base.prepared.facts[k];
+    return sameShare(f, base.classes[k], derived.facts[n], derived.classes[n], base.day);
+  });
+}
+
+/** The selection on the baseline's day with the changes made (the baseline's totals are restored after). */
+export function selectionWith(base: BaselineDay, derived: DerivedChanges): Selection {
+  if (changesNothing(base, derived)) return base.selection;
+  const delta = base.windows.map(() => emptyTotals());
+  const flipped = new Set(derived.flipped);
+  for (const client of derived.flipped) {
+    const move = flipMove(base, client);
+    move.forEach((m, w) => {
+      addTotals(delta[w], m, 1);
+    });
+  }
+  derived.replaces.forEach((k, n) => {
+    if (k >= 0) {
+      // A replaced contract leaves with the share it has in the totals moved so far.
+      const f = base.prepared.facts[k];
+      const was = flipped.has(f.contract.client) ? flippedClass(base, f) : base.classes[k];
+      contribute(delta, base, f, was, -1);
+    }
+    contribute(delta, base, derived.facts[n], derived.classes[n], 1);
+  });
+  const totals = base.windows.map((w) => totalsOf(base, w.name));
+  totals.forEach((t, w) => {
+    addTotals(t, delta[w], 1);
+  });
+  const selection = selectionOf(base.prepared.rules, base.totals);
+  totals.forEach((t, w) => {
+    addTotals(t, delta[w], -1);
+  });
+  return selection;
+}
+
+function totalsOf(base: BaselineDay, window: string): Totals {
+  const t = base.totals.get(window);
+  if (t === undefined) throw new Error(`no totals for window ${window}`);
+  return t;
+}
+
+function counted(c: Classification, day: Day): boolean {
+  return c.countDay !== undefined && counts(c.outcome) && c.countDay <= day;
+}
+
+function sameShare(
+  a: ContractFacts,
+  ac: Classification,
+  b: ContractFacts,
+  bc: Classification,
+  day: Day,
+): boolean {
+  const inA = counted(ac, day);
+  const inB = counted(bc, day);
+  if (!inA || !inB) return inA === inB;
+  return (
+    ac.outcome === bc.outcome &&
+    ac.countDay === bc.countDay &&
+    a.weight === b.weight &&
+    a.contract.client === b.contract.client
+  );
+}
+
+/** A baseline contract's classification with its client's long-term status the other way round. */
+function flippedClass(base: BaselineDay, f: ContractFacts): Classification {
+  return classify({ ...f, longTermClient: !f.longTermClient }, base.prepared.rules, base.day);
+}
+
+/** How the window totals move when every baseline contract of `client` changes long-term status. */
+function flipMove(base: BaselineDay, client: string): Totals[] {
+  let move = base.flipMoves.get(client);
+  if (!move) {
+    const delta = base.windows.map(() => emptyTotals());
+    for (const k of base.spans.contractsOf(client)) {
+      const f = base.prepared.facts[k];
+      contribute(delta, base, f, base.classes[k], -1);
+      contribute(delta, base, f, flippedClass(base, f), 1);
+    }
+    move = delta;
+    base.flipMoves.set(client, move);
+  }
+  return move;
+}
+
+/** Adds (1) or removes (−1) one contract's share of the month windows on the baseline's day. */
+function contribute(
+  delta: Totals[],
+  base: BaselineDay,
+  f: ContractFacts,
+  c: Classification,
+  sign: 1 | -1,
+): void {
+  const { countDay, outcome } = c;
+  if (countDay === undefined || !counts(outcome) || countDay > base.day) return;
+  base.windows.forEach((w, k) => {
+    if (countDay >= w.start) addCounted(delta[k], outcome, f.weight, f.contract.client, sign);
+  });
+}
+
+/** t += sign × d, field by field (a client whose count falls to 0 leaves the map). */
+function addTotals(t: Totals, d: Totals, sign: 1 | -1): void {
+  t.success += sign * d.success;
+  t.neutral += sign * d.neutral;
+  t.negative += sign * d.negative;
+  t.outcomes += sign * d.outcomes;
+  for (const [client, n] of d.clients) {
+    const count = (t.clients.get(client) ?? 0) + sign * n;
+    if (count === 0) t.clients.delete(client);
+    else t.clients.set(client, count);
+  }
+}
+
+// ---- clients' payment spans ----------------------------------------------------------------
+
+/** Each client's contracts and payment span in a history, for deciding long-term status again. */
+export interface ClientSpans {
+  /** Indices into `prepared.facts` of the client's contracts (none for a client not in the history). */
+  contractsOf(client: string): readonly number[];
+  /** The client's long-term status in the baseline; undefined for a client not in the history. */
+  longTerm(client: string): boolean | undefined;
+  /** The client's payment span without the contracts at `without`; undefined when none of the rest was paid. */
+  without(client: string, without: ReadonlySet<number>): { first: Day; last: Day } | undefined;
+}
+
+export function clientSpans(prepared: PreparedHistory): ClientSpans {
+  const byClient = new Map<string, number[]>();
+  prepared.facts.forEach((f, i) => {
+    const list = byClient.get(f.contract.client);
+    if (list) list.push(i);
+    else byClient.set(f.contract.client, [i]);
+  });
+  // Sorted lazily, once per client asked about: paid contracts by first payment, and by last payment (latest first).
+  const sorted = new Map<string, { byFirst: number[]; byLast: number[] }>();
+  const sortedOf = (client: string) => {
+    let s = sorted.get(client);
+    if (!s) {
+      const paid = (byClient.get(client) ?? []).filter((i) => prepared.facts[i].firstPayment !== undefined);
+      const first = (i: number) => prepared.facts[i].firstPayment ?? 0;
+      const last = (i: number) => prepared.facts[i].lastPayment ?? 0;
+      s = {
+        byFirst: [...paid].sort((a, b) => first(a) - first(b)),
+        byLast: [...paid].sort((a, b) => last(b) - last(a)),
+      };
+      sorted.set(client, s);
+    }
+    return s;
+  };
+  const firstNotIn = (list: readonly number[], without: ReadonlySet<number>) =>
+    list.find((i) => !without.has(i));
+  return {
+    contractsOf: (client) => byClient.get(client) ?? [],
+    longTerm: (client) => {
+      const list = byClient.get(client);
+      return list === undefined ? undefined : prepared.facts[list[0]].longTermClient;
+    },
+    without: (client, without) => {
+      const { byFirst, byLast } = sortedOf(client);
+      const i = firstNotIn(byFirst, without);
+      const j = firstNotIn(byLast, without);
+      const first = i === undefined ? undefined : prepared.facts[i].firstPayment;
+      const last = j === undefined ? undefined : prepared.facts[j].lastPayment;
+      return first === undefined || last === undefined ? undefined : { first, last };
+    },
+  };
+}
