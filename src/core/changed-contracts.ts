@@ -46,17 +46,21 @@ export interface BaselineDay {
   flipMoves: Map<string, Totals[]>;
 }
 
-/** The changed contracts, derived: new facts and classifications on the baseline's day. */
-export interface DerivedChanges {
+/** The changed contracts' facts, whatever the day: new versions with their clients' long-term status. */
+export interface ChangedFacts {
   /** Baseline indices replaced, in the order of `facts` (−1 for an added contract). */
   replaces: number[];
   /** The new versions' facts (long-term status included): the replaced ones, then the added ones. */
   facts: ContractFacts[];
-  classes: Classification[];
   /** Clients with contracts in the baseline whose long-term status the change flips. */
   flipped: string[];
   /** Guessed payment dates of the new versions, in their order. */
   warnings: FactsWarning[];
+}
+
+/** The changed contracts on one day: their facts and their classifications that day. */
+export interface DerivedChanges extends ChangedFacts {
+  classes: Classification[];
 }
 
 export function baselineDay(
@@ -82,10 +86,14 @@ export function baselineDay(
 
 /**
  * The changed contracts' facts (guesses fixed at the baseline's evaluation date, as `prepare`
- * fixes them), their clients' long-term status, and their classifications on the baseline's day.
+ * fixes them) and their clients' long-term status, decided from the spans of the clients' other
+ * contracts and the new versions.
  */
-export function deriveChanges(base: BaselineDay, changes: ContractChanges): DerivedChanges {
-  const { prepared } = base;
+export function changedFacts(
+  prepared: PreparedHistory,
+  spans: ClientSpans,
+  changes: ContractChanges,
+): ChangedFacts {
   const { rules } = prepared;
   const contracts = [...changes.replaced.map((r) => r.contract), ...changes.added];
   const { facts, warnings } = computeFacts(contracts, rules, prepared.asOf);
@@ -105,7 +113,7 @@ export function deriveChanges(base: BaselineDay, changes: ContractChanges): Deri
   const longTerm = new Map<string, boolean>();
   const flipped: string[] = [];
   for (const [client, { without, added }] of touched) {
-    const span = base.spans.without(client, without);
+    const span = spans.without(client, without);
     let first = span?.first;
     let last = span?.last;
     for (const f of added) {
@@ -115,12 +123,21 @@ export function deriveChanges(base: BaselineDay, changes: ContractChanges): Deri
     }
     const status = first !== undefined && last !== undefined && last - first > rules.longTerm.minSpanDays;
     longTerm.set(client, status);
-    const before = base.spans.longTerm(client);
+    const before = spans.longTerm(client);
     if (before !== undefined && before !== status) flipped.push(client);
   }
   const withStatus = facts.map((f) => ({ ...f, longTermClient: longTerm.get(f.contract.client) === true }));
-  const classes = withStatus.map((f) => classify(f, rules, base.day));
-  return { replaces, facts: withStatus, classes, flipped, warnings };
+  return { replaces, facts: withStatus, flipped, warnings };
+}
+
+/** The changed contracts' facts, classified on the baseline's day. */
+export function classifyChanges(base: BaselineDay, changed: ChangedFacts): DerivedChanges {
+  return { ...changed, classes: changed.facts.map((f) => classify(f, base.prepared.rules, base.day)) };
+}
+
+/** `changedFacts`, classified on the baseline's day. */
+export function deriveChanges(base: BaselineDay, changes: ContractChanges): DerivedChanges {
+  return classifyChanges(base, changedFacts(base.prepared, base.spans, changes));
 }
 
 /** Whether the changes leave every window as it is (each changed contract counts as before). */

@@ -2,9 +2,12 @@ import { applyScenario } from './apply-changes.js';
 import {
   type BaselineDay,
   baselineDay,
+  type ChangedFacts,
+  type ClientSpans,
+  changedFacts,
   changesNothing,
+  classifyChanges,
   clientSpans,
-  deriveChanges,
   selectionWith,
 } from './changed-contracts.js';
 import { isIdle, matches } from './classify.js';
@@ -17,7 +20,7 @@ import {
   rank,
   type ScoredScenario,
 } from './recommendation.js';
-import type { ClassifyRule, Contract } from './types.js';
+import type { ClassifyRule } from './types.js';
 
 export interface OutcomeFigures {
   jss: number | null;
@@ -63,7 +66,7 @@ export function pendingScenarios(
   ];
   const out: PendingContract[] = [];
   prepared.facts.forEach((f, index) => {
-    if (f.open) out.push(pendingContract(prepared, days, f, index));
+    if (f.open) out.push(pendingContract(prepared, spans, days, f, index));
   });
   return out;
 }
@@ -71,6 +74,7 @@ export function pendingScenarios(
 /** One open contract's scenarios, each outcome scored on both days, and the one recommended. */
 function pendingContract(
   prepared: PreparedHistory,
+  spans: ClientSpans,
   days: readonly BaselineDay[],
   f: ContractFacts,
   index: number,
@@ -82,12 +86,15 @@ function pendingContract(
   const offered = prepared.rules.scenarios.filter((s) => !s.when || matches(s.when, f, idleToday));
   const scored = offered.map((scenario): ScoredScenario => {
     const outcomes = scenario.outcomes.map((outcome) => {
-      const [now, horizon] = days.map((d, n) => {
+      const change = (scoredDay: string): ChangedFacts => {
+        const contract = applyScenario(f.contract, scenario, outcome, asOf, scoredDay);
+        return changedFacts(prepared, spans, { replaced: [{ index, contract }], added: [] });
+      };
+      const once = change(asOf);
+      const [now, horizon] = days.map((d, n) =>
         // A scenario that continues payments pays up to the day scored, so each day has its own contract.
-        const scoredDay = n > 0 && scenario.payments === 'continue' ? toIso(d.day) : asOf;
-        const changed = applyScenario(f.contract, scenario, outcome, asOf, scoredDay);
-        return scoreOutcome(d, index, changed, memos[n]);
-      });
+        scoreOutcome(d, n > 0 && scenario.payments === 'continue' ? change(toIso(d.day)) : once, memos[n]),
+      );
       return {
         name: outcome.name,
         feedback: outcome.feedback,
@@ -125,17 +132,16 @@ function pendingContract(
 }
 
 /**
- * The JSS on the baseline's day with the contract at `index` replaced by `changed`, and the rule
+ * The JSS on the baseline's day with one contract changed (`changed`), and the rule
  * that decides the changed contract that day. Outcomes that move the same share (say, two ratings
  * that both count as a success) score alike: `memo` remembers them by that share.
  */
 function scoreOutcome(
   base: BaselineDay,
-  index: number,
-  changed: Contract,
+  changed: ChangedFacts,
   memo: Map<string, number | null>,
 ): { jss: number | null; rule: ClassifyRule } {
-  const derived = deriveChanges(base, { replaced: [{ index, contract: changed }], added: [] });
+  const derived = classifyChanges(base, changed);
   const cls = derived.classes[0];
   const rule = cls.rule;
   if (changesNothing(base, derived)) return { jss: base.selection.jss, rule };
