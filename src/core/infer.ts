@@ -401,11 +401,12 @@ function eventsBetween(
   const stateOf = (v: DayView) => {
     const byId = new Map<string, { idle: boolean; windows: boolean[] }>();
     v.prepared.facts.forEach((f, j) => {
-      const c = v.classes[j];
-      const counted = c.countDay !== undefined && counts(c.outcome) && c.countDay <= v.day;
+      const { countDay, outcome } = v.classes[j];
+      // The day it counts from, when it is counted that day.
+      const from = countDay !== undefined && counts(outcome) && countDay <= v.day ? countDay : undefined;
       byId.set(f.contract.id, {
         idle: f.open && isIdle(f, v.day),
-        windows: months.map((w) => counted && (c.countDay as Day) >= windowStart(v.day, w.months)),
+        windows: months.map((w) => from !== undefined && from >= windowStart(v.day, w.months)),
       });
     });
     return { ids: v.prepared.facts.map((f) => f.contract.id), byId };
