@@ -154,58 +154,108 @@ export function changeProblems(
   const open = ids.filter((id) => status.get(id) !== 'ended');
   const seen = new Map<string, number>();
   (changes.set ?? []).forEach((entry, j) => {
-    const at = (key: string) => ['set', j, key];
-    if (!byId.has(entry.contract))
-      out.push(unknownContract(at('contract'), entry.contract, open, 'open contracts'));
-    else if (status.get(entry.contract) === 'ended') {
-      out.push({
-        path: at('contract'),
-        code: 'contract-ended',
-        message: `${entry.contract} is ended; scenarios apply to open (active or paused) contracts`,
-        hint: open.length ? `open contracts: ${list(open)}` : 'this history has no open contract',
-      });
-    } else if (seen.has(entry.contract)) {
-      out.push({
-        path: at('contract'),
-        code: 'scenario-twice',
-        message: `${entry.contract} already has a scenario (set[${seen.get(entry.contract)}])`,
-        hint: 'an alternative gives each contract one scenario outcome; put the other in its own alternative',
-      });
-    }
+    const contractProblem = setContractProblem(entry, j, { known: byId, status, open, seen });
+    if (contractProblem) out.push(contractProblem);
     seen.set(entry.contract, seen.get(entry.contract) ?? j);
-    const scenario = rules.scenarios.find((s) => s.name === entry.scenario);
-    const names = rules.scenarios.map((s) => s.name);
-    if (!scenario) {
-      out.push({
-        path: at('scenario'),
-        code: 'unknown-scenario',
-        message: `no scenario "${entry.scenario}" in rule set ${rules.name}`,
-        ...choices(entry.scenario, names, 'scenarios'),
-      });
-    } else if (byId.has(entry.contract) && offered(entry.contract, scenario) !== undefined) {
-      out.push({
-        path: at('scenario'),
-        code: 'scenario-not-offered',
-        message: `scenario ${scenario.name} is not offered for ${entry.contract}: ${offered(entry.contract, scenario)}`,
-        hint: `jss rules show ${rules.name} lists when each scenario applies`,
-      });
-    } else if (entry.outcome !== undefined && !scenario.outcomes.some((o) => o.name === entry.outcome)) {
-      out.push({
-        path: at('outcome'),
-        code: 'unknown-outcome',
-        message: `scenario ${scenario.name} has no outcome "${entry.outcome}" in rule set ${rules.name}`,
-        ...choices(
-          entry.outcome,
-          scenario.outcomes.map((o) => o.name),
-          `outcomes of ${scenario.name}`,
-        ),
-      });
-    }
+    const scenarioProblem = setScenarioProblem(entry, j, rules, (scenario) =>
+      byId.has(entry.contract) ? offered(entry.contract, scenario) : undefined,
+    );
+    if (scenarioProblem) out.push(scenarioProblem);
   });
 
+  out.push(...addProblems(changes.add ?? [], byId));
+  return out;
+}
+
+/** What is wrong with the contract a `set` entry names: unknown, ended (after `change`), or set before. */
+function setContractProblem(
+  entry: ScenarioChoice,
+  j: number,
+  history: {
+    known: ReadonlyMap<string, Contract>;
+    status: ReadonlyMap<string, Contract['status']>;
+    open: string[];
+    /** The first set entry of each contract seen so far. */
+    seen: ReadonlyMap<string, number>;
+  },
+): ChangeProblem | undefined {
+  const path = ['set', j, 'contract'];
+  const { open } = history;
+  if (!history.known.has(entry.contract))
+    return unknownContract(path, entry.contract, open, 'open contracts');
+  if (history.status.get(entry.contract) === 'ended') {
+    return {
+      path,
+      code: 'contract-ended',
+      message: `${entry.contract} is ended; scenarios apply to open (active or paused) contracts`,
+      hint: open.length ? `open contracts: ${list(open)}` : 'this history has no open contract',
+    };
+  }
+  if (history.seen.has(entry.contract)) {
+    return {
+      path,
+      code: 'scenario-twice',
+      message: `${entry.contract} already has a scenario (set[${history.seen.get(entry.contract)}])`,
+      hint: 'an alternative gives each contract one scenario outcome; put the other in its own alternative',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with the scenario and outcome a `set` entry names: unknown, or not offered for
+ * the contract (`notOffered` says why, or undefined when it is offered).
+ */
+function setScenarioProblem(
+  entry: ScenarioChoice,
+  j: number,
+  rules: RuleSet,
+  notOffered: (scenario: Scenario) => string | undefined,
+): ChangeProblem | undefined {
+  const at = (key: string) => ['set', j, key];
+  const scenario = rules.scenarios.find((s) => s.name === entry.scenario);
+  if (!scenario) {
+    return {
+      path: at('scenario'),
+      code: 'unknown-scenario',
+      message: `no scenario "${entry.scenario}" in rule set ${rules.name}`,
+      ...choices(
+        entry.scenario,
+        rules.scenarios.map((s) => s.name),
+        'scenarios',
+      ),
+    };
+  }
+  const why = notOffered(scenario);
+  if (why !== undefined) {
+    return {
+      path: at('scenario'),
+      code: 'scenario-not-offered',
+      message: `scenario ${scenario.name} is not offered for ${entry.contract}: ${why}`,
+      hint: `jss rules show ${rules.name} lists when each scenario applies`,
+    };
+  }
+  if (entry.outcome !== undefined && !scenario.outcomes.some((o) => o.name === entry.outcome)) {
+    return {
+      path: at('outcome'),
+      code: 'unknown-outcome',
+      message: `scenario ${scenario.name} has no outcome "${entry.outcome}" in rule set ${rules.name}`,
+      ...choices(
+        entry.outcome,
+        scenario.outcomes.map((o) => o.name),
+        `outcomes of ${scenario.name}`,
+      ),
+    };
+  }
+  return undefined;
+}
+
+/** `add` entries whose ids are already in the history, or added twice. */
+function addProblems(add: readonly Contract[], known: ReadonlyMap<string, Contract>): ChangeProblem[] {
+  const out: ChangeProblem[] = [];
   const added = new Map<string, number>();
-  (changes.add ?? []).forEach((c, k) => {
-    if (byId.has(c.id)) {
+  add.forEach((c, k) => {
+    if (known.has(c.id)) {
       out.push({
         path: ['add', k, 'id'],
         code: 'contract-exists',
