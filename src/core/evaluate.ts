@@ -1,4 +1,4 @@
-import { type Classification, classify, counts } from './classify.js';
+import { type Classification, classify } from './classify.js';
 import { type Day, toDay, toIso } from './dates.js';
 import { type ContractFacts, computeFacts, type FactsWarning } from './facts.js';
 import type { History, Outcome, RuleSet } from './types.js';
@@ -65,24 +65,24 @@ export function inWindow(countDay: Day, day: Day, months: number): boolean {
   return countDay <= day && countDay >= windowStart(day, months);
 }
 
-/** Per month-window totals on `day`. */
+/** Per month-window totals on `day`, in `monthWindows(rules)` order. */
 export function windowTotals(
   prepared: PreparedHistory,
   day: Day,
   classes: readonly Classification[],
-): Map<string, Totals> {
+): Totals[] {
   const windows = monthWindows(prepared.rules);
-  const totals = new Map(windows.map((w) => [w.name, emptyTotals()]));
+  const totals = windows.map(() => emptyTotals());
   const starts = windows.map((w) => windowStart(day, w.months));
-  classes.forEach((c, i) => {
-    if (c.countDay === undefined || !counts(c.outcome) || c.countDay > day) return;
-    const f = prepared.facts[i];
-    windows.forEach((w, k) => {
-      if ((c.countDay as Day) >= starts[k]) {
-        addCounted(totals.get(w.name) as Totals, c.outcome as 'success', f.weight, f.contract.client, 1);
-      }
-    });
-  });
+  const { facts } = prepared;
+  for (let i = 0; i < classes.length; i++) {
+    const c = classes[i];
+    if (c.countDay === undefined || c.countDay > day) continue;
+    const f = facts[i];
+    for (let k = 0; k < starts.length; k++) {
+      if (c.countDay >= starts[k]) addCounted(totals[k], c.outcome, f.weight, f.contract.client, 1);
+    }
+  }
   return totals;
 }
 
@@ -90,7 +90,8 @@ export function windowTotals(
 export interface DayState {
   day: Day;
   classes: Classification[];
-  totals: Map<string, Totals>;
+  /** In `monthWindows(rules)` order. */
+  totals: Totals[];
 }
 
 export function stateAt(prepared: PreparedHistory, day: Day): DayState {
@@ -110,6 +111,7 @@ export function evaluateAt(
   const months = monthWindows(rules);
   const contracts = prepared.facts.map((f, i): ContractResult => {
     const c = classes[i];
+    const countDay = c.countDay;
     return {
       id: f.contract.id,
       client: f.contract.client,
@@ -117,11 +119,11 @@ export function evaluateAt(
       outcome: c.outcome,
       rule: c.rule.name,
       weight: f.weight,
-      countedFrom: c.countDay === undefined ? null : toIso(c.countDay),
+      countedFrom: countDay === undefined ? null : toIso(countDay),
       windows:
-        c.countDay === undefined
+        countDay === undefined
           ? []
-          : months.filter((w) => inWindow(c.countDay as Day, day, w.months)).map((w) => w.name),
+          : months.filter((w) => inWindow(countDay, day, w.months)).map((w) => w.name),
     };
   });
   return {

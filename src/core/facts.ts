@@ -1,22 +1,35 @@
 import { type Day, toDay, toIso } from './dates.js';
 import type { Contract, RuleSet } from './types.js';
 
-/** What the rules need to know about one contract, computed once per history and rule set. */
-export interface ContractFacts {
+/** What the rules need to know about any contract, open or ended. */
+interface CommonFacts {
   contract: Contract;
   /** Earnings − refunded, in whole cents. */
   net: number;
   start: Day;
-  end?: Day;
-  open: boolean;
   /** Payment dates, given or guessed; undefined when nothing was paid. */
   firstPayment?: Day;
   lastPayment?: Day;
   weight: number;
   longTermClient: boolean;
-  /** Open contracts: the first day on which they are idle. */
-  idleFrom?: Day;
 }
+
+/** An active or paused contract: it has no end, and turns idle on `idleFrom` unless paid again. */
+export interface OpenFacts extends CommonFacts {
+  open: true;
+  idleFrom: Day;
+  end?: undefined;
+}
+
+/** An ended contract: it counts (if at all) from its end. */
+export interface EndedFacts extends CommonFacts {
+  open: false;
+  end: Day;
+  idleFrom?: undefined;
+}
+
+/** What the rules need to know about one contract, computed once per history and rule set. */
+export type ContractFacts = OpenFacts | EndedFacts;
 
 export interface FactsWarning {
   code: 'guessed-first-payment' | 'guessed-last-payment';
@@ -80,30 +93,48 @@ export function refreshClientFacts(
   return facts;
 }
 
-/** One contract's facts, but for long-term status (decided over its client's contracts). */
+/**
+ * One contract's facts, but for long-term status (decided over its client's contracts). Open and
+ * ended facts are built with the same keys in the same order: the hot loops see one object shape.
+ */
 function contractFacts(
   contract: Contract,
   rules: RuleSet,
   guessDay: Day,
   warnings: FactsWarning[],
 ): ContractFacts {
-  const open = contract.status !== 'ended';
   // Money is whole cents: $3.00 − $2.99 is $0.01, not 0.0099999….
   const net = Math.round((contract.earnings - contract.refunded) * 100) / 100;
   const start = toDay(contract.start);
-  const end = contract.end !== undefined ? toDay(contract.end) : undefined;
-  const dates = paymentDates(contract, open ? guessDay : (end as Day), rules.idle.afterDays, warnings);
+  if (contract.status === 'ended') {
+    if (contract.end === undefined) throw new Error(`${contract.id}: an ended contract without an end`);
+    const end = toDay(contract.end);
+    const dates = paymentDates(contract, end, rules.idle.afterDays, warnings);
+    return {
+      contract,
+      net,
+      start,
+      end,
+      open: false,
+      firstPayment: dates?.first,
+      lastPayment: dates?.last,
+      weight: contractWeight(net, dates, rules),
+      longTermClient: false,
+      idleFrom: undefined,
+    };
+  }
+  const dates = paymentDates(contract, guessDay, rules.idle.afterDays, warnings);
   return {
     contract,
     net,
     start,
-    end,
-    open,
+    end: undefined,
+    open: true,
     firstPayment: dates?.first,
     lastPayment: dates?.last,
     weight: contractWeight(net, dates, rules),
     longTermClient: false,
-    idleFrom: open ? (dates?.last ?? start) + rules.idle.afterDays : undefined,
+    idleFrom: (dates?.last ?? start) + rules.idle.afterDays,
   };
 }
 

@@ -156,11 +156,11 @@ export function inferDetailed(
     v.prepared.facts.forEach((f, j) => {
       const c = v.classes[j];
       if (hiddenIds.has(f.contract.id) && !f.open) return;
-      if (c.countDay === undefined || !counts(c.outcome) || c.countDay > v.day) return;
+      if (c.countDay === undefined || c.countDay > v.day) return;
       months.forEach((_, w) => {
-        if ((c.countDay as Day) < starts[w]) return;
+        if (c.countDay < starts[w]) return;
         const t = fixed[w];
-        t[c.outcome as 'success'] += Math.round(f.weight * UNIT);
+        t[c.outcome] += Math.round(f.weight * UNIT);
         t.outcomes++;
         t.clients.push(clientOf(f.contract.client));
       });
@@ -322,10 +322,11 @@ function eventsBetween(
     const byId = new Map<string, { idle: boolean; windows: boolean[] }>();
     v.prepared.facts.forEach((f, j) => {
       const c = v.classes[j];
-      const counted = c.countDay !== undefined && counts(c.outcome) && c.countDay <= v.day;
+      const countDay = c.countDay;
+      const counted = countDay !== undefined && countDay <= v.day;
       byId.set(f.contract.id, {
         idle: f.open && isIdle(f, v.day),
-        windows: months.map((w) => counted && (c.countDay as Day) >= windowStart(v.day, w.months)),
+        windows: months.map((w) => counted && countDay >= windowStart(v.day, w.months)),
       });
     });
     return { ids: v.prepared.facts.map((f) => f.contract.id), byId };

@@ -1,5 +1,5 @@
 import { applyScenario } from './apply-changes.js';
-import { type Classification, classify, counts, isIdle, matches } from './classify.js';
+import { type Classification, classify, isIdle, matches } from './classify.js';
 import { type Day, toIso } from './dates.js';
 import { type DayState, type PreparedHistory, stateAt } from './evaluate.js';
 import { type ContractFacts, refreshClientFacts } from './facts.js';
@@ -137,19 +137,16 @@ function recommend(judged: Judged[], context: RecommendationContext): PendingCon
 
 interface BaselineDay {
   day: Day;
-  /** Month windows with their first day. */
-  windows: { name: string; start: Day }[];
+  /** The first day of each month window (in `monthWindows(rules)` order, like `totals`). */
+  starts: Day[];
   classes: Classification[];
-  totals: Map<string, Totals>;
+  totals: Totals[];
   jss: number | null;
 }
 
 function baselineDay(prepared: PreparedHistory, { day, classes, totals }: DayState): BaselineDay {
-  const windows = monthWindows(prepared.rules).map((w) => ({
-    name: w.name,
-    start: windowStart(day, w.months),
-  }));
-  return { day, windows, classes, totals, jss: selectionOf(prepared.rules, totals).jss };
+  const starts = monthWindows(prepared.rules).map((w) => windowStart(day, w.months));
+  return { day, starts, classes, totals, jss: selectionOf(prepared.rules, totals).jss };
 }
 
 function indexByClient(facts: readonly ContractFacts[]): Map<string, number[]> {
@@ -214,9 +211,8 @@ function scoreChange(
 
 /** Adds (1) or removes (−1) one contract's share of the month windows on `base.day`. */
 function contribute(base: BaselineDay, f: ContractFacts, c: Classification, sign: 1 | -1): void {
-  if (c.countDay === undefined || !counts(c.outcome) || c.countDay > base.day) return;
-  for (const w of base.windows) {
-    if (c.countDay >= w.start)
-      addCounted(base.totals.get(w.name) as Totals, c.outcome, f.weight, f.contract.client, sign);
-  }
+  if (c.countDay === undefined || c.countDay > base.day) return;
+  base.starts.forEach((start, k) => {
+    if (c.countDay >= start) addCounted(base.totals[k], c.outcome, f.weight, f.contract.client, sign);
+  });
 }

@@ -1,4 +1,4 @@
-import { type Classification, type CountedOutcome, classify, counts } from './classify.js';
+import { type Classification, type CountedOutcome, classify } from './classify.js';
 import type { Day } from './dates.js';
 import type { PreparedHistory } from './evaluate.js';
 import type { ContractFacts } from './facts.js';
@@ -33,8 +33,8 @@ export interface TimelineEvent {
   what: EventKind;
 }
 
-/** The selection in force from `day` until the next change point. */
-export interface ChangePoint {
+/** The selection in force from `day` until the next step. */
+export interface SelectionStep {
   day: Day;
   selection: Selection;
 }
@@ -47,7 +47,7 @@ export interface WindowScoresPoint {
 
 export interface Timeline {
   /** The evaluation date first, then every later day up to `until` on which the selection changes. */
-  changes: ChangePoint[];
+  selectionSteps: SelectionStep[];
   /** With `windowScores`: the evaluation date first, then every later day on which any window's score or eligibility changes. */
   windowScores: WindowScoresPoint[];
   /** Events after the evaluation date up to `until`, by day, then contract, then window order. */
@@ -103,7 +103,7 @@ export function buildTimeline(
 
   facts.forEach((f, fact) => {
     // An ended contract counts from its end, whatever its outcome: skip those out of every window.
-    if (!f.open && f.end !== undefined && leaving(f.end, longest) <= asOf) return;
+    if (!f.open && leaving(f.end, longest) <= asOf) return;
     const spans = spansOf(f, rules, asOf, options.classes?.[fact]);
     if (options.events && spans.length === 2 && changed(spans[0].cls, spans[1].cls)) {
       const day = spans[1].from;
@@ -114,15 +114,15 @@ export function buildTimeline(
       const intervals: [Day, Day][] = [];
       for (const span of spans) {
         const m = membership(span, w.months, leaving);
-        if (!m || m[1] <= asOf) continue; // not in the window on any day we look at
-        const outcome = span.cls.outcome as CountedOutcome;
-        const enter = slot(m[0]);
-        const leave = slot(m[1]);
+        if (!m || m.leave <= asOf) continue; // not in the window on any day we look at
+        const outcome = m.outcome;
+        const enter = slot(m.enter);
+        const leave = slot(m.leave);
         if (enter !== undefined) pushAt(deltas, enter, pack(fact, window, outcome, 1));
         if (leave !== undefined) pushAt(deltas, leave, pack(fact, window, outcome, -1));
         const last = intervals[intervals.length - 1];
-        if (last && last[1] === m[0]) last[1] = m[1];
-        else intervals.push(m);
+        if (last && last[1] === m.enter) last[1] = m.leave;
+        else intervals.push([m.enter, m.leave]);
       }
       if (!options.events) return;
       for (const [enter, leave] of intervals) {
@@ -145,7 +145,6 @@ export function buildTimeline(
   });
 
   const totals = windows.map(() => emptyTotals());
-  const byName = new Map(windows.map((w, k) => [w.name, totals[k]]));
   const apply = (list: Delta[]) => {
     for (const delta of list) {
       const sign = delta % 2 === 1 ? -1 : 1;
@@ -157,25 +156,25 @@ export function buildTimeline(
     }
   };
   apply(deltas[0] ?? []);
-  const first = scoresOf(rules, byName);
-  const changes: ChangePoint[] = [{ day: asOf, selection: select(rules, first) }];
+  const first = scoresOf(rules, totals);
+  const steps: SelectionStep[] = [{ day: asOf, selection: select(rules, first) }];
   const windowScores: WindowScoresPoint[] = options.windowScores ? [{ day: asOf, scores: first }] : [];
   for (let i = 1; i < length; i++) {
     const list = deltas[i];
     if (list === undefined) continue;
     apply(list);
-    const scores = scoresOf(rules, byName);
+    const scores = scoresOf(rules, totals);
     const selection = select(rules, scores);
-    const before = changes[changes.length - 1].selection;
+    const before = steps[steps.length - 1].selection;
     if (options.windowScores && !sameScores(windowScores[windowScores.length - 1].scores, scores))
       windowScores.push({ day: asOf + i, scores });
     if (!sameSelection(before, selection)) {
-      changes.push({ day: asOf + i, selection });
+      steps.push({ day: asOf + i, selection });
       if (options.untilJssChanges && before.jss !== selection.jss) break;
     }
   }
   // flatMap skips the days that had no event (holes of the sparse array)
-  return { changes, windowScores, events: eventDays.flatMap((events) => events ?? []) };
+  return { selectionSteps: steps, windowScores, events: eventDays.flatMap((events) => events ?? []) };
 }
 
 /** Appends to the list at `i`, making it on first use. */
@@ -186,18 +185,18 @@ function pushAt<T>(lists: (T[] | undefined)[], i: number, item: T): void {
 }
 
 /** The selection in force on each of `days` (ascending, none before the timeline's first day). */
-export function selectionsOn(changes: readonly ChangePoint[], days: readonly Day[]): Selection[] {
+export function selectionsOn(steps: readonly SelectionStep[], days: readonly Day[]): Selection[] {
   let i = 0;
   return days.map((day) => {
-    while (i + 1 < changes.length && changes[i + 1].day <= day) i++;
-    return changes[i].selection;
+    while (i + 1 < steps.length && steps[i + 1].day <= day) i++;
+    return steps[i].selection;
   });
 }
 
 /** At most two states: before and after the day an open contract turns idle. */
 function spansOf(f: ContractFacts, rules: RuleSet, asOf: Day, known?: Classification): Span[] {
+  if (!f.open || f.idleFrom <= asOf) return [span(f, rules, -Infinity, Infinity, asOf, known)];
   const idleFrom = f.idleFrom;
-  if (idleFrom === undefined || idleFrom <= asOf) return [span(f, rules, -Infinity, Infinity, asOf, known)];
   return [span(f, rules, -Infinity, idleFrom, asOf, known), span(f, rules, idleFrom, Infinity, idleFrom)];
 }
 
@@ -212,17 +211,25 @@ function span(f: ContractFacts, rules: RuleSet, from: Day, to: Day, day: Day, kn
   return { from, to, cls, floating };
 }
 
-/** The days [enter, leave) on which a state puts the contract in an M-month window, if any. */
+/** The days [enter, leave) on which a state puts the contract in an M-month window, with its outcome. */
+interface Membership {
+  enter: Day;
+  leave: Day;
+  outcome: CountedOutcome;
+}
+
+/** When a state puts the contract in an M-month window, if it does. */
 function membership(
   s: Span,
   months: number,
   leaving: (countDay: Day, months: number) => Day,
-): [Day, Day] | undefined {
-  if (s.cls.countDay === undefined || !counts(s.cls.outcome)) return undefined;
-  if (s.floating) return [s.from, s.to];
-  const enter = Math.max(s.cls.countDay, s.from);
-  const leave = Math.min(leaving(s.cls.countDay, months), s.to);
-  return enter < leave ? [enter, leave] : undefined;
+): Membership | undefined {
+  const cls = s.cls;
+  if (cls.countDay === undefined) return undefined;
+  if (s.floating) return { enter: s.from, leave: s.to, outcome: cls.outcome };
+  const enter = Math.max(cls.countDay, s.from);
+  const leave = Math.min(leaving(cls.countDay, months), s.to);
+  return enter < leave ? { enter, leave, outcome: cls.outcome } : undefined;
 }
 
 /** `leavesWindow`, remembered: pass one to several timelines of the same rules to share it. */

@@ -29,8 +29,7 @@ beforeAll(async () => {
 /** Every day's JSS under one choice of options, scored by the engine's `selectionOf`. */
 function jssOn(p: SearchProblem, choice: readonly number[], d: number): Jss {
   const months = monthWindows(p.rules);
-  const totals = new Map<string, Totals>();
-  months.forEach((w, k) => {
+  const totals = months.map((_, k): Totals => {
     const t = emptyTotals();
     const f = p.days[d].fixed[k];
     const add = (outcome: CountedOutcome, units: number, client: number) =>
@@ -45,7 +44,7 @@ function jssOn(p: SearchProblem, choice: readonly number[], d: number): Jss {
       const o = v.options[choice[i]].perDay[d];
       if (o !== null && v.member[d][k]) add(o, v.weight, v.client);
     });
-    totals.set(w.name, t);
+    return t;
   });
   return selectionOf(p.rules, totals).jss;
 }
