@@ -4,7 +4,7 @@ import { type ContractFacts, computeFacts, type FactsWarning } from './facts.js'
 import type { History, Outcome, RuleSet } from './types.js';
 import {
   addCounted,
-  emptyTotals,
+  emptyWindowTotals,
   monthWindows,
   reaches,
   type Selection,
@@ -21,6 +21,8 @@ export interface PreparedHistory {
   /** The history's evaluation date: guessed payment dates are fixed to it. */
   asOf: Day;
   facts: ContractFacts[];
+  /** How many clients the contracts have: their `clientIndex`es are below it. */
+  clientCount: number;
   warnings: FactsWarning[];
 }
 
@@ -52,8 +54,8 @@ export interface Evaluation extends Selection {
 
 export function prepare(history: History, rules: RuleSet, asOf: string): PreparedHistory {
   const asOfDay = toDay(asOf);
-  const { facts, warnings } = computeFacts(history.contracts, rules, asOfDay);
-  return { history, rules, asOf: asOfDay, facts, warnings };
+  const { facts, warnings, clientCount } = computeFacts(history.contracts, rules, asOfDay);
+  return { history, rules, asOf: asOfDay, facts, clientCount, warnings };
 }
 
 export function classifyAll(prepared: PreparedHistory, day: Day): Classification[] {
@@ -71,16 +73,15 @@ export function windowTotals(
   day: Day,
   classes: readonly Classification[],
 ): Totals[] {
-  const windows = monthWindows(prepared.rules);
-  const totals = windows.map(() => emptyTotals());
-  const starts = windows.map((w) => windowStart(day, w.months));
+  const totals = emptyWindowTotals(prepared.rules, prepared.clientCount);
+  const starts = monthWindows(prepared.rules).map((w) => windowStart(day, w.months));
   const { facts } = prepared;
   for (let i = 0; i < classes.length; i++) {
     const c = classes[i];
     if (c.countDay === undefined || c.countDay > day) continue;
     const f = facts[i];
     for (let k = 0; k < starts.length; k++) {
-      if (c.countDay >= starts[k]) addCounted(totals[k], c.outcome, f.weight, f.contract.client, 1);
+      if (c.countDay >= starts[k]) addCounted(totals[k], c.outcome, f.weight, f.clientIndex, 1);
     }
   }
   return totals;

@@ -85,8 +85,8 @@ export function pastDays(
   const cache = new WeakMap<Contract, ContractFacts>();
   const prepareDay = (day: Day): PreparedHistory => {
     const rewound = rewindHistory(history, toIso(day), fixedAt).history;
-    const { facts, warnings } = computeFacts(rewound.contracts, rules, day, cache);
-    return { history: rewound, rules, asOf: day, facts, warnings };
+    const { facts, warnings, clientCount } = computeFacts(rewound.contracts, rules, day, cache);
+    return { history: rewound, rules, asOf: day, facts, clientCount, warnings };
   };
   const leaving = memoLeavesWindow();
   let previous: DayView | undefined;

@@ -140,7 +140,8 @@ function jobsToReach(
   const windows = monthWindows(rules).flatMap((w, k) => (inWindow(countDay, asOf, w.months) ? [k] : []));
   if (windows.length === 0) return null;
   for (let count = 1; count <= MAX_JOBS; count++) {
-    const client = clients(count);
+    // new clients: numbered after the history's
+    const client = prepared.clientCount + count - 1;
     for (const k of windows) addCounted(totals[k], cls.outcome, job.weight, client, 1);
     const selection = selectionOf(rules, totals);
     if (reaches(selection.jss, target)) return { count, selection };

@@ -213,6 +213,6 @@ function scoreChange(
 function contribute(base: BaselineDay, f: ContractFacts, c: Classification, sign: 1 | -1): void {
   if (c.countDay === undefined || c.countDay > base.day) return;
   base.starts.forEach((start, k) => {
-    if (c.countDay >= start) addCounted(base.totals[k], c.outcome, f.weight, f.contract.client, sign);
+    if (c.countDay >= start) addCounted(base.totals[k], c.outcome, f.weight, f.clientIndex, sign);
   });
 }

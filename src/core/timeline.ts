@@ -5,7 +5,7 @@ import type { ContractFacts } from './facts.js';
 import type { RuleSet } from './types.js';
 import {
   addCounted,
-  emptyTotals,
+  emptyWindowTotals,
   leavesWindow,
   monthWindows,
   type Scores,
@@ -144,7 +144,7 @@ export function buildTimeline(
     });
   });
 
-  const totals = windows.map(() => emptyTotals());
+  const totals = emptyWindowTotals(rules, prepared.clientCount);
   const apply = (list: Delta[]) => {
     for (const delta of list) {
       const sign = delta % 2 === 1 ? -1 : 1;
@@ -152,7 +152,7 @@ export function buildTimeline(
       const outcome = OUTCOME_CODES[rest % 3];
       const windowed = Math.floor(rest / 3);
       const f = facts[Math.floor(windowed / windows.length)];
-      addCounted(totals[windowed % windows.length], outcome, f.weight, f.contract.client, sign);
+      addCounted(totals[windowed % windows.length], outcome, f.weight, f.clientIndex, sign);
     }
   };
   apply(deltas[0] ?? []);

@@ -8,26 +8,40 @@ import { isAverageWindow, type MonthWindow, type RuleSet } from './types.js';
  */
 const UNIT = 1_000_000;
 
+/**
+ * One month window's counted contracts. Clients are numbers: a history's `clientIndex`es
+ * (`ContractFacts`), which number its clients 0, 1, 2, … in the order they first appear.
+ */
 export interface Totals {
   success: number;
   neutral: number;
   negative: number;
   outcomes: number;
-  /** Counted contracts per client, so a client can be removed again. */
-  clients: Map<string, number>;
+  /** Clients with at least one counted contract. */
+  clients: number;
+  /** Counted contracts per client number, so a client can be removed again (grows as needed). */
+  perClient: Int32Array;
 }
 
-export function emptyTotals(): Totals {
-  return { success: 0, neutral: 0, negative: 0, outcomes: 0, clients: new Map() };
+/** Totals with nothing counted; `clientCount` (the clients' numbers are below it) saves growing. */
+export function emptyTotals(clientCount = 0): Totals {
+  return {
+    success: 0,
+    neutral: 0,
+    negative: 0,
+    outcomes: 0,
+    clients: 0,
+    perClient: new Int32Array(clientCount),
+  };
 }
 
 export function cloneTotals(t: Totals): Totals {
-  return { ...t, clients: new Map(t.clients) };
+  return { ...t, perClient: t.perClient.slice() };
 }
 
 /** Empty totals for each month window of `rules` (in `monthWindows(rules)` order). */
-export function emptyWindowTotals(rules: RuleSet): Totals[] {
-  return monthWindows(rules).map(() => emptyTotals());
+export function emptyWindowTotals(rules: RuleSet, clientCount = 0): Totals[] {
+  return monthWindows(rules).map(() => emptyTotals(clientCount));
 }
 
 /** Adds (sign 1) or removes (sign −1) one counted contract. */
@@ -35,7 +49,7 @@ export function addCounted(
   t: Totals,
   outcome: CountedOutcome,
   weight: number,
-  client: string,
+  client: number,
   sign: 1 | -1,
 ): void {
   const units = sign * Math.round(weight * UNIT);
@@ -52,9 +66,21 @@ export function addCounted(
       t.negative += units;
   }
   t.outcomes += sign;
-  const n = (t.clients.get(client) ?? 0) + sign;
-  if (n === 0) t.clients.delete(client);
-  else t.clients.set(client, n);
+  countClient(t, client, sign);
+}
+
+/** Adds (1) or removes (−1) one counted contract of `client` to the client counts. */
+export function countClient(t: Totals, client: number, sign: 1 | -1): void {
+  let perClient = t.perClient;
+  if (client >= perClient.length) {
+    perClient = new Int32Array(Math.max(client + 1, 2 * perClient.length));
+    perClient.set(t.perClient);
+    t.perClient = perClient;
+  }
+  const before = perClient[client];
+  perClient[client] = before + sign;
+  if (before === 0) t.clients++;
+  else if (before + sign === 0) t.clients--;
 }
 
 export function monthWindows(rules: RuleSet): MonthWindow[] {
@@ -152,7 +178,7 @@ export function scoresOf(rules: RuleSet, totals: readonly Totals[]): Scores {
       const total = t.success + t.neutral + t.negative;
       const good = rules.formula === 'net' ? Math.max(0, t.success - t.negative) : t.success;
       score[i] = total === 0 ? null : round9((100 * good) / total);
-      eligible[i] = t.outcomes >= minOutcomes && t.clients.size >= minClients;
+      eligible[i] = t.outcomes >= minOutcomes && t.clients >= minClients;
     } else {
       score[i] = averageOf(parts[i], score);
       eligible[i] = parts[i].every((k) => eligible[k]);
@@ -212,7 +238,7 @@ export function scoreWindows(
       negative: t.negative / UNIT,
       total: (t.success + t.neutral + t.negative) / UNIT,
       outcomes: t.outcomes,
-      clients: t.clients.size,
+      clients: t.clients,
     };
   });
   return { windows, selection: select(rules, scores) };
