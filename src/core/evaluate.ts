@@ -67,14 +67,19 @@ export function inWindow(countDay: Day, day: Day, months: number): boolean {
   return countDay <= day && countDay >= windowStart(day, months);
 }
 
-/** Per month-window totals on `day`, in `monthWindows(rules)` order. */
+/** The first day of each month window (in `monthWindows(rules)` order) that ends on `day`. */
+export function windowStarts(rules: RuleSet, day: Day): Day[] {
+  return monthWindows(rules).map((w) => windowStart(day, w.months));
+}
+
+/** Per month-window totals on `day`, in `monthWindows(rules)` order (`starts`: `windowStarts`). */
 export function windowTotals(
   prepared: PreparedHistory,
   day: Day,
   classes: readonly Classification[],
+  starts: readonly Day[] = windowStarts(prepared.rules, day),
 ): Totals[] {
   const totals = emptyWindowTotals(prepared.rules, prepared.clientCount);
-  const starts = monthWindows(prepared.rules).map((w) => windowStart(day, w.months));
   const { facts } = prepared;
   for (let i = 0; i < classes.length; i++) {
     const c = classes[i];
@@ -91,13 +96,16 @@ export function windowTotals(
 export interface DayState {
   day: Day;
   classes: Classification[];
+  /** The first day of each month window, in `monthWindows(rules)` order. */
+  starts: Day[];
   /** In `monthWindows(rules)` order. */
   totals: Totals[];
 }
 
 export function stateAt(prepared: PreparedHistory, day: Day): DayState {
   const classes = classifyAll(prepared, day);
-  return { day, classes, totals: windowTotals(prepared, day, classes) };
+  const starts = windowStarts(prepared.rules, day);
+  return { day, classes, starts, totals: windowTotals(prepared, day, classes, starts) };
 }
 
 /** The full evaluation on `day` (default: the history's evaluation date), from its state if known. */
@@ -107,34 +115,52 @@ export function evaluateAt(
   state: DayState = stateAt(prepared, day),
 ): Evaluation {
   const { rules } = prepared;
-  const { classes } = state;
   const { windows, selection } = scoreWindows(rules, day, state.totals);
-  const months = monthWindows(rules);
-  const contracts = prepared.facts.map((f, i): ContractResult => {
+  return {
+    date: toIso(day),
+    ...selection,
+    windows,
+    badges: rules.badges.map((b) => ({ name: b.name, min: b.min, met: reaches(selection.jss, b.min) })),
+    contracts: contractResults(prepared, state),
+    warnings: prepared.warnings,
+  };
+}
+
+/**
+ * Every contract's line of an evaluation. Contracts counted from the same day share that day's
+ * ISO date and window list, worked out once: a large history has far fewer counting days than
+ * contracts.
+ */
+function contractResults(prepared: PreparedHistory, state: DayState): ContractResult[] {
+  const { day, classes, starts } = state;
+  const names = monthWindows(prepared.rules).map((w) => w.name);
+  const byCountDay = new Map<Day, { iso: string; windows: string[] }>();
+  const results: ContractResult[] = new Array(classes.length);
+  for (let i = 0; i < classes.length; i++) {
+    const f = prepared.facts[i];
     const c = classes[i];
-    const countDay = c.countDay;
-    return {
+    let counted: { iso: string; windows: string[] } | undefined;
+    if (c.countDay !== undefined) {
+      counted = byCountDay.get(c.countDay);
+      if (counted === undefined) {
+        const countDay = c.countDay;
+        const windows = countDay <= day ? names.filter((_, k) => countDay >= starts[k]) : [];
+        counted = { iso: toIso(countDay), windows };
+        byCountDay.set(countDay, counted);
+      }
+    }
+    results[i] = {
       id: f.contract.id,
       client: f.contract.client,
       status: f.contract.status,
       outcome: c.outcome,
       rule: c.rule.name,
       weight: f.weight,
-      countedFrom: countDay === undefined ? null : toIso(countDay),
-      windows:
-        countDay === undefined
-          ? []
-          : months.filter((w) => inWindow(countDay, day, w.months)).map((w) => w.name),
+      countedFrom: counted ? counted.iso : null,
+      windows: counted ? counted.windows : [],
     };
-  });
-  return {
-    date: toIso(day),
-    ...selection,
-    windows,
-    badges: rules.badges.map((b) => ({ name: b.name, min: b.min, met: reaches(selection.jss, b.min) })),
-    contracts,
-    warnings: prepared.warnings,
-  };
+  }
+  return results;
 }
 
 /** One-call evaluation: `asOf` is the history's evaluation date, `at` the day scored (default asOf). */
