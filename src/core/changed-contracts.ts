@@ -3,15 +3,7 @@ import type { Day } from './dates.js';
 import type { DayState, PreparedHistory } from './evaluate.js';
 import { type ContractFacts, computeFacts, type FactsWarning } from './facts.js';
 import type { Contract } from './types.js';
-import {
-  addCounted,
-  emptyTotals,
-  monthWindows,
-  type Selection,
-  selectionOf,
-  type Totals,
-  windowStart,
-} from './windows.js';
+import { type Selection, selectionOf, type Totals } from './windows.js';
 
 /**
  * A history scored with a few of its contracts changed (a what-if), from the baseline's state on
@@ -36,15 +28,30 @@ export interface BaselineDay {
   prepared: PreparedHistory;
   day: Day;
   classes: readonly Classification[];
-  /** Month-window totals; moved while a change is scored, then restored exactly. */
-  totals: Map<string, Totals>;
+  /** Month-window totals (`monthWindows` order); moved while a change is scored, then restored exactly. */
+  totals: Totals[];
   selection: Selection;
-  /** Month windows (rule-set order) with their first day. */
-  windows: { name: string; start: Day }[];
+  /** The first day of each month window, in the order of `totals`. */
+  starts: readonly Day[];
   spans: ClientSpans;
   /** Per client whose long-term status would flip: the move of all its contracts, made once. */
-  flipMoves: Map<string, Totals[]>;
+  flipMoves: Map<string, WindowMove[]>;
 }
+
+/**
+ * How one month window's totals move: sums in whole millionths of weight, and counted contracts
+ * per client number (only the clients that move).
+ */
+interface WindowMove {
+  success: number;
+  neutral: number;
+  negative: number;
+  outcomes: number;
+  clients: Map<number, number>;
+}
+
+/** Weights are summed as whole millionths, as in windows.ts. */
+const UNIT = 1_000_000;
 
 /** The changed contracts' facts, whatever the day: new versions with their clients' long-term status. */
 export interface ChangedFacts {
@@ -68,17 +75,13 @@ export function baselineDay(
   state: DayState,
   spans = clientSpans(prepared),
 ): BaselineDay {
-  const windows = monthWindows(prepared.rules).map((w) => ({
-    name: w.name,
-    start: windowStart(state.day, w.months),
-  }));
   return {
     prepared,
     day: state.day,
     classes: state.classes,
     totals: state.totals,
     selection: selectionOf(prepared.rules, state.totals),
-    windows,
+    starts: state.starts,
     spans,
     flipMoves: new Map(),
   };
@@ -126,7 +129,23 @@ export function changedFacts(
     const before = spans.longTerm(client);
     if (before !== undefined && before !== status) flipped.push(client);
   }
-  const withStatus = facts.map((f) => ({ ...f, longTermClient: longTerm.get(f.contract.client) === true }));
+  // Client numbers as the baseline has them; clients new to it numbered after its own.
+  const newClients = new Map<string, number>();
+  const clientIndex = (client: string): number => {
+    const known = spans.clientIndex(client);
+    if (known !== undefined) return known;
+    let n = newClients.get(client);
+    if (n === undefined) {
+      n = prepared.clientCount + newClients.size;
+      newClients.set(client, n);
+    }
+    return n;
+  };
+  const withStatus = facts.map((f) => ({
+    ...f,
+    clientIndex: clientIndex(f.contract.client),
+    longTermClient: longTerm.get(f.contract.client) === true,
+  }));
   return { replaces, facts: withStatus, flipped, warnings };
 }
 
@@ -153,12 +172,11 @@ export function changesNothing(base: BaselineDay, derived: DerivedChanges): bool
 /** The selection on the baseline's day with the changes made (the baseline's totals are restored after). */
 export function selectionWith(base: BaselineDay, derived: DerivedChanges): Selection {
   if (changesNothing(base, derived)) return base.selection;
-  const delta = base.windows.map(() => emptyTotals());
+  const moves = base.starts.map(noMove);
   const flipped = new Set(derived.flipped);
   for (const client of derived.flipped) {
-    const move = flipMove(base, client);
-    move.forEach((m, w) => {
-      addTotals(delta[w], m, 1);
+    flipMove(base, client).forEach((m, w) => {
+      addMove(moves[w], m);
     });
   }
   derived.replaces.forEach((k, n) => {
@@ -166,31 +184,25 @@ export function selectionWith(base: BaselineDay, derived: DerivedChanges): Selec
       // A replaced contract leaves with the share it has in the totals moved so far.
       const f = base.prepared.facts[k];
       const was = flipped.has(f.contract.client) ? flippedClass(base, f) : base.classes[k];
-      contribute(delta, base, f, was, -1);
+      contribute(moves, base, f, was, -1);
     }
-    contribute(delta, base, derived.facts[n], derived.classes[n], 1);
+    contribute(moves, base, derived.facts[n], derived.classes[n], 1);
   });
-  const totals = base.windows.map((w) => totalsOf(base, w.name));
-  totals.forEach((t, w) => {
-    addTotals(t, delta[w], 1);
+  base.totals.forEach((t, w) => {
+    moveTotals(t, moves[w], 1);
   });
   const selection = selectionOf(base.prepared.rules, base.totals);
-  totals.forEach((t, w) => {
-    addTotals(t, delta[w], -1);
+  base.totals.forEach((t, w) => {
+    moveTotals(t, moves[w], -1);
   });
   return selection;
-}
-
-function totalsOf(base: BaselineDay, window: string): Totals {
-  const t = base.totals.get(window);
-  if (t === undefined) throw new Error(`no totals for window ${window}`);
-  return t;
 }
 
 function counted(c: Classification, day: Day): boolean {
   return c.countDay !== undefined && counts(c.outcome) && c.countDay <= day;
 }
 
+/** Whether two versions of a contract have the same share of every window on `day`. */
 function sameShare(
   a: ContractFacts,
   ac: Classification,
@@ -205,7 +217,7 @@ function sameShare(
     ac.outcome === bc.outcome &&
     ac.countDay === bc.countDay &&
     a.weight === b.weight &&
-    a.contract.client === b.contract.client
+    a.clientIndex === b.clientIndex
   );
 }
 
@@ -215,24 +227,28 @@ function flippedClass(base: BaselineDay, f: ContractFacts): Classification {
 }
 
 /** How the window totals move when every baseline contract of `client` changes long-term status. */
-function flipMove(base: BaselineDay, client: string): Totals[] {
-  let move = base.flipMoves.get(client);
-  if (!move) {
-    const delta = base.windows.map(() => emptyTotals());
+function flipMove(base: BaselineDay, client: string): WindowMove[] {
+  let moves = base.flipMoves.get(client);
+  if (!moves) {
+    const made = base.starts.map(noMove);
     for (const k of base.spans.contractsOf(client)) {
       const f = base.prepared.facts[k];
-      contribute(delta, base, f, base.classes[k], -1);
-      contribute(delta, base, f, flippedClass(base, f), 1);
+      contribute(made, base, f, base.classes[k], -1);
+      contribute(made, base, f, flippedClass(base, f), 1);
     }
-    move = delta;
-    base.flipMoves.set(client, move);
+    moves = made;
+    base.flipMoves.set(client, moves);
   }
-  return move;
+  return moves;
+}
+
+function noMove(): WindowMove {
+  return { success: 0, neutral: 0, negative: 0, outcomes: 0, clients: new Map() };
 }
 
 /** Adds (1) or removes (−1) one contract's share of the month windows on the baseline's day. */
 function contribute(
-  delta: Totals[],
+  moves: WindowMove[],
   base: BaselineDay,
   f: ContractFacts,
   c: Classification,
@@ -240,22 +256,47 @@ function contribute(
 ): void {
   const { countDay, outcome } = c;
   if (countDay === undefined || !counts(outcome) || countDay > base.day) return;
-  base.windows.forEach((w, k) => {
-    if (countDay >= w.start) addCounted(delta[k], outcome, f.weight, f.contract.client, sign);
+  const units = sign * Math.round(f.weight * UNIT);
+  base.starts.forEach((start, w) => {
+    if (countDay < start) return;
+    const m = moves[w];
+    m[outcome] += units;
+    m.outcomes += sign;
+    m.clients.set(f.clientIndex, (m.clients.get(f.clientIndex) ?? 0) + sign);
   });
 }
 
-/** t += sign × d, field by field (a client whose count falls to 0 leaves the map). */
-function addTotals(t: Totals, d: Totals, sign: 1 | -1): void {
-  t.success += sign * d.success;
-  t.neutral += sign * d.neutral;
-  t.negative += sign * d.negative;
-  t.outcomes += sign * d.outcomes;
-  for (const [client, n] of d.clients) {
-    const count = (t.clients.get(client) ?? 0) + sign * n;
-    if (count === 0) t.clients.delete(client);
-    else t.clients.set(client, count);
+/** m += d. */
+function addMove(m: WindowMove, d: WindowMove): void {
+  m.success += d.success;
+  m.neutral += d.neutral;
+  m.negative += d.negative;
+  m.outcomes += d.outcomes;
+  for (const [client, n] of d.clients) m.clients.set(client, (m.clients.get(client) ?? 0) + n);
+}
+
+/** t += sign × m. */
+function moveTotals(t: Totals, m: WindowMove, sign: 1 | -1): void {
+  t.success += sign * m.success;
+  t.neutral += sign * m.neutral;
+  t.negative += sign * m.negative;
+  t.outcomes += sign * m.outcomes;
+  for (const [client, n] of m.clients) moveClient(t, client, sign * n);
+}
+
+/** Adds `n` (negative: removes) counted contracts of one client, as `countClient` does one by one. */
+function moveClient(t: Totals, client: number, n: number): void {
+  if (n === 0) return;
+  let perClient = t.perClient;
+  if (client >= perClient.length) {
+    perClient = new Int32Array(Math.max(client + 1, 2 * perClient.length));
+    perClient.set(t.perClient);
+    t.perClient = perClient;
   }
+  const before = perClient[client];
+  perClient[client] = before + n;
+  if (before === 0) t.clients++;
+  else if (before + n === 0) t.clients--;
 }
 
 // ---- clients' payment spans ----------------------------------------------------------------
@@ -266,6 +307,8 @@ export interface ClientSpans {
   contractsOf(client: string): readonly number[];
   /** The client's long-term status in the baseline; undefined for a client not in the history. */
   longTerm(client: string): boolean | undefined;
+  /** The client's number in the baseline (`clientIndex`); undefined for a client not in the history. */
+  clientIndex(client: string): number | undefined;
   /** The client's payment span without the contracts at `without`; undefined when none of the rest was paid. */
   without(client: string, without: ReadonlySet<number>): { first: Day; last: Day } | undefined;
 }
@@ -300,6 +343,10 @@ export function clientSpans(prepared: PreparedHistory): ClientSpans {
     longTerm: (client) => {
       const list = byClient.get(client);
       return list === undefined ? undefined : prepared.facts[list[0]].longTermClient;
+    },
+    clientIndex: (client) => {
+      const list = byClient.get(client);
+      return list === undefined ? undefined : prepared.facts[list[0]].clientIndex;
     },
     without: (client, without) => {
       const { byFirst, byLast } = sortedOf(client);

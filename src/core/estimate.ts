@@ -94,13 +94,13 @@ export function nextChange(
   classes?: readonly Classification[],
 ): NextChange | null {
   // One sweep, stopped at the first change of the JSS (from the evaluation date's classes, when known).
-  const { changes, events } = buildTimeline(prepared, addMonths(prepared.asOf, NEXT_MONTHS), {
+  const { selectionSteps, events } = buildTimeline(prepared, addMonths(prepared.asOf, NEXT_MONTHS), {
     events: true,
     untilJssChanges: true,
     classes,
   });
-  if (changes.length < 2) return null;
-  const [before, last] = changes.slice(-2);
+  if (selectionSteps.length < 2) return null;
+  const [before, last] = selectionSteps.slice(-2);
   if (before.selection.jss === last.selection.jss) return null;
   return {
     date: toIso(last.day),
@@ -122,12 +122,10 @@ function incomplete(prepared: PreparedHistory, now: Evaluation): string[] {
   const parts = shown && isAverageWindow(shown) ? shown.average : [rules.shownWhen.window];
   return prepared.facts
     .filter((f, i) => {
-      const c = f.contract;
       return (
-        c.status === 'ended' &&
-        f.end !== undefined &&
+        !f.open &&
         f.end <= prepared.asOf &&
-        c.feedback === undefined &&
+        f.contract.feedback === undefined &&
         now.contracts[i].windows.some((w) => parts.includes(w))
       );
     })
