@@ -1,10 +1,11 @@
 import { type Classification, type CountedOutcome, classify } from './classify.js';
 import type { Day } from './dates.js';
-import type { PreparedHistory } from './evaluate.js';
+import type { DayState, PreparedHistory } from './evaluate.js';
 import type { ContractFacts } from './facts.js';
 import type { MonthWindow, RuleSet } from './types.js';
 import {
   addCounted,
+  cloneTotals,
   emptyWindowTotals,
   leavesWindow,
   monthWindows,
@@ -92,8 +93,11 @@ export interface TimelineOptions {
    * steps and events then end on that day.
    */
   untilJssChanges?: boolean;
-  /** Every contract's classification on the evaluation date, when already known (saves classifying again). */
-  classes?: readonly Classification[];
+  /**
+   * The evaluation date's state, when already known: its classes and totals are where the sweep
+   * starts (saves classifying and counting again).
+   */
+  now?: DayState;
   /** A memo of when counted contracts leave each window, shared by timelines of one run. */
   leaving?: LeavesWindow;
   /** Also record every window's score and eligibility on each day any of them changes. */
@@ -110,6 +114,8 @@ interface Collecting {
   deltas: (Delta[] | undefined)[];
   /** Likewise; only when events are asked for. */
   events: (PackedEvent[] | undefined)[] | undefined;
+  /** The sweep starts from the evaluation date's totals: no deltas on that day. */
+  fromState: boolean;
 }
 
 export function buildTimeline(
@@ -127,13 +133,14 @@ export function buildTimeline(
     leaving: options.leaving ?? memoLeavesWindow(),
     deltas: new Array(length),
     events: options.events ? new Array(length) : undefined,
+    fromState: options.now !== undefined,
   };
   const longest = Math.max(0, ...windows.map((w) => w.months));
   for (let fact = 0; fact < facts.length; fact++) {
     const f = facts[fact];
     // An ended contract counts from its end, whatever its outcome: skip those out of every window.
     if (!f.open && at.leaving(f.end, longest) <= asOf) continue;
-    collect(at, fact, spansOf(f, rules, asOf, options.classes?.[fact]));
+    collect(at, fact, spansOf(f, rules, asOf, options.now?.classes[fact]));
   }
   const { steps, windowScores, last } = sweep(prepared, at.deltas, options);
   const events = at.events ? unpackEvents(prepared, at.events, last) : [];
@@ -158,7 +165,8 @@ function collect(at: Collecting, fact: number, spans: readonly Span[]): void {
       const to = s.floating ? s.to : Math.min(at.leaving(cls.countDay, windows[w].months), s.to);
       if (from >= to || to <= asOf) continue; // not in the window on any day we look at
       const delta = ((fact * count + w) * 3 + outcomeCode(cls.outcome)) * 2;
-      if (from <= until) pushAt(at.deltas, Math.max(0, from - asOf), delta);
+      if (from <= until && !(at.fromState && from <= asOf))
+        pushAt(at.deltas, Math.max(0, from - asOf), delta);
       if (to <= until) pushAt(at.deltas, Math.max(0, to - asOf), delta + 1);
       if (!events) continue;
       if (inside && leave === from) leave = to;
@@ -197,7 +205,9 @@ function sweep(
 ): { steps: SelectionStep[]; windowScores: WindowScoresPoint[]; last: number } {
   const { rules, facts, asOf } = prepared;
   const count = monthWindows(rules).length;
-  const totals = emptyWindowTotals(rules, prepared.clientCount);
+  const totals = options.now
+    ? options.now.totals.map(cloneTotals)
+    : emptyWindowTotals(rules, prepared.clientCount);
   const apply = (list: readonly Delta[]) => {
     for (const delta of list) {
       const rest = Math.floor(delta / 2);
