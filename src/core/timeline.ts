@@ -151,7 +151,12 @@ export function buildTimeline(
 function collect(at: Collecting, fact: number, spans: readonly Span[]): void {
   const { asOf, until, windows, events } = at;
   const count = windows.length;
-  if (events && spans.length === 2 && changed(spans[0].cls, spans[1].cls) && spans[1].from <= until)
+  if (
+    events &&
+    spans.length === 2 &&
+    decidedDifferently(spans[0].cls, spans[1].cls) &&
+    spans[1].from <= until
+  )
     pushAt(events, spans[1].from - asOf, (fact * (count + 1) + count) * 2);
   for (let w = 0; w < count; w++) {
     // The days [enter, leave) the contract is in the window, its states' intervals joined.
@@ -316,7 +321,8 @@ export function memoLeavesWindow(): LeavesWindow {
   };
 }
 
-function changed(a: Classification, b: Classification): boolean {
+/** Whether two classifications of a contract differ in outcome or deciding rule (it turned idle). */
+function decidedDifferently(a: Classification, b: Classification): boolean {
   return a.outcome !== b.outcome || a.rule.name !== b.rule.name;
 }
 
