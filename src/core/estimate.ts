@@ -102,9 +102,12 @@ export function nextChange(prepared: PreparedHistory, now?: DayState): NextChang
     date: toIso(last.day),
     from: before.selection.jss,
     to: last.selection.jss,
-    events: events
-      .filter((e) => e.day === last.day)
-      .map((e) => ({ contract: prepared.facts[e.contract].contract.id, window: e.window, what: e.what })),
+    // the timeline gives the events of the day it stopped on only
+    events: events.map((e) => ({
+      contract: prepared.facts[e.contract].contract.id,
+      window: e.window,
+      what: e.what,
+    })),
   };
 }
 

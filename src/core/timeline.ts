@@ -53,8 +53,8 @@ export interface Timeline {
   /** With `windowScores`: the evaluation date first, then every later day on which any window's score or eligibility changes. */
   windowScores: WindowScoresPoint[];
   /**
-   * Events after the evaluation date up to `until` (with `untilJssChanges`, up to the day the sweep
-   * stopped), by day, then contract, then window order.
+   * Events after the evaluation date up to `until` (with `untilJssChanges`: those of the last day
+   * swept only), by day, then contract, then window order.
    */
   events: TimelineEvent[];
 }
@@ -96,7 +96,7 @@ export interface TimelineOptions {
   events?: boolean;
   /**
    * Stop the sweep at the first day on which the displayed JSS changes (for `next`): selection
-   * steps and events then end on that day.
+   * steps end on that day, and events are that day's only (or `until`'s, when it does not change).
    */
   untilJssChanges?: boolean;
   /**
@@ -166,7 +166,8 @@ export function buildTimeline(
     collect(at, fact, spansOf(f, rules, asOf, options.now?.classes[fact]));
   }
   const { steps, windowScores, last } = sweep(prepared, at.deltas, options);
-  const events = at.events ? unpackEvents(prepared, at.events, last) : [];
+  const first = options.untilJssChanges ? last : 0;
+  const events = at.events ? unpackEvents(prepared, at.events, first, last) : [];
   return { selectionSteps: steps, windowScores, events };
 }
 
@@ -278,15 +279,16 @@ function sweep(
   return { steps, windowScores, last: deltas.length - 1 };
 }
 
-/** The packed events of the days up to offset `last`, as objects, by day (the holes are days without). */
+/** The packed events of the day offsets `first`..`last`, as objects, by day (the holes are days without). */
 function unpackEvents(
   prepared: PreparedHistory,
   events: readonly (PackedEvent[] | undefined)[],
+  first: number,
   last: number,
 ): TimelineEvent[] {
   const windows = monthWindows(prepared.rules);
   const out: TimelineEvent[] = [];
-  for (let i = 0; i <= last && i < events.length; i++) {
+  for (let i = first; i <= last && i < events.length; i++) {
     const list = events[i];
     if (list === undefined) continue;
     for (const packed of list) {
