@@ -36,9 +36,10 @@ export function isIdle(f: ContractFacts, day: Day): boolean {
 export function classify(f: ContractFacts, rules: RuleSet, day: Day): Classification {
   const idle = isIdle(f, day);
   const list = rules.classify;
+  const matchers = fullMatchersOf(list);
   let rule = list[list.length - 1];
   for (let i = 0; i < list.length; i++) {
-    if (matches(list[i].when, f, idle)) {
+    if (matches(matchers[i], f, idle)) {
       rule = list[i];
       break;
     }
@@ -60,6 +61,38 @@ function countingDay(f: ContractFacts, rule: ClassifyRule, idle: boolean, day: D
   if (idle) return f.idleFrom;
   if (f.longTermClient) return lastOrStart;
   return day;
+}
+
+/**
+ * A matcher with every key present (undefined where not given). Rules' matchers each have their
+ * own keys; made alike once per rule list, they give `matches` one object shape to read.
+ */
+type FullMatcher = { [K in MatcherKey]: Matcher[K] };
+type MatcherKey = keyof Matcher;
+
+const fullMatchers = new WeakMap<readonly ClassifyRule[], FullMatcher[]>();
+
+function fullMatchersOf(list: readonly ClassifyRule[]): FullMatcher[] {
+  let matchers = fullMatchers.get(list);
+  if (matchers === undefined || matchers.length !== list.length) {
+    matchers = list.map(({ when: m }) => ({
+      status: m.status,
+      type: m.type,
+      open: m.open,
+      idle: m.idle,
+      longTermClient: m.longTermClient,
+      clientSuspended: m.clientSuspended,
+      endedBy: m.endedBy,
+      endReason: m.endReason,
+      dispute: m.dispute,
+      feedback: m.feedback,
+      earnings: m.earnings,
+      public: m.public,
+      private: m.private,
+    }));
+    fullMatchers.set(list, matchers);
+  }
+  return matchers;
 }
 
 export function matches(m: Matcher, f: ContractFacts, idle: boolean): boolean {

@@ -34,10 +34,24 @@ function dayOfMonthOf(text: string): number {
 /** True when `text` is a real calendar date in `YYYY-MM-DD` form (2026-02-30 is not). */
 export function isIsoDate(text: string): boolean {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  return isCivil(yearOf(text), monthOf(text), dayOfMonthOf(text));
+}
+
+/** A real calendar date; NaN (from a non-digit) fails every comparison. */
+function isCivil(y: number, m: number, d: number): boolean {
+  return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/**
+ * The day of a `YYYY-MM-DD` date, read in one pass by char code (no substrings, no arrays); NaN
+ * when `text` is not a real calendar date.
+ */
+function parseDay(text: string): Day {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
   const y = yearOf(text);
   const m = monthOf(text);
   const d = dayOfMonthOf(text);
-  return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return isCivil(y, m, d) ? fromCivil(y, m, d) : Number.NaN;
 }
 
 /** The years a date in a history, a rule set or an option may have (DESIGN §1). */
@@ -89,8 +103,9 @@ export function toCivil(day: Day): [number, number, number] {
 }
 
 export function toDay(iso: string): Day {
-  if (!isIsoDate(iso)) throw new Error(`not an ISO date: ${iso}`);
-  return fromCivil(yearOf(iso), monthOf(iso), dayOfMonthOf(iso));
+  const day = parseDay(iso);
+  if (Number.isNaN(day)) throw new Error(`not an ISO date: ${iso}`);
+  return day;
 }
 
 /** `01`..`31`: two-digit months and days of month. */

@@ -74,7 +74,7 @@ export function computeFacts(
           cache.set(contract, f);
         }
         // a copy: client numbers and long-term status are set on it, and differ between histories
-        return { ...f };
+        return copyFacts(f);
       })
     : contracts.map((contract) => contractFacts(contract, rules, guessDay, warnings));
   const clientCount = numberClients(facts);
@@ -110,13 +110,44 @@ export function refreshClientFacts(
   guessDay: Day,
 ): ContractFacts[] {
   const facts = clientFacts.map((f, k) => {
-    if (k !== at) return { ...f };
+    if (k !== at) return copyFacts(f);
     const fresh = contractFacts(changed, rules, guessDay, []);
     fresh.clientIndex = f.clientIndex;
     return fresh;
   });
   markLongTermClient(facts, rules.longTerm.minSpanDays);
   return facts;
+}
+
+/** A copy of one contract's facts, with the keys in the order `contractFacts` makes them. */
+function copyFacts(f: ContractFacts): ContractFacts {
+  if (f.open)
+    return {
+      contract: f.contract,
+      clientIndex: f.clientIndex,
+      net: f.net,
+      start: f.start,
+      end: undefined,
+      open: true,
+      firstPayment: f.firstPayment,
+      lastPayment: f.lastPayment,
+      weight: f.weight,
+      longTermClient: f.longTermClient,
+      idleFrom: f.idleFrom,
+    };
+  return {
+    contract: f.contract,
+    clientIndex: f.clientIndex,
+    net: f.net,
+    start: f.start,
+    end: f.end,
+    open: false,
+    firstPayment: f.firstPayment,
+    lastPayment: f.lastPayment,
+    weight: f.weight,
+    longTermClient: f.longTermClient,
+    idleFrom: undefined,
+  };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { type Classification, type CountedOutcome, classify } from './classify.js';
 import type { Day } from './dates.js';
-import type { PreparedHistory } from './evaluate.js';
+import type { DayState, PreparedHistory } from './evaluate.js';
 import type { ContractFacts } from './facts.js';
 import type { MonthWindow, RuleSet } from './types.js';
 import {
-  addCounted,
+  addUnits,
+  cloneTotals,
   emptyWindowTotals,
   leavesWindow,
   monthWindows,
@@ -12,6 +13,7 @@ import {
   type Selection,
   scoresOf,
   select,
+  weightUnits,
 } from './windows.js';
 
 /**
@@ -51,8 +53,8 @@ export interface Timeline {
   /** With `windowScores`: the evaluation date first, then every later day on which any window's score or eligibility changes. */
   windowScores: WindowScoresPoint[];
   /**
-   * Events after the evaluation date up to `until` (with `untilJssChanges`, up to the day the sweep
-   * stopped), by day, then contract, then window order.
+   * Events after the evaluation date up to `until` (with `untilJssChanges`: those of the last day
+   * swept only), by day, then contract, then window order.
    */
   events: TimelineEvent[];
 }
@@ -65,9 +67,14 @@ function outcomeCode(outcome: CountedOutcome): number {
 
 /**
  * A change to one window's totals, packed in one small integer so that a large history's deltas
- * are not a million objects: ((fact · windows + window) · 3 + outcome) · 2 + (sign < 0 ? 1 : 0).
+ * are not a million objects: the bits of (fact · windows + window), then two of the outcome's code,
+ * then one of the sign (1: removed).
  */
 type Delta = number;
+
+function packDelta(fact: number, windows: number, w: number, outcome: CountedOutcome, sign: 1 | -1): Delta {
+  return ((fact * windows + w) << 3) | (outcomeCode(outcome) << 1) | (sign < 0 ? 1 : 0);
+}
 
 /**
  * An event, packed like a delta until it is asked for: (fact · (windows + 1) + window) · 2 + kind,
@@ -89,11 +96,14 @@ export interface TimelineOptions {
   events?: boolean;
   /**
    * Stop the sweep at the first day on which the displayed JSS changes (for `next`): selection
-   * steps and events then end on that day.
+   * steps end on that day, and events are that day's only (or `until`'s, when it does not change).
    */
   untilJssChanges?: boolean;
-  /** Every contract's classification on the evaluation date, when already known (saves classifying again). */
-  classes?: readonly Classification[];
+  /**
+   * The evaluation date's state, when already known: its classes and totals are where the sweep
+   * starts (saves classifying and counting again).
+   */
+  now?: DayState;
   /** A memo of when counted contracts leave each window, shared by timelines of one run. */
   leaving?: LeavesWindow;
   /** Also record every window's score and eligibility on each day any of them changes. */
@@ -110,6 +120,24 @@ interface Collecting {
   deltas: (Delta[] | undefined)[];
   /** Likewise; only when events are asked for. */
   events: (PackedEvent[] | undefined)[] | undefined;
+  /** The sweep starts from the evaluation date's totals: no deltas on that day. */
+  fromState: boolean;
+  /** Per counting day: the day a contract counted from it leaves each month window (by index). */
+  leaveDays: Map<Day, Day[]>;
+}
+
+/**
+ * When a contract counted from `countDay` leaves each month window, worked out once per day;
+ * undefined for a contract that does not count.
+ */
+function leaveDaysOf(at: Collecting, countDay: Day | undefined): Day[] | undefined {
+  if (countDay === undefined) return undefined;
+  let days = at.leaveDays.get(countDay);
+  if (days === undefined) {
+    days = at.windows.map((w) => at.leaving(countDay, w.months));
+    at.leaveDays.set(countDay, days);
+  }
+  return days;
 }
 
 export function buildTimeline(
@@ -127,16 +155,19 @@ export function buildTimeline(
     leaving: options.leaving ?? memoLeavesWindow(),
     deltas: new Array(length),
     events: options.events ? new Array(length) : undefined,
+    fromState: options.now !== undefined,
+    leaveDays: new Map(),
   };
   const longest = Math.max(0, ...windows.map((w) => w.months));
   for (let fact = 0; fact < facts.length; fact++) {
     const f = facts[fact];
     // An ended contract counts from its end, whatever its outcome: skip those out of every window.
     if (!f.open && at.leaving(f.end, longest) <= asOf) continue;
-    collect(at, fact, spansOf(f, rules, asOf, options.classes?.[fact]));
+    collect(at, fact, spansOf(f, rules, asOf, options.now?.classes[fact]));
   }
   const { steps, windowScores, last } = sweep(prepared, at.deltas, options);
-  const events = at.events ? unpackEvents(prepared, at.events, last) : [];
+  const first = options.untilJssChanges ? last : 0;
+  const events = at.events ? unpackEvents(prepared, at.events, first, last) : [];
   return { selectionSteps: steps, windowScores, events };
 }
 
@@ -144,22 +175,32 @@ export function buildTimeline(
 function collect(at: Collecting, fact: number, spans: readonly Span[]): void {
   const { asOf, until, windows, events } = at;
   const count = windows.length;
-  if (events && spans.length === 2 && changed(spans[0].cls, spans[1].cls) && spans[1].from <= until)
+  if (
+    events &&
+    spans.length === 2 &&
+    decidedDifferently(spans[0].cls, spans[1].cls) &&
+    spans[1].from <= until
+  )
     pushAt(events, spans[1].from - asOf, (fact * (count + 1) + count) * 2);
+  // When each state leaves each window (looked up once per state, not per window).
+  const leaves0 = leaveDaysOf(at, spans[0].cls.countDay);
+  const leaves1 = spans.length > 1 ? leaveDaysOf(at, spans[1].cls.countDay) : undefined;
   for (let w = 0; w < count; w++) {
     // The days [enter, leave) the contract is in the window, its states' intervals joined.
     let enter = 0;
     let leave = 0;
     let inside = false;
-    for (const s of spans) {
+    for (let k = 0; k < spans.length; k++) {
+      const s = spans[k];
       const cls = s.cls;
-      if (cls.countDay === undefined) continue;
+      const leaves = k === 0 ? leaves0 : leaves1;
+      if (cls.countDay === undefined || leaves === undefined) continue;
       const from = s.floating ? s.from : Math.max(cls.countDay, s.from);
-      const to = s.floating ? s.to : Math.min(at.leaving(cls.countDay, windows[w].months), s.to);
+      const to = s.floating ? s.to : Math.min(leaves[w], s.to);
       if (from >= to || to <= asOf) continue; // not in the window on any day we look at
-      const delta = ((fact * count + w) * 3 + outcomeCode(cls.outcome)) * 2;
-      if (from <= until) pushAt(at.deltas, Math.max(0, from - asOf), delta);
-      if (to <= until) pushAt(at.deltas, Math.max(0, to - asOf), delta + 1);
+      if (from <= until && !(at.fromState && from <= asOf))
+        pushAt(at.deltas, Math.max(0, from - asOf), packDelta(fact, count, w, cls.outcome, 1));
+      if (to <= until) pushAt(at.deltas, Math.max(0, to - asOf), packDelta(fact, count, w, cls.outcome, -1));
       if (!events) continue;
       if (inside && leave === from) leave = to;
       else {
@@ -197,14 +238,24 @@ function sweep(
 ): { steps: SelectionStep[]; windowScores: WindowScoresPoint[]; last: number } {
   const { rules, facts, asOf } = prepared;
   const count = monthWindows(rules).length;
-  const totals = emptyWindowTotals(rules, prepared.clientCount);
+  const totals = options.now
+    ? options.now.totals.map(cloneTotals)
+    : emptyWindowTotals(rules, prepared.clientCount);
+  // Each fact's weight and client side by side in typed arrays: the sweep reads them in fact
+  // order, without visiting the fact objects.
+  const units = new Float64Array(facts.length);
+  const clients = new Int32Array(facts.length);
+  for (let i = 0; i < facts.length; i++) {
+    units[i] = weightUnits(facts[i].weight);
+    clients[i] = facts[i].clientIndex;
+  }
   const apply = (list: readonly Delta[]) => {
     for (const delta of list) {
-      const rest = Math.floor(delta / 2);
-      const windowed = Math.floor(rest / 3);
-      const f = facts[Math.floor(windowed / count)];
-      const sign = delta % 2 === 1 ? -1 : 1;
-      addCounted(totals[windowed % count], OUTCOME_CODES[rest % 3], f.weight, f.clientIndex, sign);
+      const windowed = delta >>> 3;
+      const w = windowed % count;
+      const fact = (windowed - w) / count;
+      const sign = (delta & 1) === 1 ? -1 : 1;
+      addUnits(totals[w], OUTCOME_CODES[(delta >>> 1) & 3], units[fact], clients[fact], sign);
     }
   };
   apply(deltas[0] ?? []);
@@ -228,15 +279,16 @@ function sweep(
   return { steps, windowScores, last: deltas.length - 1 };
 }
 
-/** The packed events of the days up to offset `last`, as objects, by day (the holes are days without). */
+/** The packed events of the day offsets `first`..`last`, as objects, by day (the holes are days without). */
 function unpackEvents(
   prepared: PreparedHistory,
   events: readonly (PackedEvent[] | undefined)[],
+  first: number,
   last: number,
 ): TimelineEvent[] {
   const windows = monthWindows(prepared.rules);
   const out: TimelineEvent[] = [];
-  for (let i = 0; i <= last && i < events.length; i++) {
+  for (let i = first; i <= last && i < events.length; i++) {
     const list = events[i];
     if (list === undefined) continue;
     for (const packed of list) {
@@ -306,7 +358,8 @@ export function memoLeavesWindow(): LeavesWindow {
   };
 }
 
-function changed(a: Classification, b: Classification): boolean {
+/** Whether two classifications of a contract differ in outcome or deciding rule (it turned idle). */
+function decidedDifferently(a: Classification, b: Classification): boolean {
   return a.outcome !== b.outcome || a.rule.name !== b.rule.name;
 }
 

@@ -44,6 +44,11 @@ export function emptyWindowTotals(rules: RuleSet, clientCount = 0): Totals[] {
   return monthWindows(rules).map(() => emptyTotals(clientCount));
 }
 
+/** A weight in the whole millionths totals are kept in. */
+export function weightUnits(weight: number): number {
+  return Math.round(weight * UNIT);
+}
+
 /** Adds (sign 1) or removes (sign −1) one counted contract. */
 export function addCounted(
   t: Totals,
@@ -52,18 +57,28 @@ export function addCounted(
   client: number,
   sign: 1 | -1,
 ): void {
-  const units = sign * Math.round(weight * UNIT);
+  addUnits(t, outcome, Math.round(weight * UNIT), client, sign);
+}
+
+/** `addCounted` with the weight already in whole millionths (`weightUnits`). */
+export function addUnits(
+  t: Totals,
+  outcome: CountedOutcome,
+  units: number,
+  client: number,
+  sign: 1 | -1,
+): void {
   // A switch, not t[outcome]: this runs for every contract in every window, and a computed key
   // is several times slower here.
   switch (outcome) {
     case 'success':
-      t.success += units;
+      t.success += sign * units;
       break;
     case 'neutral':
-      t.neutral += units;
+      t.neutral += sign * units;
       break;
     default:
-      t.negative += units;
+      t.negative += sign * units;
   }
   t.outcomes += sign;
   countClient(t, client, sign);
