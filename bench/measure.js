@@ -88,7 +88,7 @@ if (task === 'parse') {
   const estimateOnce = (prepared) => {
     const state = stateAt(prepared, prepared.asOf);
     evaluateAt(prepared, prepared.asOf, state);
-    nextChange(prepared, state.classes);
+    nextChange(prepared, state);
   };
   if (task === 'estimate') estimateOnce(prepare(history, ruleSet, asOf));
   else if (task === 'estimate-scenarios')

@@ -21,10 +21,10 @@ export {
   applyChanges,
   applyScenario,
   type Changes,
+  type ContractEdit,
   type ContractFields,
   changeProblems,
   continuePayments,
-  type FieldChange,
   findChoice,
   type ScenarioChoice,
 } from './core/apply-changes.js';

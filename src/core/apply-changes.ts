@@ -1,7 +1,16 @@
 import { isIdle, matches } from './classify.js';
 import { toDay, toIso } from './dates.js';
 import { type ContractFacts, computeFacts } from './facts.js';
-import type { Contract, History, Matcher, Payment, RuleSet, Scenario, ScenarioOutcome } from './types.js';
+import {
+  CONTRACT_KEYS,
+  type Contract,
+  type History,
+  type Matcher,
+  type Payment,
+  type RuleSet,
+  type Scenario,
+  type ScenarioOutcome,
+} from './types.js';
 
 /** A scenario outcome chosen for an open contract; `outcome` defaults to the scenario's first. */
 export interface ScenarioChoice {
@@ -13,7 +22,8 @@ export interface ScenarioChoice {
 /** New values for a contract's fields; `null` removes an optional field. `id` cannot change. */
 export type ContractFields = { [K in Exclude<keyof Contract, 'id'>]?: Contract[K] | null };
 
-export interface FieldChange {
+/** New values for some fields of one contract of the history (a changes file's `change:` entry). */
+export interface ContractEdit {
   contract: string;
   fields: ContractFields;
 }
@@ -22,7 +32,7 @@ export interface FieldChange {
 export interface Changes {
   name?: string;
   set?: ScenarioChoice[];
-  change?: FieldChange[];
+  change?: ContractEdit[];
   add?: Contract[];
 }
 
@@ -144,58 +154,108 @@ export function changeProblems(
   const open = ids.filter((id) => status.get(id) !== 'ended');
   const seen = new Map<string, number>();
   (changes.set ?? []).forEach((entry, j) => {
-    const at = (key: string) => ['set', j, key];
-    if (!byId.has(entry.contract))
-      out.push(unknownContract(at('contract'), entry.contract, open, 'open contracts'));
-    else if (status.get(entry.contract) === 'ended') {
-      out.push({
-        path: at('contract'),
-        code: 'contract-ended',
-        message: `${entry.contract} is ended; scenarios apply to open (active or paused) contracts`,
-        hint: open.length ? `open contracts: ${list(open)}` : 'this history has no open contract',
-      });
-    } else if (seen.has(entry.contract)) {
-      out.push({
-        path: at('contract'),
-        code: 'scenario-twice',
-        message: `${entry.contract} already has a scenario (set[${seen.get(entry.contract)}])`,
-        hint: 'an alternative gives each contract one scenario outcome; put the other in its own alternative',
-      });
-    }
+    const contractProblem = setContractProblem(entry, j, { known: byId, status, open, seen });
+    if (contractProblem) out.push(contractProblem);
     seen.set(entry.contract, seen.get(entry.contract) ?? j);
-    const scenario = rules.scenarios.find((s) => s.name === entry.scenario);
-    const names = rules.scenarios.map((s) => s.name);
-    if (!scenario) {
-      out.push({
-        path: at('scenario'),
-        code: 'unknown-scenario',
-        message: `no scenario "${entry.scenario}" in rule set ${rules.name}`,
-        ...choices(entry.scenario, names, 'scenarios'),
-      });
-    } else if (byId.has(entry.contract) && offered(entry.contract, scenario) !== undefined) {
-      out.push({
-        path: at('scenario'),
-        code: 'scenario-not-offered',
-        message: `scenario ${scenario.name} is not offered for ${entry.contract}: ${offered(entry.contract, scenario)}`,
-        hint: `jss rules show ${rules.name} lists when each scenario applies`,
-      });
-    } else if (entry.outcome !== undefined && !scenario.outcomes.some((o) => o.name === entry.outcome)) {
-      out.push({
-        path: at('outcome'),
-        code: 'unknown-outcome',
-        message: `scenario ${scenario.name} has no outcome "${entry.outcome}" in rule set ${rules.name}`,
-        ...choices(
-          entry.outcome,
-          scenario.outcomes.map((o) => o.name),
-          `outcomes of ${scenario.name}`,
-        ),
-      });
-    }
+    const scenarioProblem = setScenarioProblem(entry, j, rules, (scenario) =>
+      byId.has(entry.contract) ? offered(entry.contract, scenario) : undefined,
+    );
+    if (scenarioProblem) out.push(scenarioProblem);
   });
 
+  out.push(...addProblems(changes.add ?? [], byId));
+  return out;
+}
+
+/** What is wrong with the contract a `set` entry names: unknown, ended (after `change`), or set before. */
+function setContractProblem(
+  entry: ScenarioChoice,
+  j: number,
+  history: {
+    known: ReadonlyMap<string, Contract>;
+    status: ReadonlyMap<string, Contract['status']>;
+    open: string[];
+    /** The first set entry of each contract seen so far. */
+    seen: ReadonlyMap<string, number>;
+  },
+): ChangeProblem | undefined {
+  const path = ['set', j, 'contract'];
+  const { open } = history;
+  if (!history.known.has(entry.contract))
+    return unknownContract(path, entry.contract, open, 'open contracts');
+  if (history.status.get(entry.contract) === 'ended') {
+    return {
+      path,
+      code: 'contract-ended',
+      message: `${entry.contract} is ended; scenarios apply to open (active or paused) contracts`,
+      hint: open.length ? `open contracts: ${list(open)}` : 'this history has no open contract',
+    };
+  }
+  if (history.seen.has(entry.contract)) {
+    return {
+      path,
+      code: 'scenario-twice',
+      message: `${entry.contract} already has a scenario (set[${history.seen.get(entry.contract)}])`,
+      hint: 'an alternative gives each contract one scenario outcome; put the other in its own alternative',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with the scenario and outcome a `set` entry names: unknown, or not offered for
+ * the contract (`notOffered` says why, or undefined when it is offered).
+ */
+function setScenarioProblem(
+  entry: ScenarioChoice,
+  j: number,
+  rules: RuleSet,
+  notOffered: (scenario: Scenario) => string | undefined,
+): ChangeProblem | undefined {
+  const at = (key: string) => ['set', j, key];
+  const scenario = rules.scenarios.find((s) => s.name === entry.scenario);
+  if (!scenario) {
+    return {
+      path: at('scenario'),
+      code: 'unknown-scenario',
+      message: `no scenario "${entry.scenario}" in rule set ${rules.name}`,
+      ...choices(
+        entry.scenario,
+        rules.scenarios.map((s) => s.name),
+        'scenarios',
+      ),
+    };
+  }
+  const why = notOffered(scenario);
+  if (why !== undefined) {
+    return {
+      path: at('scenario'),
+      code: 'scenario-not-offered',
+      message: `scenario ${scenario.name} is not offered for ${entry.contract}: ${why}`,
+      hint: `jss rules show ${rules.name} lists when each scenario applies`,
+    };
+  }
+  if (entry.outcome !== undefined && !scenario.outcomes.some((o) => o.name === entry.outcome)) {
+    return {
+      path: at('outcome'),
+      code: 'unknown-outcome',
+      message: `scenario ${scenario.name} has no outcome "${entry.outcome}" in rule set ${rules.name}`,
+      ...choices(
+        entry.outcome,
+        scenario.outcomes.map((o) => o.name),
+        `outcomes of ${scenario.name}`,
+      ),
+    };
+  }
+  return undefined;
+}
+
+/** `add` entries whose ids are already in the history, or added twice. */
+function addProblems(add: readonly Contract[], known: ReadonlyMap<string, Contract>): ChangeProblem[] {
+  const out: ChangeProblem[] = [];
   const added = new Map<string, number>();
-  (changes.add ?? []).forEach((c, k) => {
-    if (byId.has(c.id)) {
+  add.forEach((c, k) => {
+    if (known.has(c.id)) {
       out.push({
         path: ['add', k, 'id'],
         code: 'contract-exists',
@@ -228,7 +288,7 @@ function notOffered(
   return (id, scenario) => {
     if (scenario.when === undefined) return undefined;
     if (!facts) {
-      const changed = applyFieldChanges(history.contracts, changes);
+      const changed = applyContractEdits(history.contracts, changes);
       const day = toDay(asOf);
       facts = new Map(computeFacts(changed, rules, day).facts.map((f) => [f.contract.id, f]));
     }
@@ -238,7 +298,7 @@ function notOffered(
   };
 }
 
-function applyFieldChanges(contracts: readonly Contract[], changes: Changes): Contract[] {
+function applyContractEdits(contracts: readonly Contract[], changes: Changes): Contract[] {
   const fields = new Map<string, ContractFields[]>();
   for (const { contract, fields: f } of changes.change ?? [])
     fields.set(contract, [...(fields.get(contract) ?? []), f]);
@@ -303,14 +363,28 @@ export function applyChanges(
   return { ...history, contracts };
 }
 
+/** The contract with `fields` written over it, in the order the fields are given (new keys last). */
 function applyFields(contract: Contract, fields: ContractFields): Contract {
-  const out: Record<string, unknown> = { ...contract };
-  for (const [key, value] of Object.entries(fields)) {
-    if (key === 'id' || value === undefined) continue;
-    if (value === null) delete out[key];
-    else out[key] = value;
-  }
-  return out as unknown as Contract;
+  const out: Contract = { ...contract };
+  for (const key of Object.keys(fields)) if (isEditableKey(key)) setField(out, key, fields[key]);
+  return out;
+}
+
+const EDITABLE_KEYS: ReadonlySet<string> = new Set(CONTRACT_KEYS.filter((key) => key !== 'id'));
+
+function isEditableKey(key: string): key is keyof ContractFields {
+  return EDITABLE_KEYS.has(key);
+}
+
+/** Sets one field; `null` removes it, `undefined` leaves it as it is. */
+function setField<K extends keyof ContractFields>(
+  out: Contract,
+  key: K,
+  value: Contract[K] | null | undefined,
+): void {
+  if (value === undefined) return;
+  if (value === null) delete out[key];
+  else out[key] = value;
 }
 
 function unknownContract(

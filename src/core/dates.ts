@@ -14,25 +14,44 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Reads the digits of `YYYY-MM-DD` by char code; NaN where one is not a digit. */
-function parts(text: string): [number, number, number] {
-  const digit = (i: number): number => {
-    const d = text.charCodeAt(i) - 48;
-    return d >= 0 && d <= 9 ? d : Number.NaN;
-  };
-  return [
-    digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
-    digit(5) * 10 + digit(6),
-    digit(8) * 10 + digit(9),
-  ];
+/** The digit at `i` of `text`; NaN when it is not a digit (NaN then fails every comparison). */
+function digit(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+}
+
+/** The year, month and day of month of `YYYY-MM-DD`, read by char code without building a string. */
+function yearOf(text: string): number {
+  return digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+}
+function monthOf(text: string): number {
+  return digit(text, 5) * 10 + digit(text, 6);
+}
+function dayOfMonthOf(text: string): number {
+  return digit(text, 8) * 10 + digit(text, 9);
 }
 
 /** True when `text` is a real calendar date in `YYYY-MM-DD` form (2026-02-30 is not). */
 export function isIsoDate(text: string): boolean {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const [y, m, d] = parts(text);
-  // NaN (a non-digit) fails every comparison.
+  return isCivil(yearOf(text), monthOf(text), dayOfMonthOf(text));
+}
+
+/** A real calendar date; NaN (from a non-digit) fails every comparison. */
+function isCivil(y: number, m: number, d: number): boolean {
   return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/**
+ * The day of a `YYYY-MM-DD` date, read in one pass by char code (no substrings, no arrays); NaN
+ * when `text` is not a real calendar date.
+ */
+function parseDay(text: string): Day {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const y = yearOf(text);
+  const m = monthOf(text);
+  const d = dayOfMonthOf(text);
+  return isCivil(y, m, d) ? fromCivil(y, m, d) : Number.NaN;
 }
 
 /** The years a date in a history, a rule set or an option may have (DESIGN §1). */
@@ -41,7 +60,7 @@ export const LAST_YEAR = 9998;
 
 /** True when a valid `YYYY-MM-DD` date's year is within FIRST_YEAR..LAST_YEAR. */
 export function isDateInRange(text: string): boolean {
-  const year = parts(text)[0];
+  const year = yearOf(text);
   return year >= FIRST_YEAR && year <= LAST_YEAR;
 }
 
@@ -60,7 +79,11 @@ export function fromCivil(year: number, month: number, dayOfMonth: number): Day 
   return era * 146097 + doe - 719468;
 }
 
-export function toCivil(day: Day): [number, number, number] {
+/**
+ * The civil date of a day, packed as year · 512 + month · 32 + day of month (Hinnant's
+ * civil-from-days): one number, so the hot paths that need it allocate nothing.
+ */
+function civil(day: Day): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -71,27 +94,37 @@ export function toCivil(day: Day): [number, number, number] {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 512 + m * 32 + d;
+}
+
+export function toCivil(day: Day): [number, number, number] {
+  const c = civil(day);
+  return [Math.floor(c / 512), Math.floor(c / 32) % 16, c % 32];
 }
 
 export function toDay(iso: string): Day {
-  if (!isIsoDate(iso)) throw new Error(`not an ISO date: ${iso}`);
-  const [y, m, d] = parts(iso);
-  return fromCivil(y, m, d);
+  const day = parseDay(iso);
+  if (Number.isNaN(day)) throw new Error(`not an ISO date: ${iso}`);
+  return day;
 }
 
+/** `01`..`31`: two-digit months and days of month. */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 export function toIso(day: Day): string {
-  const [y, m, d] = toCivil(day);
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  const c = civil(day);
+  const y = Math.floor(c / 512);
+  const year = y >= 1000 ? String(y) : String(y).padStart(4, '0');
+  return `${year}-${TWO_DIGITS[Math.floor(c / 32) % 16]}-${TWO_DIGITS[c % 32]}`;
 }
 
 /** `day` moved by `months` calendar months, the day of month clamped to the month's end. */
 export function addMonths(day: Day, months: number): Day {
-  const [y, m, d] = toCivil(day);
-  const total = y * 12 + (m - 1) + months;
+  const c = civil(day);
+  const total = Math.floor(c / 512) * 12 + ((Math.floor(c / 32) % 16) - 1) + months;
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
-  return fromCivil(year, month, Math.min(d, daysInMonth(year, month)));
+  return fromCivil(year, month, Math.min(c % 32, daysInMonth(year, month)));
 }
 
 export function todayUtc(now: Date = new Date()): string {

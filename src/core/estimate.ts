@@ -1,7 +1,6 @@
 import type { ObservedComparison } from './against-observed.js';
-import type { Classification } from './classify.js';
 import { addMonths, toIso } from './dates.js';
-import type { Evaluation, PreparedHistory } from './evaluate.js';
+import type { DayState, Evaluation, PreparedHistory } from './evaluate.js';
 import { evaluateAt, stateAt } from './evaluate.js';
 import { type PendingContract, pendingScenarios } from './scenarios.js';
 import { buildTimeline, type EventKind } from './timeline.js';
@@ -70,7 +69,7 @@ export function estimateReport(prepared: PreparedHistory, options: EstimateOptio
     window: now.window,
     windows: now.windows,
     badges: now.badges,
-    next: nextChange(prepared, state.classes),
+    next: nextChange(prepared, state),
     contracts: now.contracts,
     incomplete: incomplete(prepared, now),
     pending: pendingScenarios(prepared, options.horizonDays ?? 90, state),
@@ -89,26 +88,26 @@ const NEXT_MONTHS = 24;
  * The first day after the evaluation date, up to 24 months on, on which the JSS differs from the
  * day before (the history held as it is), with every forecast event of that day.
  */
-export function nextChange(
-  prepared: PreparedHistory,
-  classes?: readonly Classification[],
-): NextChange | null {
-  // One sweep, stopped at the first change of the JSS (from the evaluation date's classes, when known).
-  const { changes, events } = buildTimeline(prepared, addMonths(prepared.asOf, NEXT_MONTHS), {
+export function nextChange(prepared: PreparedHistory, now?: DayState): NextChange | null {
+  // One sweep, stopped at the first change of the JSS (from the evaluation date's state, when known).
+  const { selectionSteps, events } = buildTimeline(prepared, addMonths(prepared.asOf, NEXT_MONTHS), {
     events: true,
     untilJssChanges: true,
-    classes,
+    now,
   });
-  if (changes.length < 2) return null;
-  const [before, last] = changes.slice(-2);
+  if (selectionSteps.length < 2) return null;
+  const [before, last] = selectionSteps.slice(-2);
   if (before.selection.jss === last.selection.jss) return null;
   return {
     date: toIso(last.day),
     from: before.selection.jss,
     to: last.selection.jss,
-    events: events
-      .filter((e) => e.day === last.day)
-      .map((e) => ({ contract: prepared.facts[e.contract].contract.id, window: e.window, what: e.what })),
+    // the timeline gives the events of the day it stopped on only
+    events: events.map((e) => ({
+      contract: prepared.facts[e.contract].contract.id,
+      window: e.window,
+      what: e.what,
+    })),
   };
 }
 
@@ -122,12 +121,10 @@ function incomplete(prepared: PreparedHistory, now: Evaluation): string[] {
   const parts = shown && isAverageWindow(shown) ? shown.average : [rules.shownWhen.window];
   return prepared.facts
     .filter((f, i) => {
-      const c = f.contract;
       return (
-        c.status === 'ended' &&
-        f.end !== undefined &&
+        !f.open &&
         f.end <= prepared.asOf &&
-        c.feedback === undefined &&
+        f.contract.feedback === undefined &&
         now.contracts[i].windows.some((w) => parts.includes(w))
       );
     })

@@ -1,10 +1,10 @@
-import { type Classification, classify, counts } from './classify.js';
+import { type Classification, classify } from './classify.js';
 import { type Day, toDay, toIso } from './dates.js';
 import { type ContractFacts, computeFacts, type FactsWarning } from './facts.js';
 import type { History, Outcome, RuleSet } from './types.js';
 import {
   addCounted,
-  emptyTotals,
+  emptyWindowTotals,
   monthWindows,
   reaches,
   type Selection,
@@ -21,6 +21,8 @@ export interface PreparedHistory {
   /** The history's evaluation date: guessed payment dates are fixed to it. */
   asOf: Day;
   facts: ContractFacts[];
+  /** How many clients the contracts have: their `clientIndex`es are below it. */
+  clientCount: number;
   warnings: FactsWarning[];
 }
 
@@ -52,8 +54,8 @@ export interface Evaluation extends Selection {
 
 export function prepare(history: History, rules: RuleSet, asOf: string): PreparedHistory {
   const asOfDay = toDay(asOf);
-  const { facts, warnings } = computeFacts(history.contracts, rules, asOfDay);
-  return { history, rules, asOf: asOfDay, facts, warnings };
+  const { facts, warnings, clientCount } = computeFacts(history.contracts, rules, asOfDay);
+  return { history, rules, asOf: asOfDay, facts, clientCount, warnings };
 }
 
 export function classifyAll(prepared: PreparedHistory, day: Day): Classification[] {
@@ -65,24 +67,28 @@ export function inWindow(countDay: Day, day: Day, months: number): boolean {
   return countDay <= day && countDay >= windowStart(day, months);
 }
 
-/** Per month-window totals on `day`. */
+/** The first day of each month window (in `monthWindows(rules)` order) that ends on `day`. */
+export function windowStarts(rules: RuleSet, day: Day): Day[] {
+  return monthWindows(rules).map((w) => windowStart(day, w.months));
+}
+
+/** Per month-window totals on `day`, in `monthWindows(rules)` order (`starts`: `windowStarts`). */
 export function windowTotals(
   prepared: PreparedHistory,
   day: Day,
   classes: readonly Classification[],
-): Map<string, Totals> {
-  const windows = monthWindows(prepared.rules);
-  const totals = new Map(windows.map((w) => [w.name, emptyTotals()]));
-  const starts = windows.map((w) => windowStart(day, w.months));
-  classes.forEach((c, i) => {
-    if (c.countDay === undefined || !counts(c.outcome) || c.countDay > day) return;
-    const f = prepared.facts[i];
-    windows.forEach((w, k) => {
-      if ((c.countDay as Day) >= starts[k]) {
-        addCounted(totals.get(w.name) as Totals, c.outcome as 'success', f.weight, f.contract.client, 1);
-      }
-    });
-  });
+  starts: readonly Day[] = windowStarts(prepared.rules, day),
+): Totals[] {
+  const totals = emptyWindowTotals(prepared.rules, prepared.clientCount);
+  const { facts } = prepared;
+  for (let i = 0; i < classes.length; i++) {
+    const c = classes[i];
+    if (c.countDay === undefined || c.countDay > day) continue;
+    const f = facts[i];
+    for (let k = 0; k < starts.length; k++) {
+      if (c.countDay >= starts[k]) addCounted(totals[k], c.outcome, f.weight, f.clientIndex, 1);
+    }
+  }
   return totals;
 }
 
@@ -90,12 +96,16 @@ export function windowTotals(
 export interface DayState {
   day: Day;
   classes: Classification[];
-  totals: Map<string, Totals>;
+  /** The first day of each month window, in `monthWindows(rules)` order. */
+  starts: Day[];
+  /** In `monthWindows(rules)` order. */
+  totals: Totals[];
 }
 
 export function stateAt(prepared: PreparedHistory, day: Day): DayState {
   const classes = classifyAll(prepared, day);
-  return { day, classes, totals: windowTotals(prepared, day, classes) };
+  const starts = windowStarts(prepared.rules, day);
+  return { day, classes, starts, totals: windowTotals(prepared, day, classes, starts) };
 }
 
 /** The full evaluation on `day` (default: the history's evaluation date), from its state if known. */
@@ -105,33 +115,52 @@ export function evaluateAt(
   state: DayState = stateAt(prepared, day),
 ): Evaluation {
   const { rules } = prepared;
-  const { classes } = state;
   const { windows, selection } = scoreWindows(rules, day, state.totals);
-  const months = monthWindows(rules);
-  const contracts = prepared.facts.map((f, i): ContractResult => {
+  return {
+    date: toIso(day),
+    ...selection,
+    windows,
+    badges: rules.badges.map((b) => ({ name: b.name, min: b.min, met: reaches(selection.jss, b.min) })),
+    contracts: contractResults(prepared, state),
+    warnings: prepared.warnings,
+  };
+}
+
+/**
+ * Every contract's line of an evaluation. Contracts counted from the same day share that day's
+ * ISO date and window list, worked out once: a large history has far fewer counting days than
+ * contracts.
+ */
+function contractResults(prepared: PreparedHistory, state: DayState): ContractResult[] {
+  const { day, classes, starts } = state;
+  const names = monthWindows(prepared.rules).map((w) => w.name);
+  const byCountDay = new Map<Day, { iso: string; windows: string[] }>();
+  const results: ContractResult[] = new Array(classes.length);
+  for (let i = 0; i < classes.length; i++) {
+    const f = prepared.facts[i];
     const c = classes[i];
-    return {
+    let counted: { iso: string; windows: string[] } | undefined;
+    if (c.countDay !== undefined) {
+      counted = byCountDay.get(c.countDay);
+      if (counted === undefined) {
+        const countDay = c.countDay;
+        const windows = countDay <= day ? names.filter((_, k) => countDay >= starts[k]) : [];
+        counted = { iso: toIso(countDay), windows };
+        byCountDay.set(countDay, counted);
+      }
+    }
+    results[i] = {
       id: f.contract.id,
       client: f.contract.client,
       status: f.contract.status,
       outcome: c.outcome,
       rule: c.rule.name,
       weight: f.weight,
-      countedFrom: c.countDay === undefined ? null : toIso(c.countDay),
-      windows:
-        c.countDay === undefined
-          ? []
-          : months.filter((w) => inWindow(c.countDay as Day, day, w.months)).map((w) => w.name),
+      countedFrom: counted ? counted.iso : null,
+      windows: counted ? counted.windows : [],
     };
-  });
-  return {
-    date: toIso(day),
-    ...selection,
-    windows,
-    badges: rules.badges.map((b) => ({ name: b.name, min: b.min, met: reaches(selection.jss, b.min) })),
-    contracts,
-    warnings: prepared.warnings,
-  };
+  }
+  return results;
 }
 
 /** One-call evaluation: `asOf` is the history's evaluation date, `at` the day scored (default asOf). */

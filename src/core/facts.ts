@@ -1,22 +1,40 @@
 import { type Day, toDay, toIso } from './dates.js';
 import type { Contract, RuleSet } from './types.js';
 
-/** What the rules need to know about one contract, computed once per history and rule set. */
-export interface ContractFacts {
+/** What the rules need to know about any contract, open or ended. */
+interface CommonFacts {
   contract: Contract;
+  /**
+   * The contract's client as a number: the history's clients are numbered 0, 1, 2, … in the order
+   * they first appear in its contracts (window totals count clients by these numbers).
+   */
+  clientIndex: number;
   /** Earnings − refunded, in whole cents. */
   net: number;
   start: Day;
-  end?: Day;
-  open: boolean;
   /** Payment dates, given or guessed; undefined when nothing was paid. */
   firstPayment?: Day;
   lastPayment?: Day;
   weight: number;
   longTermClient: boolean;
-  /** Open contracts: the first day on which they are idle. */
-  idleFrom?: Day;
 }
+
+/** An active or paused contract: it has no end, and turns idle on `idleFrom` unless paid again. */
+export interface OpenFacts extends CommonFacts {
+  open: true;
+  idleFrom: Day;
+  end?: undefined;
+}
+
+/** An ended contract: it counts (if at all) from its end. */
+export interface EndedFacts extends CommonFacts {
+  open: false;
+  end: Day;
+  idleFrom?: undefined;
+}
+
+/** What the rules need to know about one contract, computed once per history and rule set. */
+export type ContractFacts = OpenFacts | EndedFacts;
 
 export interface FactsWarning {
   code: 'guessed-first-payment' | 'guessed-last-payment';
@@ -29,6 +47,8 @@ export interface FactsWarning {
 export interface FactsResult {
   facts: ContractFacts[];
   warnings: FactsWarning[];
+  /** How many clients the contracts have (their `clientIndex`es are below it). */
+  clientCount: number;
 }
 
 /**
@@ -53,12 +73,28 @@ export function computeFacts(
           f = contractFacts(contract, rules, guessDay, warnings);
           cache.set(contract, f);
         }
-        // a copy: long-term status is marked on it, and differs from one history to the next
-        return { ...f };
+        // a copy: client numbers and long-term status are set on it, and differ between histories
+        return copyFacts(f);
       })
     : contracts.map((contract) => contractFacts(contract, rules, guessDay, warnings));
-  markLongTermClients(facts, rules.longTerm.minSpanDays);
-  return { facts, warnings };
+  const clientCount = numberClients(facts);
+  markLongTermClients(facts, clientCount, rules.longTerm.minSpanDays);
+  return { facts, warnings, clientCount };
+}
+
+/** Sets every fact's `clientIndex` (clients in the order they first appear); returns their count. */
+function numberClients(facts: ContractFacts[]): number {
+  const numbers = new Map<string, number>();
+  for (const f of facts) {
+    const client = f.contract.client;
+    let n = numbers.get(client);
+    if (n === undefined) {
+      n = numbers.size;
+      numbers.set(client, n);
+    }
+    f.clientIndex = n;
+  }
+  return numbers.size;
 }
 
 /**
@@ -73,37 +109,91 @@ export function refreshClientFacts(
   rules: RuleSet,
   guessDay: Day,
 ): ContractFacts[] {
-  const facts = clientFacts.map((f, k) =>
-    k === at ? contractFacts(changed, rules, guessDay, []) : { ...f },
-  );
-  markLongTermClients(facts, rules.longTerm.minSpanDays);
+  const facts = clientFacts.map((f, k) => {
+    if (k !== at) return copyFacts(f);
+    const fresh = contractFacts(changed, rules, guessDay, []);
+    fresh.clientIndex = f.clientIndex;
+    return fresh;
+  });
+  markLongTermClient(facts, rules.longTerm.minSpanDays);
   return facts;
 }
 
-/** One contract's facts, but for long-term status (decided over its client's contracts). */
+/** A copy of one contract's facts, with the keys in the order `contractFacts` makes them. */
+function copyFacts(f: ContractFacts): ContractFacts {
+  if (f.open)
+    return {
+      contract: f.contract,
+      clientIndex: f.clientIndex,
+      net: f.net,
+      start: f.start,
+      end: undefined,
+      open: true,
+      firstPayment: f.firstPayment,
+      lastPayment: f.lastPayment,
+      weight: f.weight,
+      longTermClient: f.longTermClient,
+      idleFrom: f.idleFrom,
+    };
+  return {
+    contract: f.contract,
+    clientIndex: f.clientIndex,
+    net: f.net,
+    start: f.start,
+    end: f.end,
+    open: false,
+    firstPayment: f.firstPayment,
+    lastPayment: f.lastPayment,
+    weight: f.weight,
+    longTermClient: f.longTermClient,
+    idleFrom: undefined,
+  };
+}
+
+/**
+ * One contract's facts, but for long-term status (decided over its client's contracts). Open and
+ * ended facts are built with the same keys in the same order: the hot loops see one object shape.
+ */
 function contractFacts(
   contract: Contract,
   rules: RuleSet,
   guessDay: Day,
   warnings: FactsWarning[],
 ): ContractFacts {
-  const open = contract.status !== 'ended';
   // Money is whole cents: $3.00 − $2.99 is $0.01, not 0.0099999….
   const net = Math.round((contract.earnings - contract.refunded) * 100) / 100;
   const start = toDay(contract.start);
-  const end = contract.end !== undefined ? toDay(contract.end) : undefined;
-  const dates = paymentDates(contract, open ? guessDay : (end as Day), rules.idle.afterDays, warnings);
+  if (contract.status === 'ended') {
+    if (contract.end === undefined) throw new Error(`${contract.id}: an ended contract without an end`);
+    const end = toDay(contract.end);
+    const dates = paymentDates(contract, end, rules.idle.afterDays, warnings);
+    return {
+      contract,
+      clientIndex: 0,
+      net,
+      start,
+      end,
+      open: false,
+      firstPayment: dates?.first,
+      lastPayment: dates?.last,
+      weight: contractWeight(net, dates, rules),
+      longTermClient: false,
+      idleFrom: undefined,
+    };
+  }
+  const dates = paymentDates(contract, guessDay, rules.idle.afterDays, warnings);
   return {
     contract,
+    clientIndex: 0,
     net,
     start,
-    end,
-    open,
+    end: undefined,
+    open: true,
     firstPayment: dates?.first,
     lastPayment: dates?.last,
     weight: contractWeight(net, dates, rules),
     longTermClient: false,
-    idleFrom: open ? (dates?.last ?? start) + rules.idle.afterDays : undefined,
+    idleFrom: (dates?.last ?? start) + rules.idle.afterDays,
   };
 }
 
@@ -167,19 +257,28 @@ export function contractWeight(net: number, dates: PaymentDates | undefined, rul
   return Math.min(max, tier.weight + bonus);
 }
 
-function markLongTermClients(facts: ContractFacts[], minSpanDays: number): void {
-  const span = new Map<string, { first: Day; last: Day }>();
+/** A client is long-term when its contracts' payments span more than `minSpanDays`. */
+function markLongTermClients(facts: ContractFacts[], clientCount: number, minSpanDays: number): void {
+  const first = new Float64Array(clientCount).fill(Infinity);
+  const last = new Float64Array(clientCount).fill(-Infinity);
   for (const f of facts) {
     if (f.firstPayment === undefined || f.lastPayment === undefined) continue;
-    const s = span.get(f.contract.client);
-    if (!s) span.set(f.contract.client, { first: f.firstPayment, last: f.lastPayment });
-    else {
-      s.first = Math.min(s.first, f.firstPayment);
-      s.last = Math.max(s.last, f.lastPayment);
-    }
+    const k = f.clientIndex;
+    if (f.firstPayment < first[k]) first[k] = f.firstPayment;
+    if (f.lastPayment > last[k]) last[k] = f.lastPayment;
   }
+  // A client with nothing paid has last − first = −Infinity.
+  for (const f of facts) f.longTermClient = last[f.clientIndex] - first[f.clientIndex] > minSpanDays;
+}
+
+/** `markLongTermClients` for the contracts of one client. */
+function markLongTermClient(facts: ContractFacts[], minSpanDays: number): void {
+  let first = Infinity;
+  let last = -Infinity;
   for (const f of facts) {
-    const s = span.get(f.contract.client);
-    f.longTermClient = s !== undefined && s.last - s.first > minSpanDays;
+    if (f.firstPayment === undefined || f.lastPayment === undefined) continue;
+    if (f.firstPayment < first) first = f.firstPayment;
+    if (f.lastPayment > last) last = f.lastPayment;
   }
+  for (const f of facts) f.longTermClient = last - first > minSpanDays;
 }

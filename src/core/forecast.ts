@@ -2,7 +2,7 @@ import { addMonths, type Day, LAST_DAY_ISO, toDay, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
 import type { PreparedHistory } from './evaluate.js';
 import { pastDays } from './past.js';
-import { buildTimeline, type ChangePoint, type EventKind, selectionsOn } from './timeline.js';
+import { buildTimeline, type EventKind, type SelectionStep, selectionsOn } from './timeline.js';
 import type { History, Observation, RuleSet } from './types.js';
 import { reaches } from './windows.js';
 
@@ -115,8 +115,10 @@ export function forecastWithChanges(
   const past = options.past
     ? pastDays(options.past.history, prepared.rules, from, options.past.fixedAt, prepared)
     : undefined;
-  // The past's change points end with the evaluation date's (when it differs from the day before).
-  const changes: ChangePoint[] = past ? [...past.changes, ...timeline.changes.slice(1)] : timeline.changes;
+  // The past's selection steps end with the evaluation date's (when it differs from the day before).
+  const steps: SelectionStep[] = past
+    ? [...past.selectionSteps, ...timeline.selectionSteps.slice(1)]
+    : timeline.selectionSteps;
   const days = seriesDays(from, until, options.step ?? 'week');
   // Large histories have many events on few days: format each day once.
   const isoDays: string[] = [];
@@ -125,7 +127,7 @@ export function forecastWithChanges(
   const selections = [
     // days before the evaluation date exist only with a past (`from` is before it only then)
     ...(past ? days.filter((day) => day < asOf).map((day) => past.selections[day - from]) : []),
-    ...selectionsOn(timeline.changes, future),
+    ...selectionsOn(timeline.selectionSteps, future),
   ];
   const series = selections.map((s, i) => ({
     date: iso(days[i]),
@@ -138,7 +140,7 @@ export function forecastWithChanges(
     asOf: toIso(asOf),
     rules: { name: prepared.rules.name, source: options.rulesSource ?? 'builtin' },
     series,
-    crossings: crossings(changes, prepared.rules),
+    crossings: crossings(steps, prepared.rules),
     events: [
       ...(past?.events ?? []).map((e) => ({
         date: iso(e.day),
@@ -162,7 +164,7 @@ export function forecastWithChanges(
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
       .map((o) => ({ date: o.date, jss: o.jss }));
   }
-  const points = changes.map((c) => ({
+  const points = steps.map((c) => ({
     date: iso(c.day),
     jss: c.selection.jss,
     score: c.selection.score,
@@ -188,12 +190,12 @@ export function seriesDays(first: Day, until: Day, step: Step): Day[] {
   return days;
 }
 
-function crossings(changes: readonly ChangePoint[], rules: RuleSet): Crossing[] {
+function crossings(steps: readonly SelectionStep[], rules: RuleSet): Crossing[] {
   const out: Crossing[] = [];
-  for (let i = 1; i < changes.length; i++) {
-    const before = changes[i - 1].selection;
-    const after = changes[i].selection;
-    const date = toIso(changes[i].day);
+  for (let i = 1; i < steps.length; i++) {
+    const before = steps[i - 1].selection;
+    const after = steps[i].selection;
+    const date = toIso(steps[i].day);
     if (before.shown !== after.shown)
       out.push({ threshold: null, date, direction: after.shown ? 'up' : 'down' });
     for (const threshold of rules.thresholds) {

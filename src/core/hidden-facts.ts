@@ -59,14 +59,14 @@ function feedbackValues(c: Contract, hidden: HiddenFacts, rules: RuleSet): (Feed
     }
     return [undefined, 'none', ...given];
   }
-  if (hidden.privateRating) {
-    const written = c.feedback as FeedbackGiven;
+  const written = c.feedback;
+  if (hidden.privateRating && typeof written === 'object') {
     return [
       written,
       ...PRIVATE_VALUES.filter((r) => r !== undefined).map((r) => ({ ...written, private: r })),
     ];
   }
-  return [c.feedback];
+  return [written];
 }
 
 /**

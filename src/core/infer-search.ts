@@ -126,10 +126,11 @@ class BudgetExceeded extends Error {}
 const OUTCOME_ORDER: readonly Outcome[] = ['success', 'neutral', 'negative', 'excluded', 'pending'];
 
 /** JSS as a rank: null (no score) below 0. */
-function rank(jss: Jss): number {
+function rankOfJss(jss: Jss): number {
   return jss === null ? -1 : jss;
 }
-function unrank(r: number): Jss {
+/** The JSS a rank stands for: below 0 is null (no score). */
+function jssOfRank(r: number): Jss {
   return r < 0 ? null : r;
 }
 
@@ -146,7 +147,7 @@ for (let m = 0; m < 16; m++) {
 }
 
 /** Running bound sums of one window on one day. */
-class Agg {
+class WindowBoundSums {
   maxS = 0;
   maxN = 0;
   maxT = 0;
@@ -201,7 +202,7 @@ class Agg {
 
 /** The JSS bounds of every day, kept up to date as options are ruled in and out. */
 class Bounds {
-  private readonly aggs: Agg[][];
+  private readonly aggs: WindowBoundSums[][];
   private readonly masks: number[][];
   readonly domains: number[][];
   private readonly shownAt: number;
@@ -230,7 +231,7 @@ class Bounds {
     this.shownAt = windows.findIndex((w) => w.name === p.rules.shownWhen.window);
     this.aggs = p.days.map((day) =>
       day.fixed.map((t) => {
-        const a = new Agg(p.clients);
+        const a = new WindowBoundSums(p.clients);
         a.maxS = a.minS = t.success;
         a.maxN = a.minN = t.negative;
         a.maxT = a.minT = t.success + t.neutral + t.negative;
@@ -392,7 +393,7 @@ class Searcher {
       const o = days[d].observed;
       if (o === undefined) continue;
       const [lo, hi] = this.bounds.dayBounds(d);
-      const v = rank(o);
+      const v = rankOfJss(o);
       if (v < lo || v > hi) return false;
     }
     return true;
@@ -448,7 +449,6 @@ class Searcher {
 export function searchReadings(p: SearchProblem, budget = DEFAULT_BUDGET): SearchResult {
   const bounds = new Bounds(p);
   const searcher = new Searcher(p, bounds, budget);
-  const n = p.vars.length;
   let complete = true;
   const attempt = <T>(f: () => T): T | undefined => {
     try {
@@ -462,17 +462,8 @@ export function searchReadings(p: SearchProblem, budget = DEFAULT_BUDGET): Searc
   const order = searchOrder(p);
   const observedDays = p.days.flatMap((day, d) => (day.observed === undefined ? [] : [d]));
   const lastDay = p.days.length - 1;
-  const dayJss = (d: number): number => bounds.dayBounds(d)[0];
 
-  // The file's reading, on every day.
-  const model = p.days.map((_, d) => {
-    const olds = p.vars.map((v, i) => bounds.set(i, [v.fileOption]));
-    const jss = unrank(dayJss(d));
-    olds.forEach((old, i) => {
-      bounds.restore(i, old);
-    });
-    return jss;
-  });
+  const model = fileReadingJss(p, bounds);
 
   // Each day's range over every reading (no observation constrains it).
   const ranges = p.days.map((_, d) => attempt(() => extreme(searcher, order, [d], d, false)) ?? null);
@@ -493,38 +484,16 @@ export function searchReadings(p: SearchProblem, budget = DEFAULT_BUDGET): Searc
     return domain.includes(f) ? [f, ...domain.filter((k) => k !== f)] : [...domain];
   };
   const fits = attempt(feasible) ?? null;
-
-  const verdicts: VerdictState[][] = p.vars.map((v) => v.verdicts.map(() => 'unresolved' as VerdictState));
-  if (fits === false) {
-    for (const row of verdicts) row.fill('possible');
-  } else if (fits === true) {
-    for (let i = 0; i < n; i++) {
-      const v = p.vars[i];
-      for (let j = 0; j < v.verdicts.length; j++) {
-        const with_ = v.options.map((o, k) => (o.verdicts.includes(j) ? k : -1)).filter((k) => k >= 0);
-        if (with_.some((k) => witnessed[i][k])) {
-          verdicts[i][j] = 'possible';
-          continue;
-        }
-        const found = attempt(() => {
-          const old = bounds.set(i, with_);
-          try {
-            return feasible();
-          } finally {
-            bounds.restore(i, old);
-          }
-        });
-        if (found !== undefined) verdicts[i][j] = found ? 'possible' : 'ruledOut';
+  const verdicts = settleVerdicts(p, fits, witnessed, (i, options) =>
+    attempt(() => {
+      const old = bounds.set(i, options);
+      try {
+        return feasible();
+      } finally {
+        bounds.restore(i, old);
       }
-    }
-  } else {
-    // Whatever was witnessed before the budget ran out is still proven.
-    p.vars.forEach((v, i) => {
-      v.verdicts.forEach((_, j) => {
-        if (v.options.some((o, k) => witnessed[i][k] && o.verdicts.includes(j))) verdicts[i][j] = 'possible';
-      });
-    });
-  }
+    }),
+  );
 
   const nowDays = [...new Set([...observedDays, lastDay])];
   const now =
@@ -540,6 +509,47 @@ export function searchReadings(p: SearchProblem, budget = DEFAULT_BUDGET): Searc
     now,
     steps: searcher.steps,
   };
+}
+
+/** The file's reading's JSS on every day. */
+function fileReadingJss(p: SearchProblem, bounds: Bounds): Jss[] {
+  return p.days.map((_, d) => {
+    const olds = p.vars.map((v, i) => bounds.set(i, [v.fileOption]));
+    const jss = jssOfRank(bounds.dayBounds(d)[0]);
+    olds.forEach((old, i) => {
+      bounds.restore(i, old);
+    });
+    return jss;
+  });
+}
+
+/**
+ * Each verdict of each var: possible when a consistent reading gives it (a witness, or one found
+ * by `feasibleWith`, which restricts var i to the options that give it), ruled out when none can,
+ * unresolved when the budget ran out first. When nothing fits, every verdict is possible.
+ */
+function settleVerdicts(
+  p: SearchProblem,
+  fits: boolean | null,
+  witnessed: readonly boolean[][],
+  feasibleWith: (i: number, options: number[]) => boolean | undefined,
+): VerdictState[][] {
+  const verdicts = p.vars.map((v) =>
+    v.verdicts.map((): VerdictState => (fits === false ? 'possible' : 'unresolved')),
+  );
+  if (fits === false) return verdicts;
+  p.vars.forEach((v, i) => {
+    v.verdicts.forEach((_, j) => {
+      const giving = v.options.flatMap((o, k) => (o.verdicts.includes(j) ? [k] : []));
+      // Whatever was witnessed (before the budget ran out, too) is proven.
+      if (giving.some((k) => witnessed[i][k])) verdicts[i][j] = 'possible';
+      else if (fits === true) {
+        const found = feasibleWith(i, giving);
+        if (found !== undefined) verdicts[i][j] = found ? 'possible' : 'ruledOut';
+      }
+    });
+  });
+  return verdicts;
 }
 
 /**
@@ -587,8 +597,10 @@ function extreme(
   };
   const max = one(1);
   if (max === undefined) return null;
-  const min = one(-1) as number;
-  return { min: unrank(min), max: unrank(max) };
+  // A reading reaches the highest JSS, so one reaches the lowest too.
+  const min = one(-1);
+  if (min === undefined) return null;
+  return { min: jssOfRank(min), max: jssOfRank(max) };
 }
 
 /** How good an outcome is for raising (sense 1) or lowering (−1) a score: lower sorts first. */
@@ -600,8 +612,22 @@ function pickRank(bit: number, sense: 1 | -1): number {
 
 /** The fewest changes from the file's reading and every distinct minimal set of them. */
 function explain(searcher: Searcher, order: readonly number[], days: readonly number[]): Explanations {
-  const { bounds, p } = searcher;
+  const { p } = searcher;
   const fileOutcome = p.vars.map((v) => v.options[v.fileOption].endOutcome);
+  const changes = fewestChanges(searcher, order, days, fileOutcome);
+  const sets = minimalSets(searcher, order, days, fileOutcome, changes);
+  sets.sort(compareSets);
+  return { changes, readings: sets.slice(0, 20), more: Math.max(0, sets.length - 20) };
+}
+
+/** The fewest vars whose end outcome differs from the file's in a consistent reading. */
+function fewestChanges(
+  searcher: Searcher,
+  order: readonly number[],
+  days: readonly number[],
+  fileOutcome: readonly Outcome[],
+): number {
+  const { bounds, p } = searcher;
   const costOf = (i: number, k: number) => (p.vars[i].options[k].endOutcome === fileOutcome[i] ? 0 : 1);
   // Lower bound: vars that can no longer keep the file's outcome.
   const costBound = () => {
@@ -624,9 +650,21 @@ function explain(searcher: Searcher, order: readonly number[], days: readonly nu
       return best === 0;
     },
   });
-  const changes = best;
+  return best;
+}
 
-  // Every distinct set: branch on each var's end outcome, then look for one reading inside.
+/**
+ * Every distinct set of `changes` end outcomes that differ from the file's and fit the
+ * observations: branch on each var's end outcome, then look for one reading inside.
+ */
+function minimalSets(
+  searcher: Searcher,
+  order: readonly number[],
+  days: readonly number[],
+  fileOutcome: readonly Outcome[],
+  changes: number,
+): [number, Outcome][][] {
+  const { bounds, p } = searcher;
   const groups = p.vars.map((v) => {
     const byOutcome = new Map<Outcome, number[]>();
     v.options.forEach((o, k) => {
@@ -669,8 +707,7 @@ function explain(searcher: Searcher, order: readonly number[], days: readonly nu
     }
   };
   walk(0, 0);
-  sets.sort(compareSets);
-  return { changes, readings: sets.slice(0, 20), more: Math.max(0, sets.length - 20) };
+  return sets;
 }
 
 /** §8: by the list of the sets' contract positions, then by the list of their outcomes. */

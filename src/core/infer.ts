@@ -1,22 +1,21 @@
-import { type Classification, classify, counts, isIdle } from './classify.js';
+import { type Classification, type CountedOutcome, classify, counts, isIdle } from './classify.js';
 import { type Day, toDay, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
 import { type PreparedHistory, prepare, stateAt } from './evaluate.js';
 import type { ContractFacts } from './facts.js';
 import type { ForecastEvent } from './forecast.js';
-import { contractReadings, hiddenFacts } from './hidden-facts.js';
+import { contractReadings, type HiddenFacts, hiddenFacts } from './hidden-facts.js';
 import {
   DEFAULT_BUDGET,
   type FixedTotals,
-  type Jss,
   type SearchDay,
   type SearchOption,
-  type SearchProblem,
   type SearchVar,
   searchReadings,
+  type VerdictState,
 } from './infer-search.js';
 import { rewindHistory } from './rewind.js';
-import type { Contract, History, Observation, Outcome, RuleSet } from './types.js';
+import type { ClassifyRule, Contract, History, Observation, Outcome, RuleSet } from './types.js';
 import { monthWindows, selectionOf, windowStart } from './windows.js';
 
 /** Weights are summed as whole millionths, as in windows.ts. */
@@ -112,8 +111,57 @@ export function inferDetailed(
   const observed = (options.observed ?? history.observed ?? [])
     .filter((o) => o.date <= E)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const viewOn = dayViewsOf(history, rules, T);
+  const dayIsos = [...new Set([...observed.map((o) => o.date), E])].sort();
+  const dayViews = dayIsos.map(viewOn);
+  const hiddenList = hiddenContracts(history, E);
+  const clients = clientNumbers();
+  const hiddenIds = new Set(hiddenList.map((h) => h.contract.id));
+  const observedOn = new Map(observed.map((o) => [o.date, o.jss]));
+  const days = dayViews.map((v, d) => searchDay(v, rules, hiddenIds, clients.of, observedOn.get(dayIsos[d])));
+  const built = hiddenList.map((h) => searchVar(h, { rules, dayViews, viewOn, clientOf: clients.of }));
+  const vars = built.map((b) => b.variable);
+  const result = searchReadings(
+    { rules, days, vars, clients: clients.count() },
+    options.budget ?? DEFAULT_BUDGET,
+  );
+  const modelOn = (v: DayView) => selectionOf(rules, stateAt(v.prepared, v.day).totals).jss;
+
+  // Each observation's day is one of the days searched (dayIsos holds every observed date).
+  const observations: ObservationReport[] = observed.map((o) => {
+    const d = dayIsos.indexOf(o.date);
+    return { date: o.date, jss: o.jss, model: modelOn(dayViews[d]), range: result.ranges[d] };
+  });
+  const explanations: ExplanationReport | null = result.explanations && {
+    changes: result.explanations.changes,
+    readings: result.explanations.readings.map((set) =>
+      set.map(([k, outcome]) => ({ contract: hiddenList[k].contract.id, outcome })),
+    ),
+    more: result.explanations.more,
+  };
+  const report: InferReport = {
+    asOf: E,
+    rules: { name: rules.name, source: options.rulesSource ?? 'builtin' },
+    fits: result.fits,
+    complete: result.complete,
+    observations,
+    hidden: hiddenList.map((h, k) => hiddenReport(h, vars[k], result.verdicts[k])),
+    explanations,
+    now: result.now,
+    between: observed.slice(1).map((o, k) => ({
+      from: observed[k].date,
+      to: o.date,
+      events: eventsBetween(observed[k].date, o.date, viewOn, rules),
+    })),
+  };
+  const modelNow = modelOn(dayViews[dayViews.length - 1]);
+  return { report, modelNow, fileVerdicts: built.map((b) => b.fileVerdict) };
+}
+
+/** The history as it stood on a day (rewound, guesses fixed at T), classified that day; each day made once. */
+function dayViewsOf(history: History, rules: RuleSet, T: string): (iso: string) => DayView {
   const views = new Map<string, DayView>();
-  const viewOn = (iso: string): DayView => {
+  return (iso) => {
     let v = views.get(iso);
     if (!v) {
       const day = toDay(iso);
@@ -124,186 +172,218 @@ export function inferDetailed(
     }
     return v;
   };
+}
 
-  const dayIsos = [...new Set([...observed.map((o) => o.date), E])].sort();
-  const dayViews = dayIsos.map(viewOn);
-  const hiddenIndex = history.contracts.flatMap((c, i) => {
-    const facts = c.end !== undefined && c.end <= E ? hiddenFacts(c) : undefined;
-    return facts ? [{ i, facts }] : [];
+/** An ended contract with a hidden fact (DESIGN §8), ended on or before the evaluation date. */
+interface HiddenContract {
+  contract: Contract;
+  facts: HiddenFacts;
+  end: string;
+}
+
+function hiddenContracts(history: History, E: string): HiddenContract[] {
+  return history.contracts.flatMap((contract) => {
+    const end = contract.end;
+    if (end === undefined || end > E) return [];
+    const facts = hiddenFacts(contract);
+    return facts ? [{ contract, facts, end }] : [];
   });
-  const hiddenIds = new Set(hiddenIndex.map(({ i }) => history.contracts[i].id));
-  const clientNumber = new Map<string, number>();
-  const clientOf = (name: string) => {
-    let n = clientNumber.get(name);
-    if (n === undefined) {
-      n = clientNumber.size;
-      clientNumber.set(name, n);
-    }
-    return n;
+}
+
+/** Client names to numbers 0, 1, … in the order they are first asked for. */
+function clientNumbers(): { of: (name: string) => number; count: () => number } {
+  const numbers = new Map<string, number>();
+  return {
+    of: (name) => {
+      let n = numbers.get(name);
+      if (n === undefined) {
+        n = numbers.size;
+        numbers.set(name, n);
+      }
+      return n;
+    },
+    count: () => numbers.size,
   };
+}
+
+/**
+ * One day of the search: each month window's totals of the contracts whose facts are all known
+ * (every contract but the hidden ones, which the search decides), and the JSS observed that day.
+ */
+function searchDay(
+  v: DayView,
+  rules: RuleSet,
+  hiddenIds: ReadonlySet<string>,
+  clientOf: (name: string) => number,
+  observed: number | null | undefined,
+): SearchDay {
   const months = monthWindows(rules);
-  const observedOn = new Map(observed.map((o) => [o.date, o.jss]));
-
-  const days: SearchDay[] = dayViews.map((v, d) => {
-    const fixed: FixedTotals[] = months.map(() => ({
-      success: 0,
-      neutral: 0,
-      negative: 0,
-      outcomes: 0,
-      clients: [],
-    }));
-    const starts = months.map((w) => windowStart(v.day, w.months));
-    v.prepared.facts.forEach((f, j) => {
-      const c = v.classes[j];
-      if (hiddenIds.has(f.contract.id) && !f.open) return;
-      if (c.countDay === undefined || !counts(c.outcome) || c.countDay > v.day) return;
-      months.forEach((_, w) => {
-        if ((c.countDay as Day) < starts[w]) return;
-        const t = fixed[w];
-        t[c.outcome as 'success'] += Math.round(f.weight * UNIT);
-        t.outcomes++;
-        t.clients.push(clientOf(f.contract.client));
-      });
+  const fixed: FixedTotals[] = months.map(() => ({
+    success: 0,
+    neutral: 0,
+    negative: 0,
+    outcomes: 0,
+    clients: [],
+  }));
+  const starts = months.map((w) => windowStart(v.day, w.months));
+  v.prepared.facts.forEach((f, j) => {
+    const { countDay, outcome } = v.classes[j];
+    if (hiddenIds.has(f.contract.id) && !f.open) return;
+    if (countDay === undefined || !counts(outcome) || countDay > v.day) return;
+    starts.forEach((start, w) => {
+      if (countDay < start) return;
+      const t = fixed[w];
+      t[outcome] += Math.round(f.weight * UNIT);
+      t.outcomes++;
+      t.clients.push(clientOf(f.contract.client));
     });
-    const day: SearchDay = { fixed };
-    if (observedOn.has(dayIsos[d])) day.observed = observedOn.get(dayIsos[d]) as Jss;
-    return day;
   });
+  return observed === undefined ? { fixed } : { fixed, observed };
+}
 
-  const fileVerdicts: Verdict[] = [];
-  const vars: SearchVar[] = hiddenIndex.map(({ i, facts }) => {
-    const contract = history.contracts[i];
-    const end = contract.end as string;
-    const readings = contractReadings(contract, facts, rules);
-    const endView = viewOn(end);
-    const factsOn = (v: DayView): ContractFacts | undefined =>
-      v.prepared.facts.find((f) => f.contract.id === contract.id);
-    const endFacts = factsOn(endView) as ContractFacts;
-    const perDayFacts = dayViews.map((v) => (v.day >= toDay(end) ? factsOn(v) : undefined));
-    const verdictKeys: string[] = [];
-    const verdicts: { rule: string; outcome: Outcome; order: number }[] = [];
-    const options = new Map<string, SearchOption>();
-    let fileOption = -1;
-    let fileVerdict = -1;
-    const memo = new Map<ContractFacts, Map<Contract, Classification>>();
-    const classifyAs = (f: ContractFacts, variant: Contract, day: Day): Classification => {
-      let m = memo.get(f);
-      if (!m) {
-        m = new Map();
-        memo.set(f, m);
-      }
-      let c = m.get(variant);
-      if (!c) {
-        c = classify({ ...f, contract: variant }, rules, day);
-        m.set(variant, c);
-      }
-      return c;
-    };
-    readings.forEach((variant, k) => {
-      const verdict = classifyAs(endFacts, variant, endView.day);
-      const verdictKey = `${verdict.rule.name}\u0000${verdict.outcome}`;
-      let vi = verdictKeys.indexOf(verdictKey);
-      if (vi < 0) {
-        vi = verdictKeys.length;
-        verdictKeys.push(verdictKey);
-        verdicts.push({
-          rule: verdict.rule.name,
-          outcome: verdict.outcome,
-          order: rules.classify.indexOf(verdict.rule),
-        });
-      }
-      const perDay = perDayFacts.map((f, d) => {
-        if (!f) return null;
-        const cls = classifyAs(f, variant, dayViews[d].day);
-        return counts(cls.outcome) ? cls.outcome : null;
-      });
-      const key = `${perDay.join(',')}|${verdict.outcome}`;
-      let option = options.get(key);
-      if (!option) {
-        option = { perDay, endOutcome: verdict.outcome, verdicts: [] };
-        options.set(key, option);
-      }
-      if (!option.verdicts.includes(vi)) option.verdicts.push(vi);
-      if (k === 0) {
-        fileOption = [...options.keys()].indexOf(key);
-        fileVerdict = vi;
-      }
-    });
-    // Verdicts in classify-table order; options refer to them by position.
-    const sorted = verdicts.map((_, vi) => vi).sort((a, b) => verdicts[a].order - verdicts[b].order);
-    const position = sorted.map((_, k) => sorted.indexOf(k));
-    const optionList = [...options.values()].map((o) => ({
+interface VarContext {
+  rules: RuleSet;
+  dayViews: readonly DayView[];
+  viewOn: (iso: string) => DayView;
+  clientOf: (name: string) => number;
+}
+
+/**
+ * A hidden contract as a search variable: its readings (every value of its hidden facts) grouped
+ * into options by how they count on each day and their outcome on the end day, with the verdicts
+ * (rule and outcome on the end day) each option gives; and the verdict of the file's own reading.
+ */
+function searchVar(h: HiddenContract, ctx: VarContext): { variable: SearchVar; fileVerdict: Verdict } {
+  const { contract, end } = h;
+  const { rules, dayViews } = ctx;
+  const endView = ctx.viewOn(end);
+  const factsOn = (v: DayView): ContractFacts | undefined =>
+    v.prepared.facts.find((f) => f.contract.id === contract.id);
+  // The history as it stood on the contract's end day has the contract: it had started.
+  const endFacts = factsOn(endView);
+  if (endFacts === undefined) throw new Error(`${contract.id} is missing on its end day ${end}`);
+  const endDay = toDay(end);
+  const perDayFacts = dayViews.map((v) => (v.day >= endDay ? factsOn(v) : undefined));
+  const classifyAs = memoClassify(rules);
+  const found = readingOptions(rules, contractReadings(contract, h.facts, rules), (variant) => ({
+    verdict: classifyAs(endFacts, variant, endView.day),
+    perDay: perDayFacts.map((f, d) => {
+      if (!f) return null;
+      const cls = classifyAs(f, variant, dayViews[d].day);
+      return counts(cls.outcome) ? cls.outcome : null;
+    }),
+  }));
+  const months = monthWindows(rules);
+  const variable: SearchVar = {
+    client: ctx.clientOf(contract.client),
+    weight: Math.round(endFacts.weight * UNIT),
+    member: dayViews.map((v) => months.map((w) => endDay <= v.day && endDay >= windowStart(v.day, w.months))),
+    options: found.options,
+    fileOption: found.fileOption,
+    verdicts: found.verdicts,
+  };
+  return { variable, fileVerdict: found.fileVerdict };
+}
+
+/** `classify` of a contract's facts with another reading of the contract, remembered per facts and reading. */
+function memoClassify(rules: RuleSet): (f: ContractFacts, variant: Contract, day: Day) => Classification {
+  const memo = new Map<ContractFacts, Map<Contract, Classification>>();
+  return (f, variant, day) => {
+    let m = memo.get(f);
+    if (!m) {
+      m = new Map();
+      memo.set(f, m);
+    }
+    let c = m.get(variant);
+    if (!c) {
+      c = classify({ ...f, contract: variant }, rules, day);
+      m.set(variant, c);
+    }
+    return c;
+  };
+}
+
+/**
+ * The distinct options the readings give (the file's reading first among them), each with the
+ * verdicts it gives as positions in the verdict list, which is in classify-table order.
+ */
+function readingOptions(
+  rules: RuleSet,
+  readings: readonly Contract[],
+  judge: (variant: Contract) => { verdict: Classification; perDay: (CountedOutcome | null)[] },
+): { options: SearchOption[]; fileOption: number; verdicts: Verdict[]; fileVerdict: Verdict } {
+  const verdictKeys: string[] = [];
+  const verdicts: { rule: ClassifyRule; outcome: Outcome }[] = [];
+  const options = new Map<string, SearchOption>();
+  let fileOption = -1;
+  let fileVerdict = -1;
+  readings.forEach((variant, k) => {
+    const { verdict, perDay } = judge(variant);
+    const verdictKey = `${verdict.rule.name}\u0000${verdict.outcome}`;
+    let vi = verdictKeys.indexOf(verdictKey);
+    if (vi < 0) {
+      vi = verdictKeys.length;
+      verdictKeys.push(verdictKey);
+      verdicts.push({ rule: verdict.rule, outcome: verdict.outcome });
+    }
+    const key = `${perDay.join(',')}|${verdict.outcome}`;
+    let option = options.get(key);
+    if (!option) {
+      option = { perDay, endOutcome: verdict.outcome, verdicts: [] };
+      options.set(key, option);
+    }
+    if (!option.verdicts.includes(vi)) option.verdicts.push(vi);
+    if (k === 0) {
+      fileOption = [...options.keys()].indexOf(key);
+      fileVerdict = vi;
+    }
+  });
+  return {
+    ...inTableOrder(rules, verdicts, [...options.values()]),
+    fileOption,
+    fileVerdict: verdictOf(verdicts[fileVerdict]),
+  };
+}
+
+/** Verdicts in classify-table order; options refer to them by their new positions. */
+function inTableOrder(
+  rules: RuleSet,
+  verdicts: readonly { rule: ClassifyRule; outcome: Outcome }[],
+  options: readonly SearchOption[],
+): { verdicts: Verdict[]; options: SearchOption[] } {
+  const order = verdicts.map((v) => rules.classify.indexOf(v.rule));
+  const sorted = verdicts.map((_, vi) => vi).sort((a, b) => order[a] - order[b]);
+  const position = sorted.map((_, k) => sorted.indexOf(k));
+  return {
+    verdicts: sorted.map((vi) => verdictOf(verdicts[vi])),
+    options: options.map((o) => ({
       ...o,
       verdicts: o.verdicts.map((vi) => position[vi]).sort((a, b) => a - b),
-    }));
-    const endDay = toDay(end);
-    fileVerdicts.push({ rule: verdicts[fileVerdict].rule, outcome: verdicts[fileVerdict].outcome });
-    return {
-      client: clientOf(contract.client),
-      weight: Math.round(endFacts.weight * UNIT),
-      member: dayViews.map((v) =>
-        months.map((w) => endDay <= v.day && endDay >= windowStart(v.day, w.months)),
-      ),
-      options: optionList,
-      fileOption,
-      verdicts: sorted.map((vi) => ({ rule: verdicts[vi].rule, outcome: verdicts[vi].outcome })),
-    };
-  });
-
-  const problem: SearchProblem = { rules, days, vars, clients: clientNumber.size };
-  const result = searchReadings(problem, options.budget ?? DEFAULT_BUDGET);
-  const dayOf = new Map(dayIsos.map((iso, d) => [iso, d]));
-
-  const observations: ObservationReport[] = observed.map((o) => {
-    const d = dayOf.get(o.date) as number;
-    const v = dayViews[d];
-    return {
-      date: o.date,
-      jss: o.jss,
-      model: selectionOf(rules, stateAt(v.prepared, v.day).totals).jss,
-      range: result.ranges[d],
-    };
-  });
-  const hidden: HiddenContractReport[] = hiddenIndex.map(({ i }, k) => {
-    const c = history.contracts[i];
-    const report: HiddenContractReport = {
-      contract: c.id,
-      client: c.client,
-      end: c.end as string,
-      possible: [],
-      ruledOut: [],
-      unresolved: [],
-    };
-    vars[k].verdicts.forEach((verdict, j) => {
-      report[result.verdicts[k][j]].push({ rule: verdict.rule, outcome: verdict.outcome });
-    });
-    return report;
-  });
-  const explanations: ExplanationReport | null = result.explanations && {
-    changes: result.explanations.changes,
-    readings: result.explanations.readings.map((set) =>
-      set.map(([k, outcome]) => ({ contract: history.contracts[hiddenIndex[k].i].id, outcome })),
-    ),
-    more: result.explanations.more,
-  };
-  const lastView = dayViews[dayViews.length - 1];
-  const modelNow = selectionOf(rules, stateAt(lastView.prepared, lastView.day).totals).jss;
-  const report: InferReport = {
-    asOf: E,
-    rules: { name: rules.name, source: options.rulesSource ?? 'builtin' },
-    fits: result.fits,
-    complete: result.complete,
-    observations,
-    hidden,
-    explanations,
-    now: result.now,
-    between: observed.slice(1).map((o, k) => ({
-      from: observed[k].date,
-      to: o.date,
-      events: eventsBetween(observed[k].date, o.date, viewOn, rules),
     })),
   };
-  return { report, modelNow, fileVerdicts };
+}
+
+function verdictOf(v: { rule: ClassifyRule; outcome: Outcome }): Verdict {
+  return { rule: v.rule.name, outcome: v.outcome };
+}
+
+function hiddenReport(
+  h: HiddenContract,
+  v: SearchVar,
+  states: readonly VerdictState[],
+): HiddenContractReport {
+  const report: HiddenContractReport = {
+    contract: h.contract.id,
+    client: h.contract.client,
+    end: h.end,
+    possible: [],
+    ruledOut: [],
+    unresolved: [],
+  };
+  v.verdicts.forEach((verdict, j) => {
+    report[states[j]].push({ rule: verdict.rule, outcome: verdict.outcome });
+  });
+  return report;
 }
 
 /**
@@ -321,11 +401,12 @@ function eventsBetween(
   const stateOf = (v: DayView) => {
     const byId = new Map<string, { idle: boolean; windows: boolean[] }>();
     v.prepared.facts.forEach((f, j) => {
-      const c = v.classes[j];
-      const counted = c.countDay !== undefined && counts(c.outcome) && c.countDay <= v.day;
+      const { countDay, outcome } = v.classes[j];
+      // The day it counts from, when it is counted that day.
+      const from = countDay !== undefined && counts(outcome) && countDay <= v.day ? countDay : undefined;
       byId.set(f.contract.id, {
         idle: f.open && isIdle(f, v.day),
-        windows: months.map((w) => counted && (c.countDay as Day) >= windowStart(v.day, w.months)),
+        windows: months.map((w) => from !== undefined && from >= windowStart(v.day, w.months)),
       });
     });
     return { ids: v.prepared.facts.map((f) => f.contract.id), byId };

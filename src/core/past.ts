@@ -1,9 +1,9 @@
-import { counts, isIdle } from './classify.js';
+import { isIdle } from './classify.js';
 import { type Day, toDay, toIso } from './dates.js';
 import { type PreparedHistory, stateAt } from './evaluate.js';
 import { type ContractFacts, computeFacts, contractWeight } from './facts.js';
-import { proratedCents, rewindHistory } from './rewind.js';
-import { buildTimeline, type ChangePoint, type EventKind, memoLeavesWindow } from './timeline.js';
+import { lastPaymentOrGuess, proratedCents, rewindHistory } from './rewind.js';
+import { buildTimeline, type EventKind, memoLeavesWindow, type SelectionStep } from './timeline.js';
 import type { ClassifyRule, Contract, History, RuleSet } from './types.js';
 import { monthWindows, type Selection, selectionOf, windowStart } from './windows.js';
 
@@ -49,7 +49,7 @@ export interface Past {
   /** The selection on each day from `from` to the day before the evaluation date. */
   selections: Selection[];
   /** `from`, then every later day up to the evaluation date whose selection differs from the day before. */
-  changes: ChangePoint[];
+  selectionSteps: SelectionStep[];
   /** Events on the days after `from` up to and including the evaluation date, by day, then contract. */
   events: PastEvent[];
 }
@@ -69,7 +69,7 @@ export function pastDays(
 ): Past {
   const evaluation = atEvaluation.asOf;
   const selections: Selection[] = [];
-  const changes: ChangePoint[] = [];
+  const steps: SelectionStep[] = [];
   const events: PastEvent[] = [];
   const windowNames = monthWindows(rules).map((w) => w.name);
   const slots: Slots = {
@@ -85,15 +85,15 @@ export function pastDays(
   const cache = new WeakMap<Contract, ContractFacts>();
   const prepareDay = (day: Day): PreparedHistory => {
     const rewound = rewindHistory(history, toIso(day), fixedAt).history;
-    const { facts, warnings } = computeFacts(rewound.contracts, rules, day, cache);
-    return { history: rewound, rules, asOf: day, facts, warnings };
+    const { facts, warnings, clientCount } = computeFacts(rewound.contracts, rules, day, cache);
+    return { history: rewound, rules, asOf: day, facts, clientCount, warnings };
   };
   const leaving = memoLeavesWindow();
   let previous: DayView | undefined;
   /** Records a fully evaluated day, compared with the day before. */
   const see = (view: DayView, day: Day) => {
     if (!previous || !sameSelection(previous.selection, view.selection))
-      changes.push({ day, selection: view.selection });
+      steps.push({ day, selection: view.selection });
     if (previous) compare(previous, view, day, slots, windowNames, events);
   };
   for (let day = from; day < evaluation; ) {
@@ -115,10 +115,10 @@ export function pastDays(
       const timeline = buildTimeline(prepared, next - 1, { events: true, leaving });
       let k = 0;
       for (let d = day + 1; d < next; d++) {
-        while (k + 1 < timeline.changes.length && timeline.changes[k + 1].day <= d) k++;
-        selections.push(timeline.changes[k].selection);
+        while (k + 1 < timeline.selectionSteps.length && timeline.selectionSteps[k + 1].day <= d) k++;
+        selections.push(timeline.selectionSteps[k].selection);
       }
-      changes.push(...timeline.changes.slice(1));
+      steps.push(...timeline.selectionSteps.slice(1));
       for (const e of timeline.events) {
         events.push({
           day: e.day,
@@ -132,7 +132,7 @@ export function pastDays(
     day = next;
   }
   see(viewOf(atEvaluation, evaluation, slots), evaluation);
-  return { selections, changes, events };
+  return { selections, selectionSteps: steps, events };
 }
 
 /**
@@ -153,7 +153,7 @@ function changeDays(history: History, from: Day, evaluation: Day, fixedAt: strin
       for (const p of c.payments) mark(toDay(p.date));
     } else {
       mark(toDay(c.firstPayment ?? c.start));
-      mark(toDay(c.lastPayment ?? (c.status === 'ended' ? (c.end as string) : fixedAt)));
+      mark(toDay(lastPaymentOrGuess(c, fixedAt)));
     }
   }
   return changing;
@@ -172,7 +172,7 @@ function payableByDates(history: History, fixedAt: string): Payable[] {
     if (c.earnings <= 0 || (c.payments && c.payments.length > 0)) return [];
     const stillOpen = c.status !== 'ended';
     const first = toDay(c.firstPayment ?? c.start);
-    const last = toDay(c.lastPayment ?? (stillOpen ? fixedAt : (c.end as string)));
+    const last = toDay(lastPaymentOrGuess(c, fixedAt));
     return [{ c, stillOpen, first, last }];
   });
 }
@@ -253,7 +253,7 @@ function viewOf(prepared: PreparedHistory, day: Day, slots: Slots): DayView {
   prepared.facts.forEach((f, i) => {
     const c = state.classes[i];
     const countDay = c.countDay;
-    const counted = countDay !== undefined && countDay <= day && counts(c.outcome);
+    const counted = countDay !== undefined && countDay <= day;
     let mask = 0;
     if (counted)
       starts.forEach((start, k) => {

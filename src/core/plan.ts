@@ -1,10 +1,10 @@
-import { classify, counts } from './classify.js';
+import { classify } from './classify.js';
 import { type Day, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
 import { classifyAll, inWindow, type PreparedHistory, prepare, windowTotals } from './evaluate.js';
 import { computeFacts } from './facts.js';
 import { defaultUntil } from './forecast.js';
-import { buildTimeline, type ChangePoint } from './timeline.js';
+import { buildTimeline, type SelectionStep } from './timeline.js';
 import type { Contract } from './types.js';
 import { addCounted, monthWindows, reaches, type Selection, selectionOf } from './windows.js';
 
@@ -46,11 +46,11 @@ export function plan(prepared: PreparedHistory, options: PlanOptions): PlanRepor
   const { target } = options;
   const until = defaultUntil(prepared.asOf);
   const earnings = options.jobEarnings ?? DEFAULT_JOB_EARNINGS;
-  const { changes } = buildTimeline(prepared, until);
-  const now = changes[0].selection;
-  const reached = changes.find((c) => reaches(c.selection.jss, target));
+  const steps = buildTimeline(prepared, until).selectionSteps;
+  const now = steps[0].selection;
+  const reached = steps.find((c) => reaches(c.selection.jss, target));
   const reachedNow = reaches(now.jss, target);
-  const nowHolds = reachedNow ? holdsUntil(changes, prepared.asOf, target, until) : null;
+  const nowHolds = reachedNow ? holdsUntil(steps, prepared.asOf, target, until) : null;
   const jobs = reachedNow ? { count: 0, selection: now } : jobsToReach(prepared, target, earnings);
   let afterJobs: PlanReport['afterJobs'] = null;
   if (jobs) {
@@ -58,7 +58,7 @@ export function plan(prepared: PreparedHistory, options: PlanOptions): PlanRepor
       jobs.count === 0
         ? nowHolds
         : holdsUntil(
-            buildTimeline(withNewJobs(prepared, jobs.count, earnings), until).changes,
+            buildTimeline(withNewJobs(prepared, jobs.count, earnings), until).selectionSteps,
             prepared.asOf,
             target,
             until,
@@ -71,7 +71,7 @@ export function plan(prepared: PreparedHistory, options: PlanOptions): PlanRepor
     target,
     now: { jss: now.jss, holdsUntil: nowHolds },
     byTimeAlone: reached ? toIso(reached.day) : null,
-    byTimeAloneHoldsUntil: reached ? holdsUntil(changes, reached.day, target, until) : null,
+    byTimeAloneHoldsUntil: reached ? holdsUntil(steps, reached.day, target, until) : null,
     jobsNeeded: jobs ? jobs.count : null,
     afterJobs,
   };
@@ -80,10 +80,10 @@ export function plan(prepared: PreparedHistory, options: PlanOptions): PlanRepor
 /**
  * DESIGN §6: the day before the first day after `start` on which the JSS is below the target or
  * not shown, looking no further than `until`; `until` itself when it never falls back. The
- * selection only changes on change points, so the first such day is one of them.
+ * selection only changes on selection steps, so the first such day is one of them.
  */
-function holdsUntil(changes: readonly ChangePoint[], start: Day, target: number, until: Day): string {
-  const falls = changes.find((c) => c.day > start && !reaches(c.selection.jss, target));
+function holdsUntil(steps: readonly SelectionStep[], start: Day, target: number, until: Day): string {
+  const falls = steps.find((c) => c.day > start && !reaches(c.selection.jss, target));
   return toIso(falls ? falls.day - 1 : until);
 }
 
@@ -134,13 +134,15 @@ function jobsToReach(
   // Every job is the same contract but for its client, so one classification serves them all.
   const job = computeFacts([newJob('new-job', clients(1), asOf, earnings)], rules, asOf).facts[0];
   const cls = classify(job, rules, asOf);
-  if (!counts(cls.outcome) || cls.countDay === undefined) return null;
+  if (cls.countDay === undefined) return null;
   const countDay = cls.countDay;
-  const windows = monthWindows(rules).filter((w) => inWindow(countDay, asOf, w.months));
+  // The month windows (by index into the totals) the job counts in.
+  const windows = monthWindows(rules).flatMap((w, k) => (inWindow(countDay, asOf, w.months) ? [k] : []));
   if (windows.length === 0) return null;
   for (let count = 1; count <= MAX_JOBS; count++) {
-    const client = clients(count);
-    for (const w of windows) addCounted(totals.get(w.name)!, cls.outcome, job.weight, client, 1);
+    // new clients: numbered after the history's
+    const client = prepared.clientCount + count - 1;
+    for (const k of windows) addCounted(totals[k], cls.outcome, job.weight, client, 1);
     const selection = selectionOf(rules, totals);
     if (reaches(selection.jss, target)) return { count, selection };
   }

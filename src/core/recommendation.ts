@@ -2,7 +2,7 @@ import type { OutcomeFigures } from './scenarios.js';
 import type { ClassifyRule, Feedback, Range } from './types.js';
 
 /** A scenario outcome as scored, with what the sentence needs to explain it. */
-export interface JudgedOutcome {
+export interface ScoredOutcome {
   name: string;
   feedback?: Feedback;
   /** The rule that decides the changed contract at the horizon. */
@@ -11,10 +11,11 @@ export interface JudgedOutcome {
   horizon: OutcomeFigures & { date: string };
 }
 
-export interface Judged {
+/** A scenario offered for an open contract, each of its outcomes scored, with its range at the horizon. */
+export interface ScoredScenario {
   name: string;
   label: string;
-  outcomes: JudgedOutcome[];
+  outcomes: ScoredOutcome[];
   best: number | null;
   worst: number | null;
 }
@@ -43,8 +44,8 @@ export function rank(jss: number | null): number {
  * worst case of the riskiest alternative.
  */
 export function explainRecommendation(
-  rec: Judged,
-  all: readonly Judged[],
+  rec: ScoredScenario,
+  all: readonly ScoredScenario[],
   ctx: RecommendationContext,
 ): string {
   const parts = [`${rec.label}: ${range(rec)} on ${ctx.date} under ${ctx.rules}${spread(rec)}`];
@@ -72,14 +73,14 @@ export function explainRecommendation(
 /** The scenario that changes nothing: its figures are the baseline's. */
 const LEAVE_AS_IS = 'leave-open';
 
-function range(s: Judged): string {
+function range(s: ScoredScenario): string {
   if (s.best === s.worst) return jssWords(s.best);
   if (s.worst === null) return `no JSS shown to ${s.best}%`;
   return `${s.worst}–${s.best}%`;
 }
 
 /** Which outcome gives the low end, when the scenario's outcomes differ. */
-function spread(s: Judged): string {
+function spread(s: ScoredScenario): string {
   if (s.best === s.worst) return '';
   const low = lowest(s);
   return `, ${jssWords(low.horizon.jss)}${condition(s, low)}`;
@@ -90,8 +91,8 @@ function jssWords(jss: number | null): string {
 }
 
 /** The other scenario with the lowest worst case at the horizon (ties: catalog order). */
-function riskiest(rec: Judged, all: readonly Judged[]): Judged | undefined {
-  let found: Judged | undefined;
+function riskiest(rec: ScoredScenario, all: readonly ScoredScenario[]): ScoredScenario | undefined {
+  let found: ScoredScenario | undefined;
   for (const s of all) {
     if (s !== rec && (!found || rank(s.worst) < rank(found.worst))) found = s;
   }
@@ -99,12 +100,12 @@ function riskiest(rec: Judged, all: readonly Judged[]): Judged | undefined {
 }
 
 /** The outcome with the lowest JSS at the horizon (the first on ties). */
-function lowest(s: Judged): JudgedOutcome {
+function lowest(s: ScoredScenario): ScoredOutcome {
   return s.outcomes.reduce((a, b) => (rank(b.horizon.jss) < rank(a.horizon.jss) ? b : a));
 }
 
 /** ` if the client … (outcome)`, or just ` (outcome)` when the outcome leaves feedback as it is. */
-function condition(s: Judged, o: JudgedOutcome): string {
+function condition(s: ScoredScenario, o: ScoredOutcome): string {
   const words = feedbackWords(o);
   if (words) return ` ${words} (${o.name})`;
   return s.outcomes.length > 1 ? ` (${o.name})` : '';
@@ -114,7 +115,7 @@ function condition(s: Judged, o: JudgedOutcome): string {
  * The feedback in words, widened to the range of the rule that decided it where that range says
  * more ("privately rates you 6/10 or less" rather than "4/10").
  */
-function feedbackWords(o: JudgedOutcome): string {
+function feedbackWords(o: ScoredOutcome): string {
   const fb = o.feedback;
   if (fb === undefined) return '';
   if (fb === 'none') return 'if the client leaves no feedback';

@@ -124,14 +124,14 @@ export function contractCosts(estimate: EstimateReport, rules: RuleSet, window: 
     const outcome = c.outcome;
     if (outcome !== 'negative' && outcome !== 'neutral') continue;
     if (!parts.some((p) => c.windows.includes(p))) continue;
-    const without = parts.map((p) => {
-      const w = byName.get(p) as WindowResult;
-      return c.windows.includes(p) ? scoreWithout(w, outcome, c.weight, rules) : w.score;
-    });
-    const points =
-      now === null || without.some((s) => s === null)
-        ? null
-        : round9((without as number[]).reduce((a, b) => a + b, 0) / without.length - now);
+    // The parts' scores without the contract; null as soon as one of them has none.
+    let sum: number | null = 0;
+    for (const p of parts) {
+      const w = byName.get(p);
+      const score = w && (c.windows.includes(p) ? scoreWithout(w, outcome, c.weight, rules) : w.score);
+      sum = sum === null || score === null || score === undefined ? null : sum + score;
+    }
+    const points = now === null || sum === null ? null : round9(sum / parts.length - now);
     costs.push({ id: c.id, outcome, points });
   }
   return costs

@@ -51,7 +51,7 @@ export function rewindHistory(history: History, day: string, fixedAt: string): R
   const contracts: Contract[] = [];
   for (const c of history.contracts) {
     if (c.start > day) continue;
-    if (c.status === 'ended' && (c.end as string) <= day) contracts.push(c);
+    if (c.status === 'ended' && endOf(c) <= day) contracts.push(c);
     else contracts.push(openOn(c, day, e, fixedAt, warnings));
   }
   const rewound: History = { ...history, asOf: day, contracts };
@@ -60,61 +60,32 @@ export function rewindHistory(history: History, day: string, fixedAt: string): R
 }
 
 /** The observations dated on or before `day` (the same list when that is all of them). */
-export function observedUpTo(observed: readonly Observation[], day: string): Observation[] {
-  return observed.every((o) => o.date <= day)
-    ? (observed as Observation[])
-    : observed.filter((o) => o.date <= day);
+export function observedUpTo(observed: Observation[], day: string): Observation[] {
+  return observed.every((o) => o.date <= day) ? observed : observed.filter((o) => o.date <= day);
+}
+
+/** The end date of an ended contract (a valid history gives every ended contract one). */
+export function endOf(c: Contract): string {
+  if (c.end === undefined) throw new RangeError(`${c.id} is ended but has no end date`);
+  return c.end;
+}
+
+/**
+ * The last payment date of a contract paid without a payments list, given or guessed (DESIGN §2):
+ * its end when it is ended, else `fixedAt`, the day guesses are fixed at.
+ */
+export function lastPaymentOrGuess(c: Contract, fixedAt: string): string {
+  return c.lastPayment ?? (c.status === 'ended' ? endOf(c) : fixedAt);
 }
 
 /** A contract open on `day` (started on or before it, not ended by then), as it stood that day. */
 function openOn(c: Contract, day: string, e: Day, fixedAt: string, warnings: RewindWarning[]): Contract {
   const stillOpen = c.status !== 'ended';
-  let { earnings, payments, firstPayment, lastPayment } = c;
-  let moneyChanged = false;
-  if (c.earnings > 0) {
-    if (payments !== undefined && payments.length > 0) {
-      let kept = 0;
-      for (const p of payments) if (p.date <= day) kept++;
-      if (kept < payments.length) {
-        const list = payments.filter((p) => p.date <= day);
-        let cents = 0;
-        for (const p of list) cents += Math.round(p.amount * 100);
-        earnings = cents / 100;
-        payments = list.length > 0 ? list : undefined;
-        moneyChanged = true;
-      }
-    } else {
-      const first = c.firstPayment ?? c.start;
-      const last = c.lastPayment ?? (stillOpen ? fixedAt : (c.end as string));
-      if (day < first) {
-        earnings = 0;
-        firstPayment = lastPayment = undefined;
-        moneyChanged = true;
-      } else if (day < last) {
-        const f = toDay(first);
-        const cents = proratedCents(c.earnings, e - f + 1, toDay(last) - f + 1);
-        moneyChanged = true;
-        if (cents === 0) {
-          earnings = 0;
-          firstPayment = lastPayment = undefined;
-        } else {
-          earnings = cents / 100;
-          lastPayment = day;
-          warnings.push({
-            code: 'prorated-earnings',
-            contract: c.id,
-            message:
-              `${c.id}: earnings on ${day} taken as ${dollars(cents)} of ${dollars(Math.round(c.earnings * 100))}, ` +
-              `pro rata by day from its first payment ${first}${c.firstPayment === undefined ? ' (guessed: its start)' : ''} ` +
-              `to its last ${last}${c.lastPayment === undefined ? ` (guessed: ${stillOpen ? 'taken as paid recently' : 'its end'})` : ''}`,
-          });
-        }
-      }
-    }
-  }
+  const money = moneyOn(c, day, e, fixedAt, warnings);
+  const { earnings, payments, firstPayment, lastPayment } = money ?? c;
   // Refunds are taken to come with the end; a contract still open on H keeps its refund, capped.
   const refunded = stillOpen ? Math.min(c.refunded, earnings) : 0;
-  if (stillOpen && !moneyChanged && refunded === c.refunded) return c;
+  if (stillOpen && !money && refunded === c.refunded) return c;
   // A new object with every key set once (no `delete`: objects stay fast to read).
   const out: Contract = {
     id: c.id,
@@ -134,6 +105,61 @@ function openOn(c: Contract, day: string, e: Day, fixedAt: string, warnings: Rew
   if (stillOpen && c.feedback !== undefined) out.feedback = c.feedback;
   if (c.notes !== undefined) out.notes = c.notes;
   return out;
+}
+
+/** A contract's money on a day before it was all paid. */
+interface MoneyOn {
+  earnings: number;
+  payments?: Contract['payments'];
+  firstPayment?: string;
+  lastPayment?: string;
+}
+
+/**
+ * The money of a contract open on `day` as it stood that day (DESIGN §8), or undefined when it is
+ * as written: a payments list cut at the day, or earnings pro-rated between the first and last
+ * payment dates (with a `prorated-earnings` warning).
+ */
+function moneyOn(
+  c: Contract,
+  day: string,
+  e: Day,
+  fixedAt: string,
+  warnings: RewindWarning[],
+): MoneyOn | undefined {
+  if (c.earnings <= 0) return undefined;
+  const { payments } = c;
+  if (payments !== undefined && payments.length > 0) {
+    let kept = 0;
+    for (const p of payments) if (p.date <= day) kept++;
+    if (kept === payments.length) return undefined;
+    const list = payments.filter((p) => p.date <= day);
+    let cents = 0;
+    for (const p of list) cents += Math.round(p.amount * 100);
+    return {
+      earnings: cents / 100,
+      payments: list.length > 0 ? list : undefined,
+      firstPayment: c.firstPayment,
+      lastPayment: c.lastPayment,
+    };
+  }
+  const first = c.firstPayment ?? c.start;
+  const last = lastPaymentOrGuess(c, fixedAt);
+  if (day < first) return { earnings: 0, payments };
+  if (day >= last) return undefined;
+  const f = toDay(first);
+  const cents = proratedCents(c.earnings, e - f + 1, toDay(last) - f + 1);
+  if (cents === 0) return { earnings: 0, payments };
+  const stillOpen = c.status !== 'ended';
+  warnings.push({
+    code: 'prorated-earnings',
+    contract: c.id,
+    message:
+      `${c.id}: earnings on ${day} taken as ${dollars(cents)} of ${dollars(Math.round(c.earnings * 100))}, ` +
+      `pro rata by day from its first payment ${first}${c.firstPayment === undefined ? ' (guessed: its start)' : ''} ` +
+      `to its last ${last}${c.lastPayment === undefined ? ` (guessed: ${stillOpen ? 'taken as paid recently' : 'its end'})` : ''}`,
+  });
+  return { earnings: cents / 100, payments, firstPayment: c.firstPayment, lastPayment: day };
 }
 
 /** `amount` (USD) × `part` / `whole`, in cents, rounded half up in exact decimal arithmetic. */

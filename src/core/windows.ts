@@ -8,21 +8,45 @@ import { isAverageWindow, type MonthWindow, type RuleSet } from './types.js';
  */
 const UNIT = 1_000_000;
 
+/**
+ * One month window's counted contracts. Clients are numbers: a history's `clientIndex`es
+ * (`ContractFacts`), which number its clients 0, 1, 2, … in the order they first appear.
+ */
 export interface Totals {
   success: number;
   neutral: number;
   negative: number;
   outcomes: number;
-  /** Counted contracts per client, so a client can be removed again. */
-  clients: Map<string, number>;
+  /** Clients with at least one counted contract. */
+  clients: number;
+  /** Counted contracts per client number, so a client can be removed again (grows as needed). */
+  perClient: Int32Array;
 }
 
-export function emptyTotals(): Totals {
-  return { success: 0, neutral: 0, negative: 0, outcomes: 0, clients: new Map() };
+/** Totals with nothing counted; `clientCount` (the clients' numbers are below it) saves growing. */
+export function emptyTotals(clientCount = 0): Totals {
+  return {
+    success: 0,
+    neutral: 0,
+    negative: 0,
+    outcomes: 0,
+    clients: 0,
+    perClient: new Int32Array(clientCount),
+  };
 }
 
 export function cloneTotals(t: Totals): Totals {
-  return { ...t, clients: new Map(t.clients) };
+  return { ...t, perClient: t.perClient.slice() };
+}
+
+/** Empty totals for each month window of `rules` (in `monthWindows(rules)` order). */
+export function emptyWindowTotals(rules: RuleSet, clientCount = 0): Totals[] {
+  return monthWindows(rules).map(() => emptyTotals(clientCount));
+}
+
+/** A weight in the whole millionths totals are kept in. */
+export function weightUnits(weight: number): number {
+  return Math.round(weight * UNIT);
 }
 
 /** Adds (sign 1) or removes (sign −1) one counted contract. */
@@ -30,26 +54,48 @@ export function addCounted(
   t: Totals,
   outcome: CountedOutcome,
   weight: number,
-  client: string,
+  client: number,
   sign: 1 | -1,
 ): void {
-  const units = sign * Math.round(weight * UNIT);
+  addUnits(t, outcome, Math.round(weight * UNIT), client, sign);
+}
+
+/** `addCounted` with the weight already in whole millionths (`weightUnits`). */
+export function addUnits(
+  t: Totals,
+  outcome: CountedOutcome,
+  units: number,
+  client: number,
+  sign: 1 | -1,
+): void {
   // A switch, not t[outcome]: this runs for every contract in every window, and a computed key
   // is several times slower here.
   switch (outcome) {
     case 'success':
-      t.success += units;
+      t.success += sign * units;
       break;
     case 'neutral':
-      t.neutral += units;
+      t.neutral += sign * units;
       break;
     default:
-      t.negative += units;
+      t.negative += sign * units;
   }
   t.outcomes += sign;
-  const n = (t.clients.get(client) ?? 0) + sign;
-  if (n === 0) t.clients.delete(client);
-  else t.clients.set(client, n);
+  countClient(t, client, sign);
+}
+
+/** Adds (1) or removes (−1) one counted contract of `client` to the client counts. */
+export function countClient(t: Totals, client: number, sign: 1 | -1): void {
+  let perClient = t.perClient;
+  if (client >= perClient.length) {
+    perClient = new Int32Array(Math.max(client + 1, 2 * perClient.length));
+    perClient.set(t.perClient);
+    t.perClient = perClient;
+  }
+  const before = perClient[client];
+  perClient[client] = before + sign;
+  if (before === 0) t.clients++;
+  else if (before + sign === 0) t.clients--;
 }
 
 export function monthWindows(rules: RuleSet): MonthWindow[] {
@@ -97,33 +143,74 @@ export interface Scores {
   eligible: boolean[];
 }
 
-/** Each window's score and eligibility, in rule-set order (average windows from their parts). */
-export function scoresOf(rules: RuleSet, totals: ReadonlyMap<string, Totals>): Scores {
-  const score: (number | null)[] = [];
-  const eligible: boolean[] = [];
-  const index = new Map<string, number>();
-  rules.windows.forEach((w, i) => {
-    index.set(w.name, i);
-    if (isAverageWindow(w)) {
-      const parts = w.average.map((name) => index.get(name) as number);
-      const partScores = parts.map((k) => score[k]);
-      score.push(
-        partScores.some((x) => x === null)
-          ? null
-          : round9((partScores as number[]).reduce((a, b) => a + b, 0) / partScores.length),
-      );
-      eligible.push(parts.every((k) => eligible[k]));
-      return;
+/**
+ * Where each window of a rule set finds its figures, worked out once per rule set: a month
+ * window's index among the month windows (the index of its totals), an average window's parts.
+ */
+interface WindowLayout {
+  /** Per window, in rule-set order: its index in `monthWindows(rules)`; −1 for an average window. */
+  monthIndex: number[];
+  /** Per window, in rule-set order: the rule-set indices of an average window's parts, else []. */
+  parts: number[][];
+  /** The rule-set index of the `shownWhen` window. */
+  shownAt: number;
+}
+
+const layouts = new WeakMap<RuleSet, WindowLayout>();
+
+function layoutOf(rules: RuleSet): WindowLayout {
+  let layout = layouts.get(rules);
+  if (layout) return layout;
+  const index = new Map(rules.windows.map((w, i) => [w.name, i]));
+  const monthIndex: number[] = [];
+  const parts: number[][] = [];
+  let months = 0;
+  for (const w of rules.windows) {
+    const average = isAverageWindow(w);
+    monthIndex.push(average ? -1 : months++);
+    parts.push(average ? w.average.map((name) => index.get(name) ?? -1) : []);
+  }
+  const shownAt = rules.windows.findIndex((w) => w.name === rules.shownWhen.window);
+  layout = { monthIndex, parts, shownAt };
+  layouts.set(rules, layout);
+  return layout;
+}
+
+/**
+ * Each window's score and eligibility, in rule-set order, from the month windows' totals (in
+ * `monthWindows(rules)` order); an average window's from its parts.
+ */
+export function scoresOf(rules: RuleSet, totals: readonly Totals[]): Scores {
+  const { monthIndex, parts } = layoutOf(rules);
+  const { minOutcomes, minClients } = rules.eligibility;
+  const count = rules.windows.length;
+  const score: (number | null)[] = new Array(count);
+  const eligible: boolean[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const m = monthIndex[i];
+    if (m >= 0) {
+      const t = totals[m];
+      const total = t.success + t.neutral + t.negative;
+      const good = rules.formula === 'net' ? Math.max(0, t.success - t.negative) : t.success;
+      score[i] = total === 0 ? null : round9((100 * good) / total);
+      eligible[i] = t.outcomes >= minOutcomes && t.clients >= minClients;
+    } else {
+      score[i] = averageOf(parts[i], score);
+      eligible[i] = parts[i].every((k) => eligible[k]);
     }
-    const t = totals.get(w.name) ?? emptyTotals();
-    const total = t.success + t.neutral + t.negative;
-    const good = rules.formula === 'net' ? Math.max(0, t.success - t.negative) : t.success;
-    score.push(total === 0 ? null : round9((100 * good) / total));
-    eligible.push(
-      t.outcomes >= rules.eligibility.minOutcomes && t.clients.size >= rules.eligibility.minClients,
-    );
-  });
+  }
   return { score, eligible };
+}
+
+/** The mean of the parts' scores; null when any part has none. */
+function averageOf(parts: readonly number[], score: readonly (number | null)[]): number | null {
+  let sum = 0;
+  for (const k of parts) {
+    const x = score[k];
+    if (x === null) return null;
+    sum += x;
+  }
+  return round9(sum / parts.length);
 }
 
 /**
@@ -131,17 +218,18 @@ export function scoresOf(rules: RuleSet, totals: ReadonlyMap<string, Totals>): S
  * in rule-set order), if the `shownWhen` window is eligible. The cheap path for what-ifs,
  * forecasts and plans, which need only this.
  */
-export function selectionOf(rules: RuleSet, totals: ReadonlyMap<string, Totals>): Selection {
+export function selectionOf(rules: RuleSet, totals: readonly Totals[]): Selection {
   return select(rules, scoresOf(rules, totals));
 }
 
-/** Scores every window of the rule set from its totals (keyed by month-window name) and picks the JSS. */
+/** Scores every window of the rule set from the month windows' totals and picks the JSS. */
 export function scoreWindows(
   rules: RuleSet,
   day: Day,
-  totals: ReadonlyMap<string, Totals>,
+  totals: readonly Totals[],
 ): { windows: WindowResult[]; selection: Selection } {
   const scores = scoresOf(rules, totals);
+  const { monthIndex } = layoutOf(rules);
   const windows = rules.windows.map((w, i): WindowResult => {
     const base = { name: w.name, eligible: scores.eligible[i], score: scores.score[i] };
     if (isAverageWindow(w)) {
@@ -156,7 +244,7 @@ export function scoreWindows(
         clients: null,
       };
     }
-    const t = totals.get(w.name) ?? emptyTotals();
+    const t = totals[monthIndex[i]];
     return {
       ...base,
       from: toIso(windowStart(day, w.months)),
@@ -165,7 +253,7 @@ export function scoreWindows(
       negative: t.negative / UNIT,
       total: (t.success + t.neutral + t.negative) / UNIT,
       outcomes: t.outcomes,
-      clients: t.clients.size,
+      clients: t.clients,
     };
   });
   return { windows, selection: select(rules, scores) };
@@ -174,20 +262,22 @@ export function scoreWindows(
 /** The shown JSS from every window's score and eligibility (`scoresOf`). */
 export function select(rules: RuleSet, scores: Scores): Selection {
   const none: Selection = { shown: false, jss: null, score: null, window: null };
-  const shownAt = rules.windows.findIndex((w) => w.name === rules.shownWhen.window);
-  if (!scores.eligible[shownAt]) return none;
+  if (!scores.eligible[layoutOf(rules).shownAt]) return none;
   let best = -1;
-  rules.windows.forEach((w, i) => {
+  let bestScore = 0;
+  for (let i = 0; i < rules.windows.length; i++) {
     const score = scores.score[i];
-    if (w.display === false || !scores.eligible[i] || score === null) return;
-    if (best === -1 || score > (scores.score[best] as number)) best = i;
-  });
+    if (rules.windows[i].display === false || !scores.eligible[i] || score === null) continue;
+    if (best === -1 || score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
   if (best === -1) return none;
-  const score = scores.score[best] as number;
   return {
     shown: true,
-    jss: rules.rounding === 'floor' ? Math.floor(score) : Math.round(score),
-    score,
+    jss: rules.rounding === 'floor' ? Math.floor(bestScore) : Math.round(bestScore),
+    score: bestScore,
     window: rules.windows[best].name,
   };
 }

@@ -17,7 +17,14 @@ import {
   searchReadings,
 } from '../../src/core/infer-search.js';
 import type { Outcome, RuleSet } from '../../src/core/types.js';
-import { addCounted, emptyTotals, monthWindows, selectionOf, type Totals } from '../../src/core/windows.js';
+import {
+  addCounted,
+  countClient,
+  emptyTotals,
+  monthWindows,
+  selectionOf,
+  type Totals,
+} from '../../src/core/windows.js';
 import { BUILTIN, loadRuleSet } from '../../src/rules/load-rules.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
@@ -29,23 +36,22 @@ beforeAll(async () => {
 /** Every day's JSS under one choice of options, scored by the engine's `selectionOf`. */
 function jssOn(p: SearchProblem, choice: readonly number[], d: number): Jss {
   const months = monthWindows(p.rules);
-  const totals = new Map<string, Totals>();
-  months.forEach((w, k) => {
+  const totals = months.map((_, k): Totals => {
     const t = emptyTotals();
     const f = p.days[d].fixed[k];
     const add = (outcome: CountedOutcome, units: number, client: number) =>
-      addCounted(t, outcome, units / 1e6, `c${client}`, 1);
+      addCounted(t, outcome, units / 1e6, client, 1);
     // the fixed totals, then each fixed contract's client (the sums are spread over them)
     t.success += f.success;
     t.neutral += f.neutral;
     t.negative += f.negative;
     t.outcomes += f.outcomes;
-    for (const client of f.clients) t.clients.set(`c${client}`, (t.clients.get(`c${client}`) ?? 0) + 1);
+    for (const client of f.clients) countClient(t, client, 1);
     p.vars.forEach((v, i) => {
       const o = v.options[choice[i]].perDay[d];
       if (o !== null && v.member[d][k]) add(o, v.weight, v.client);
     });
-    totals.set(w.name, t);
+    return t;
   });
   return selectionOf(p.rules, totals).jss;
 }

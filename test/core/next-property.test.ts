@@ -31,8 +31,8 @@ describe('next agrees with a day-by-day scan', () => {
           before = now;
         }
         const next = nextChange(prepared);
-        // estimate passes the evaluation date's classes it already has: the same answer
-        expect(nextChange(prepared, stateAt(prepared, prepared.asOf).classes)).toEqual(next);
+        // estimate passes the evaluation date's state it already has: the same answer
+        expect(nextChange(prepared, stateAt(prepared, prepared.asOf))).toEqual(next);
         if (expected === null) {
           expect(next).toBeNull();
           return;

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CountedOutcome } from '../../src/core/classify.js';
 import { addMonths, toDay, toIso } from '../../src/core/dates.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { Contract } from '../../src/core/types.js';
-import { leavesWindow } from '../../src/core/windows.js';
+import { addCounted, emptyTotals, leavesWindow } from '../../src/core/windows.js';
 import { contract, history } from '../helpers/history.js';
 import { upwork2024 } from '../helpers/rules.js';
 
@@ -152,5 +154,41 @@ describe('weights', () => {
         end: '2026-07-01',
       }),
     ).toBe(2.5);
+  });
+});
+
+describe('window totals', () => {
+  it('count clients by number, grow past their first size, and come back exactly when contracts leave', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            client: fc.integer({ min: 0, max: 40 }),
+            outcome: fc.constantFrom<CountedOutcome>('success', 'neutral', 'negative'),
+            weight: fc.constantFrom(1, 1.5, 2.25, 0.1),
+          }),
+          { maxLength: 30 },
+        ),
+        fc.integer({ min: 0, max: 8 }),
+        (added, capacity) => {
+          const t = emptyTotals(capacity);
+          for (const a of added) addCounted(t, a.outcome, a.weight, a.client, 1);
+          expect(t.clients).toBe(new Set(added.map((a) => a.client)).size);
+          expect(t.outcomes).toBe(added.length);
+          const sum = (o: CountedOutcome) =>
+            added.filter((a) => a.outcome === o).reduce((s, a) => s + Math.round(a.weight * 1e6), 0);
+          expect([t.success, t.neutral, t.negative]).toEqual([
+            sum('success'),
+            sum('neutral'),
+            sum('negative'),
+          ]);
+          // removed in another order: nothing is left
+          for (const a of [...added].reverse()) addCounted(t, a.outcome, a.weight, a.client, -1);
+          expect([t.success, t.neutral, t.negative, t.outcomes, t.clients]).toEqual([0, 0, 0, 0, 0]);
+          expect(t.perClient.every((n) => n === 0)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
