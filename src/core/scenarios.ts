@@ -3,14 +3,10 @@ import { type Classification, classify, counts, isIdle, matches } from './classi
 import { type Day, toIso } from './dates.js';
 import { type DayState, type PreparedHistory, stateAt } from './evaluate.js';
 import { type ContractFacts, refreshClientFacts } from './facts.js';
+import type { OutcomeFigures } from './outcome-figures.js';
 import { explainRecommendation, type Judged, type RecommendationContext, rank } from './recommendation.js';
 import type { ClassifyRule } from './types.js';
 import { addCounted, monthWindows, selectionOf, type Totals, windowStart } from './windows.js';
-
-export interface OutcomeFigures {
-  jss: number | null;
-  delta: number | null;
-}
 
 export interface ScenarioOutcomeReport {
   name: string;

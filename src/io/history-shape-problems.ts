@@ -4,7 +4,7 @@ import type { Contract, History } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { historyDateName, historyProblems } from './history-checks.js';
 import { contractSchema, historySchema, observationSchema } from './history-schema.js';
-import type { ParsedDocument } from './parse-document.js';
+import type { ParsedDocument } from './parsed-document.js';
 import { locateProblems, type PathProblem, zodProblems } from './validate.js';
 
 /**

@@ -2,7 +2,8 @@ import type { History } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { historyDateName, historyProblems } from './history-checks.js';
 import { fastHistory } from './history-fast-path.js';
-import { type ParsedDocument, parseSource } from './parse-document.js';
+import { parseSource } from './parse-document.js';
+import type { ParsedDocument } from './parsed-document.js';
 import { readInput, type Source, type StdinLike } from './read-input.js';
 import { locateProblems } from './validate.js';
 

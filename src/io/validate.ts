@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, type Problem, UserError } from '../errors.js';
-import type { ParsedDocument } from './parse-document.js';
+import type { ParsedDocument } from './parsed-document.js';
 import { suggestion } from './suggest.js';
 
 /** A problem known by its data path; `key` locates an object key rather than its value. */

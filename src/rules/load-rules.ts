@@ -3,15 +3,11 @@ import { join } from 'node:path';
 import type { RuleSet } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { packageRoot, runningFromSource } from '../package-root.js';
+import type { LoadedRuleSet } from './read-rule-file.js';
+import { BUILTIN, DEFAULT_RULE_SET, isRulePath } from './rule-set-names.js';
 
-export interface LoadedRuleSet {
-  ruleSet: RuleSet;
-  /** `builtin`, or the path as the user gave it. */
-  source: 'builtin' | string;
-}
-
-export const DEFAULT_RULE_SET = 'upwork-2026';
-export const BUILTIN = ['upwork-2026', 'upwork-2024', 'upwork-2020', 'upwork-2015', 'pessimistic'];
+export type { LoadedRuleSet } from './read-rule-file.js';
+export { BUILTIN, builtinRuleSetNames, DEFAULT_RULE_SET, isRulePath } from './rule-set-names.js';
 
 /**
  * The built-in rule sets as the build resolved and validated them (`compile-builtins.ts` writes
@@ -19,16 +15,6 @@ export const BUILTIN = ['upwork-2026', 'upwork-2024', 'upwork-2020', 'upwork-201
  * tests, which run from source, read the YAML instead.
  */
 export const COMPILED_BUILTINS = join(packageRoot, 'dist', 'builtin-rules.json');
-
-/** The built-in rule sets, the default first. */
-export function builtinRuleSetNames(): string[] {
-  return [...BUILTIN];
-}
-
-/** A value containing `/` or ending in .yaml, .yml or .json names a file; anything else a built-in. */
-export function isRulePath(spec: string): boolean {
-  return /[/\\]/.test(spec) || /\.(ya?ml|json)$/i.test(spec);
-}
 
 let compiled: Promise<Record<string, RuleSet> | undefined> | undefined;
 

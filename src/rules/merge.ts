@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import type { ParsedDocument } from '../io/parse-document.js';
+import type { ParsedDocument } from '../io/parsed-document.js';
 
 /** Where an object or list of a merged rule set was written: a document and a path inside it. */
 interface Origin {

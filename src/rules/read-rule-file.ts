@@ -2,14 +2,21 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path
 import type { z } from 'zod';
 import type { RuleSet } from '../core/types.js';
 import { formatPath, isUserError, type Problem, UserError } from '../errors.js';
-import { type ParsedDocument, parseSource } from '../io/parse-document.js';
+import { parseSource } from '../io/parse-document.js';
+import type { ParsedDocument } from '../io/parsed-document.js';
 import { readInput, type Source } from '../io/read-input.js';
 import { closest } from '../io/suggest.js';
 import { locateProblems, type PathProblem, zodProblems } from '../io/validate.js';
 import { packageRoot } from '../package-root.js';
-import { BUILTIN, DEFAULT_RULE_SET, isRulePath, type LoadedRuleSet } from './load-rules.js';
 import { MergedRules } from './merge.js';
+import { BUILTIN, DEFAULT_RULE_SET, isRulePath } from './rule-set-names.js';
 import { type RuleFile, resolvedRuleSetSchema, ruleFileSchema, ruleSetProblems } from './schema.js';
+
+export interface LoadedRuleSet {
+  ruleSet: RuleSet;
+  /** `builtin`, or the path as the user gave it. */
+  source: 'builtin' | string;
+}
 
 /** Reads a built-in rule set's YAML or a user's rule file, validates it and resolves `extends`. */
 export async function readRuleSet(spec: string, options: { cwd: string }): Promise<LoadedRuleSet> {
