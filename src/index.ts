@@ -65,8 +65,12 @@ export type * from './core/types.js';
 export { type Alternative, type WhatifReport, whatif, whatifWithWarnings } from './core/whatif.js';
 export { type Selection, scoreWindows, type WindowResult } from './core/windows.js';
 export { formatProblem, type Problem, UserError } from './errors.js';
-export { changesAlternative, loadChanges, setAlternative } from './io/load-changes.js';
+export {
+  type AlternativeDates,
+  type AlternativeHints,
+  changesAlternative,
+} from './io/changes-alternative.js';
+export { type LoadedChanges, loadChanges } from './io/load-changes.js';
 export { type LoadedHistory, loadHistory } from './io/load-history.js';
-export { parseObservedOptions } from './io/observed-option.js';
 export { type ReportHtmlOptions, renderReportHtml } from './render/report-html.js';
-export { type LoadedRuleSet, loadRuleSet, loadRuleSets } from './rules/load-rules.js';
+export { type LoadedRuleSet, loadRuleSet } from './rules/load-rules.js';
