@@ -30,49 +30,76 @@ export function nestingTooDeep(text: string, json: boolean): number | undefined 
   for (let i = 0; i < text.length; i++) {
     if (!json && lineStart && flow === 0) {
       lineStart = false;
-      const indented = blockIndentation(text, i, indents);
-      if (indented.tooDeep) return indented.end;
-      i = indented.end;
+      i = blockIndentation(text, i, indents);
+      if (indents.length > MAX_NESTING + 1) return i;
       if (i >= text.length) break;
     }
-    const c = text[i];
-    if (c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
       lineStart = true;
-    } else if (c === '"' ? json || startsQuoted(text, i) : c === "'" && !json && startsQuoted(text, i)) {
+    } else if (
+      c === DOUBLE_QUOTE
+        ? json || startsQuoted(text, i)
+        : c === SINGLE_QUOTE && !json && startsQuoted(text, i)
+    ) {
       i = endOfQuoted(text, i, c);
-    } else if (c === '#' && !json && (i === 0 || /\s/.test(text[i - 1]))) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if (c === '[' || c === '{') {
+    } else if (c === HASH && !json && (i === 0 || isSpace(text, i - 1))) {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length - 1 : end - 1;
+    } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
       flow++;
       if (flow + indents.length > MAX_NESTING + 1) return i;
-    } else if (c === ']' || c === '}') {
+    } else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) {
       if (flow > 0) flow--;
     }
   }
   return undefined;
 }
 
+const NEWLINE = 10;
+const RETURN = 13;
+const SPACE = 32;
+const DOUBLE_QUOTE = 34;
+const HASH = 35;
+const SINGLE_QUOTE = 39;
+const DASH = 45;
+const QUESTION = 63;
+const BACKSLASH = 92;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+/** `/\s/` for the character at `i`, without a string for it when it is ASCII. */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === SPACE || (c >= 9 && c <= 13);
+  return /\s/.test(text[i]);
+}
+
 /**
  * The block levels a YAML line at `start` opens (its indentation, then each `- ` or `? ` entry
- * marker), kept in `indents`; where the line's content starts, or where it became too deep.
+ * marker), kept in `indents`; returns where the line's content starts, or where it became too
+ * deep (then `indents` holds more than MAX_NESTING + 1 levels).
  */
-function blockIndentation(text: string, start: number, indents: number[]): { end: number; tooDeep: boolean } {
+function blockIndentation(text: string, start: number, indents: number[]): number {
   let j = start;
-  while (text[j] === ' ') j++;
-  const blank = j >= text.length || text[j] === '\n' || text[j] === '\r' || text[j] === '#';
-  if (blank) return { end: j, tooDeep: false };
-  const lineStart = lineStartOffset(text, start);
+  while (text.charCodeAt(j) === SPACE) j++;
+  const first = text.charCodeAt(j);
+  if (j >= text.length || first === NEWLINE || first === RETURN || first === HASH) return j;
   for (;;) {
-    const col = j - lineStart;
+    const col = j - start;
     while (indents.length > 0 && (indents.at(-1) ?? 0) >= col) indents.pop();
     indents.push(col);
-    if (indents.length > MAX_NESTING + 1) return { end: j, tooDeep: true };
-    if ((text[j] === '-' || text[j] === '?') && (text[j + 1] === ' ' || text[j + 1] === '\n')) {
+    if (indents.length > MAX_NESTING + 1) return j;
+    const c = text.charCodeAt(j);
+    const next = text.charCodeAt(j + 1);
+    if ((c === DASH || c === QUESTION) && (next === SPACE || next === NEWLINE)) {
       j += 1;
-      while (text[j] === ' ') j++;
+      while (text.charCodeAt(j) === SPACE) j++;
       continue;
     }
-    return { end: j, tooDeep: false };
+    return j;
   }
 }
 
@@ -81,16 +108,13 @@ function startsQuoted(text: string, i: number): boolean {
   return i === 0 || ' \t\n[{,:-?'.includes(text[i - 1]);
 }
 
-function lineStartOffset(text: string, i: number): number {
-  return text.lastIndexOf('\n', i - 1) + 1;
-}
-
 /** The offset of the quote that closes the string opening at `start` (or the text's end). */
-function endOfQuoted(text: string, start: number, quote: string): number {
+function endOfQuoted(text: string, start: number, quote: number): number {
   for (let i = start + 1; i < text.length; i++) {
-    if (quote === '"' && text[i] === '\\') i++;
-    else if (text[i] === quote) {
-      if (quote === "'" && text[i + 1] === "'") i++;
+    const c = text.charCodeAt(i);
+    if (quote === DOUBLE_QUOTE && c === BACKSLASH) i++;
+    else if (c === quote) {
+      if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) i++;
       else return i;
     }
   }
@@ -99,17 +123,8 @@ function endOfQuoted(text: string, start: number, quote: string): number {
 
 /** The path of the first value nested deeper than MAX_NESTING levels (iterative: no recursion to overflow). */
 export function pathTooDeep(data: unknown): PropertyKey[] | undefined {
-  // First only depths (cheap on a large file), then, if something is too deep, its path.
-  const depths: { value: unknown; depth: number }[] = [{ value: data, depth: 0 }];
-  let deepest: object | undefined;
-  for (let item = depths.pop(); item !== undefined && deepest === undefined; item = depths.pop()) {
-    const { value, depth } = item;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_NESTING) deepest = value;
-    else
-      for (const child of Array.isArray(value) ? value : Object.values(value))
-        depths.push({ value: child, depth: depth + 1 });
-  }
+  // First only whether anything is that deep (cheap on a large file), then, if so, its path.
+  const deepest = tooDeepValue(data, 0);
   if (deepest === undefined) return undefined;
   const paths: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [] }];
   for (let item = paths.pop(); item !== undefined; item = paths.pop()) {
@@ -117,6 +132,24 @@ export function pathTooDeep(data: unknown): PropertyKey[] | undefined {
     if (value === deepest) return path;
     if (path.length < MAX_NESTING)
       for (const [key, child] of children(value)) paths.push({ value: child, path: [...path, key] });
+  }
+  return undefined;
+}
+
+/** The first object or list found MAX_NESTING levels deep (the recursion stops there). */
+function tooDeepValue(value: unknown, depth: number): object | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth >= MAX_NESTING) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const deep = tooDeepValue(value[i], depth + 1);
+      if (deep !== undefined) return deep;
+    }
+    return undefined;
+  }
+  for (const key in value) {
+    const deep = tooDeepValue(Reflect.get(value, key), depth + 1);
+    if (deep !== undefined) return deep;
   }
   return undefined;
 }

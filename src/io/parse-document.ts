@@ -28,8 +28,12 @@ export function parseSource(source: Source): ParsedDocument {
     ]);
   }
   const json = first === '{' || first === '[';
-  const deepAt = nestingTooDeep(source.text, json);
-  if (deepAt !== undefined) throw tooDeep(source, positionOfOffset(source.text, deepAt));
+  // YAML's parsers recurse, so YAML nesting is limited before they read it. JSON.parse does not
+  // recurse: JSON is scanned for its depth only when it is deep or does not parse (parse-json.ts).
+  if (!json) {
+    const deepAt = nestingTooDeep(source.text, false);
+    if (deepAt !== undefined) throw tooDeep(source, positionOfOffset(source.text, deepAt));
+  }
   let doc: ParsedDocument;
   try {
     doc = json ? parseJson(source) : parseYaml(source);
@@ -38,8 +42,10 @@ export function parseSource(source: Source): ParsedDocument {
     if (error instanceof RangeError && /call stack/i.test(error.message)) throw tooDeep(source, undefined);
     throw error;
   }
-  const deepPath = pathTooDeep(doc.data);
-  if (deepPath !== undefined) throw tooDeep(source, doc.locate(deepPath) ?? undefined, deepPath);
+  if (!json) {
+    const deepPath = pathTooDeep(doc.data);
+    if (deepPath !== undefined) throw tooDeep(source, doc.locate(deepPath) ?? undefined, deepPath);
+  }
   return doc;
 }
 

@@ -1,25 +1,72 @@
 import { type Problem, UserError } from '../errors.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { locatedByListening } from './locate-by-listening.js';
+import { MAX_NESTING, nestingTooDeep, pathTooDeep, tooDeep } from './nesting.js';
 import { parseYamlFully } from './parse-yaml-fully.js';
 import type { ParsedDocument } from './parsed-document.js';
 import { positionOfOffset } from './position.js';
 import type { Source } from './read-input.js';
 
-/** Strict JSON, refusing duplicate keys (which JSON.parse would let the last of win). */
+/**
+ * Strict JSON, refusing duplicate keys (which JSON.parse would let the last of win) and nesting
+ * deeper than MAX_NESTING. The text is scanned for its nesting only when that is in question
+ * (the data is deep, or the text does not parse), so that a well-formed file costs one walk.
+ */
 export function parseJson(source: Source): ParsedDocument {
   let data: unknown;
   try {
     data = JSON.parse(source.text);
   } catch (error) {
+    throwIfTooDeep(source);
     throw new UserError([jsonSyntaxProblem(source, error instanceof Error ? error.message : String(error))]);
+  }
+  const doc: ParsedDocument = { source, data, ...locatedByListening(source) };
+  let parsedKeys = countKeys(data, 0, MAX_NESTING);
+  const deep = parsedKeys === TOO_DEEP;
+  if (deep) {
+    throwIfTooDeep(source);
+    parsedKeys = countKeys(data, 0, Number.POSITIVE_INFINITY); // the text's brackets are few enough to recurse
   }
   // JSON.parse keeps the last of duplicate keys silently. Every string token is matched in order,
   // so keys are the ones followed by a colon; fewer keys parsed than written means a duplicate.
-  if (countParsedKeys(data) !== countWrittenKeys(source.text)) {
+  if (parsedKeys !== countWrittenKeys(source.text)) {
     parseYamlFully(source); // reports the duplicate key at its line and column
   }
-  return { source, data, ...locatedByListening(source) };
+  const deepPath = deep ? pathTooDeep(data) : undefined;
+  if (deepPath !== undefined) throw tooDeep(source, doc.locate(deepPath) ?? undefined, deepPath);
+  return doc;
+}
+
+/** Where the text nests deeper than MAX_NESTING brackets, reported there. */
+function throwIfTooDeep(source: Source): void {
+  const deepAt = nestingTooDeep(source.text, true);
+  if (deepAt !== undefined) throw tooDeep(source, positionOfOffset(source.text, deepAt));
+}
+
+const TOO_DEEP = -1;
+
+/**
+ * The keys of every object in parsed JSON, counted; TOO_DEEP when an object or list sits `limit`
+ * levels deep (the recursion stops there, so it cannot run out of stack).
+ */
+function countKeys(value: unknown, depth: number, limit: number): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  if (depth >= limit) return TOO_DEEP;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = countKeys(value[i], depth + 1, limit);
+      if (inner === TOO_DEEP) return TOO_DEEP;
+      n += inner;
+    }
+    return n;
+  }
+  for (const key in value) {
+    const inner = countKeys(Reflect.get(value, key), depth + 1, limit);
+    if (inner === TOO_DEEP) return TOO_DEEP;
+    n += 1 + inner;
+  }
+  return n;
 }
 
 function jsonSyntaxProblem(source: Source, message: string): Problem {
@@ -36,18 +83,6 @@ function jsonSyntaxProblem(source: Source, message: string): Problem {
     message: `invalid JSON: ${clean}`,
     hint: 'JSON needs double-quoted keys and strings and no trailing commas; or write the file as YAML',
   };
-}
-
-/** The keys of every object in parsed JSON, counted. */
-function countParsedKeys(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  let n = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) n += countParsedKeys(item);
-    return n;
-  }
-  for (const key in value) n += 1 + countParsedKeys(Reflect.get(value, key));
-  return n;
 }
 
 /** Strings followed by a colon, in text that is valid JSON (so every other quote opens a string). */
