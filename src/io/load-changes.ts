@@ -4,7 +4,8 @@ import { changesSchema } from './changes-schema.js';
 import { parseSource } from './parse-document.js';
 import type { ParsedDocument } from './parsed-document.js';
 import { readInput, type StdinLike } from './read-input.js';
-import { type PathProblem, parseWith } from './validate.js';
+import { parseWith } from './schema-problems.js';
+import type { PathProblem } from './validate.js';
 
 export interface LoadedChanges {
   document: ParsedDocument;
