@@ -27,98 +27,96 @@ export function parseWith<S extends z.ZodType>(
 
 /** Every zod issue as a problem at its data path, worded for the user (did-you-mean for keys and values). */
 export function zodProblems(issues: readonly z.core.$ZodIssue[], schema: z.core.$ZodType): PathProblem[] {
-  const out: PathProblem[] = [];
-  for (const issue of issues) {
-    const path = [...issue.path];
-    switch (issue.code) {
-      case 'unrecognized_keys': {
-        const known = knownKeys(schema, path);
-        for (const key of issue.keys) {
-          out.push({
-            path,
-            key,
-            code: 'unknown-key',
-            message: `unknown key "${key}"`,
-            hint: known.length ? suggestion(key, known) : undefined,
-          });
-        }
-        break;
-      }
-      case 'invalid_value': {
-        const values = issue.values.map(String);
-        const expected = values.length === 1 ? values[0] : `one of ${values.join(' | ')}`;
-        out.push({
-          path,
-          code: issue.input === undefined ? 'missing' : 'invalid-value',
-          message:
-            issue.input === undefined
-              ? `missing (required: ${expected})`
-              : `expected ${expected}, got ${JSON.stringify(issue.input)}`,
-          hint:
-            typeof issue.input === 'string' && values.length > 1
-              ? suggestion(issue.input, values)
-              : undefined,
-        });
-        break;
-      }
-      case 'invalid_type': {
-        if (!issue.message.startsWith('Invalid input')) {
-          out.push({
-            path,
-            code: issue.input === undefined ? 'missing' : 'wrong-type',
-            message: issue.message,
-          }); // the schema's own message
-        } else if (issue.input === undefined) {
-          out.push({
-            path,
-            code: 'missing',
-            message: `missing (required ${describeExpected(issue.expected)})`,
-          });
-        } else {
-          out.push({
-            path,
-            code: 'wrong-type',
-            message: `expected ${describeExpected(issue.expected)}, got ${describeInput(issue.input)}`,
-          });
-        }
-        break;
-      }
-      case 'invalid_union': {
-        // Prefer the branch that got furthest (the one with a problem deepest in the data); else
-        // the union's own message, when the schema gives one.
-        const branches = issue.errors.filter((b) => b.length > 0);
-        const deep = branches.find((b) => b.some((i) => i.path.length > 0));
-        if (deep) {
-          out.push(
-            ...zodProblems(
-              deep.map((i) => ({ ...i, path: [...path, ...i.path] })),
-              schema,
-            ),
-          );
-        } else {
-          out.push({
-            path,
-            code: 'invalid-value',
-            message:
-              issue.message === 'Invalid input'
-                ? `invalid value ${describeInput(issue.input)}`
-                : issue.message,
-          });
-        }
-        break;
-      }
-      default: {
-        const params = 'params' in issue ? issue.params : undefined;
-        out.push({
+  return issues.flatMap((issue) => issueProblems(issue, schema));
+}
+
+function issueProblems(issue: z.core.$ZodIssue, schema: z.core.$ZodType): PathProblem[] {
+  const path = [...issue.path];
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(schema, path);
+      return issue.keys.map((key) => ({
+        path,
+        key,
+        code: 'unknown-key',
+        message: `unknown key "${key}"`,
+        hint: known.length ? suggestion(key, known) : undefined,
+      }));
+    }
+    case 'invalid_value':
+      return [invalidValue(path, issue)];
+    case 'invalid_type':
+      return [invalidType(path, issue)];
+    case 'invalid_union':
+      return invalidUnion(path, issue, schema);
+    default: {
+      const params = 'params' in issue ? issue.params : undefined;
+      return [
+        {
           path,
           code: textOf(params?.code) ?? ISSUE_CODES[issue.code] ?? 'invalid-value',
           message: issue.message,
           hint: textOf(params?.hint),
-        });
-      }
+        },
+      ];
     }
   }
-  return out;
+}
+
+function invalidValue(path: PropertyKey[], issue: z.core.$ZodIssueInvalidValue): PathProblem {
+  const values = issue.values.map(String);
+  const expected = values.length === 1 ? values[0] : `one of ${values.join(' | ')}`;
+  return {
+    path,
+    code: issue.input === undefined ? 'missing' : 'invalid-value',
+    message:
+      issue.input === undefined
+        ? `missing (required: ${expected})`
+        : `expected ${expected}, got ${JSON.stringify(issue.input)}`,
+    hint: typeof issue.input === 'string' && values.length > 1 ? suggestion(issue.input, values) : undefined,
+  };
+}
+
+function invalidType(path: PropertyKey[], issue: z.core.$ZodIssueInvalidType): PathProblem {
+  if (!issue.message.startsWith('Invalid input')) {
+    // the schema's own message
+    return { path, code: issue.input === undefined ? 'missing' : 'wrong-type', message: issue.message };
+  }
+  if (issue.input === undefined) {
+    return { path, code: 'missing', message: `missing (required ${describeExpected(issue.expected)})` };
+  }
+  return {
+    path,
+    code: 'wrong-type',
+    message: `expected ${describeExpected(issue.expected)}, got ${describeInput(issue.input)}`,
+  };
+}
+
+/**
+ * The problems of the branch that got furthest (the one with a problem deepest in the data); else
+ * the union's own message, when the schema gives one.
+ */
+function invalidUnion(
+  path: PropertyKey[],
+  issue: z.core.$ZodIssueInvalidUnion,
+  schema: z.core.$ZodType,
+): PathProblem[] {
+  const branches = issue.errors.filter((b) => b.length > 0);
+  const deep = branches.find((b) => b.some((i) => i.path.length > 0));
+  if (deep) {
+    return zodProblems(
+      deep.map((i) => ({ ...i, path: [...path, ...i.path] })),
+      schema,
+    );
+  }
+  return [
+    {
+      path,
+      code: 'invalid-value',
+      message:
+        issue.message === 'Invalid input' ? `invalid value ${describeInput(issue.input)}` : issue.message,
+    },
+  ];
 }
 
 /** Problem codes for zod's own checks (a refinement names its own code in `params.code`). */
