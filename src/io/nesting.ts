@@ -35,6 +35,7 @@ export function nestingTooDeep(text: string, json: boolean): number | undefined 
       if (i >= text.length) break;
     }
     const c = text.charCodeAt(i);
+    if (c >= 128 || NOT_SPECIAL[c] === 1) continue;
     if (c === NEWLINE) {
       lineStart = true;
     } else if (
@@ -70,6 +71,20 @@ const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 
+/** 1 for the ASCII characters the scan passes over: all but line ends, quotes, `#` and brackets. */
+const NOT_SPECIAL = new Uint8Array(128).fill(1);
+for (const c of [
+  NEWLINE,
+  DOUBLE_QUOTE,
+  SINGLE_QUOTE,
+  HASH,
+  OPEN_BRACKET,
+  CLOSE_BRACKET,
+  OPEN_BRACE,
+  CLOSE_BRACE,
+])
+  NOT_SPECIAL[c] = 0;
+
 /** `/\s/` for the character at `i`, without a string for it when it is ASCII. */
 function isSpace(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -89,7 +104,7 @@ function blockIndentation(text: string, start: number, indents: number[]): numbe
   if (j >= text.length || first === NEWLINE || first === RETURN || first === HASH) return j;
   for (;;) {
     const col = j - start;
-    while (indents.length > 0 && (indents.at(-1) ?? 0) >= col) indents.pop();
+    while (indents.length > 0 && indents[indents.length - 1] >= col) indents.pop();
     indents.push(col);
     if (indents.length > MAX_NESTING + 1) return j;
     const c = text.charCodeAt(j);

@@ -270,7 +270,7 @@ async function tryLock(lock: string, name: string): Promise<boolean> {
 /**
  * Runs `work` while holding `PATH.lock` beside the real file `path` (created exclusively, removed
  * afterwards and on signals), so two read-modify-write runs on one file cannot lose each other's
- * changes. A second run waits up to `waitMs`, then refuses.
+ * edits. A second run waits up to `waitMs`, then refuses.
  */
 export async function withFileLock<T>(
   path: string,
