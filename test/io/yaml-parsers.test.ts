@@ -201,6 +201,18 @@ describe('nesting', () => {
     }
   });
 
+  it('JSON is scanned only when in question, with the same answers as a scan before parsing', () => {
+    // Deep in the data by one level the bracket scan allows: located at the value, with its path.
+    expect(problem(`{"a": ${'['.repeat(64)}${']'.repeat(64)}}`)).toMatchObject({
+      code: 'too-deep',
+      path: `a${'[0]'.repeat(63)}`,
+      line: 1,
+    });
+    // Too deep and not even JSON: the depth is what is reported, where the scan stops.
+    expect(problem(`${'['.repeat(100)}x`)).toMatchObject({ code: 'too-deep', line: 1, col: 66 });
+    expect(problem('{"a": [1,, 2]}')).toMatchObject({ code: 'invalid-json' });
+  });
+
   it('allows valid nesting up to the limit, and brackets inside strings and comments do not count', () => {
     expect(problem(`{"a": ${'['.repeat(63)}${']'.repeat(63)}}`)).toBeUndefined();
     expect(problem(`{"a": "${'['.repeat(500)}"}`)).toBeUndefined();
