@@ -8,7 +8,7 @@ import type { Alternative } from '../core/whatif.js';
 import { type Problem, UserError } from '../errors.js';
 import { type AlternativeDates, applyCheckedChanges, changesAlternative } from './changes-alternative.js';
 import type { LoadedChanges } from './load-changes.js';
-import type { PathProblem } from './validate.js';
+import type { PathProblem } from './path-problems.js';
 
 /** The dates of an alternative on the command line; `later` says how to allow later dates (default `--at`). */
 export interface OptionDates extends Omit<AlternativeDates, 'hints'> {

@@ -5,9 +5,9 @@ import type { Problem } from '../errors.js';
 import { UserError } from '../errors.js';
 import { historyProblems } from './history-checks.js';
 import type { LoadedChanges } from './load-changes.js';
+import { locateProblems, type PathProblem } from './path-problems.js';
 import { inChangesFile } from './problems-in-changes-file.js';
 import { closest } from './suggest.js';
-import { locateProblems, type PathProblem } from './validate.js';
 
 export interface AlternativeDates {
   /** The history's evaluation date (fixes guessed payment dates; scenarios end contracts then). */

@@ -1,5 +1,5 @@
 import type { Contract, Observation, Payment } from '../core/types.js';
-import type { PathProblem } from './validate.js';
+import type { PathProblem } from './path-problems.js';
 
 type Add = (path: PropertyKey[], code: string, message: string, hint: string) => void;
 

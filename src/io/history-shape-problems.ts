@@ -5,8 +5,8 @@ import { UserError } from '../errors.js';
 import { historyDateName, historyProblems } from './history-checks.js';
 import { contractSchema, historySchema, observationSchema } from './history-schema.js';
 import type { ParsedDocument } from './parsed-document.js';
+import { locateProblems, type PathProblem } from './path-problems.js';
 import { zodProblems } from './schema-problems.js';
-import { locateProblems, type PathProblem } from './validate.js';
 
 /**
  * The slow path of loading: validates the history's shape with zod. Returns the history when the

@@ -3,9 +3,9 @@ import type { Changes } from '../core/apply-changes.js';
 import { changesSchema } from './changes-schema.js';
 import { parseSource } from './parse-document.js';
 import type { ParsedDocument } from './parsed-document.js';
+import type { PathProblem } from './path-problems.js';
 import { readInput, type StdinLike } from './read-input.js';
 import { parseWith } from './schema-problems.js';
-import type { PathProblem } from './validate.js';
 
 export interface LoadedChanges {
   document: ParsedDocument;

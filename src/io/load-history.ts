@@ -4,8 +4,8 @@ import { historyDateName, historyProblems } from './history-checks.js';
 import { fastHistory } from './history-fast-path.js';
 import { parseSource } from './parse-document.js';
 import type { ParsedDocument } from './parsed-document.js';
+import { locateProblems } from './path-problems.js';
 import { readInput, type Source, type StdinLike } from './read-input.js';
-import { locateProblems } from './validate.js';
 
 export interface LoadedHistory {
   source: Source;

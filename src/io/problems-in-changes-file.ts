@@ -1,7 +1,7 @@
 import type { Changes } from '../core/apply-changes.js';
 import type { History } from '../core/types.js';
 import { formatPath } from '../errors.js';
-import type { PathProblem } from './validate.js';
+import type { PathProblem } from './path-problems.js';
 
 /**
  * A problem of the changed history (at `contracts[i]…`), moved to the entry of the changes file

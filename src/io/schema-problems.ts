@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { ParsedDocument } from './parsed-document.js';
+import { locateProblems, type PathProblem } from './path-problems.js';
 import { suggestion } from './suggest.js';
-import { locateProblems, type PathProblem } from './validate.js';
 
 /*
  * Problems of a document checked with a zod schema. This module loads zod: only the slow paths

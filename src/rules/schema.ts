@@ -9,7 +9,7 @@ import {
   STATUSES,
   type WindowDef,
 } from '../core/types.js';
-import type { PathProblem } from '../io/validate.js';
+import type { PathProblem } from '../io/path-problems.js';
 
 // ---- building blocks -------------------------------------------------------------------------
 
