@@ -155,15 +155,11 @@ export function pathTooDeep(data: unknown): PropertyKey[] | undefined {
 function tooDeepValue(value: unknown, depth: number): object | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth >= MAX_NESTING) return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const deep = tooDeepValue(value[i], depth + 1);
-      if (deep !== undefined) return deep;
-    }
-    return undefined;
-  }
-  for (const key in value) {
-    const deep = tooDeepValue(Reflect.get(value, key), depth + 1);
+  const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (typeof child !== 'object' || child === null) continue;
+    const deep = tooDeepValue(child, depth + 1);
     if (deep !== undefined) return deep;
   }
   return undefined;

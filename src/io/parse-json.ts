@@ -52,19 +52,14 @@ const TOO_DEEP = -1;
 function countKeys(value: unknown, depth: number, limit: number): number {
   if (typeof value !== 'object' || value === null) return 0;
   if (depth >= limit) return TOO_DEEP;
-  let n = 0;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const inner = countKeys(value[i], depth + 1, limit);
-      if (inner === TOO_DEEP) return TOO_DEEP;
-      n += inner;
-    }
-    return n;
-  }
-  for (const key in value) {
-    const inner = countKeys(Reflect.get(value, key), depth + 1, limit);
+  const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  let n = Array.isArray(value) ? 0 : children.length;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (typeof child !== 'object' || child === null) continue;
+    const inner = countKeys(child, depth + 1, limit);
     if (inner === TOO_DEEP) return TOO_DEEP;
-    n += 1 + inner;
+    n += inner;
   }
   return n;
 }
