@@ -70,18 +70,20 @@ add:
   });
 
   it('reports every shape problem located, with did-you-mean for misspelt keys', async () => {
-    const found = await problems(() =>
-      load(
-        'bad.yaml',
-        `set:
+    const text = `set:
   - { contract: BP-3, scenario: client-cancels, outcom: unhappy }
 change:
   - contract: BP-2
     fields: { staus: ended, id: BP-9, earnings: -3 }
 adds: []
-`,
-      ),
-    );
+`;
+    expect((await codesAndHints(() => load('bad.yaml', text))).map((p) => p.code)).toEqual([
+      'unknown-key',
+      'unknown-key',
+      'out-of-range',
+      'unknown-key',
+    ]);
+    const found = await problems(() => load('bad.yaml', text));
     expect(found).toEqual([
       'bad.yaml:2:49: set[0].outcom: unknown key "outcom"\n  hint: did you mean "outcome"?',
       'bad.yaml:5:15: change[0].fields.staus: unknown key "staus"\n  hint: did you mean "status"?',
@@ -126,6 +128,9 @@ change:
   - { contract: GL-2, fields: { earnings: 10 } }
 `,
     );
+    expect(
+      (await codesAndHints(() => changesAlternative(loaded, forum, rules, dates))).map((p) => p.code),
+    ).toEqual(['unknown-contract', 'unknown-scenario', 'unknown-contract']);
     expect(await problems(() => changesAlternative(loaded, forum, rules, dates))).toEqual([
       'refs.yaml:2:17: set[0].contract: no contract "BP-4" in the history\n  hint: did you mean "BP-3"? open contracts: BP-3',
       'refs.yaml:3:33: set[1].scenario: no scenario "client-cancel" in rule set upwork-2024\n' +
