@@ -168,4 +168,11 @@ for (const [label, file] of [
   );
 }
 say('  target: report within 1.5x of its parts');
+say('');
+say('Reading a history, against the parser alone (bench/yaml.js):');
+{
+  const r = spawnSync(process.execPath, [join(root, 'bench/yaml.js')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`reading benchmark failed: ${r.stderr}`);
+  for (const line of r.stdout.trimEnd().split('\n')) say(line);
+}
 writeFileSync(join(dir, 'last-run.txt'), `${lines.join('\n')}\n`);

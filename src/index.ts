@@ -11,6 +11,15 @@
  *   const html = renderReportHtml(reportPage(prepared), { file: 'contracts.yaml', version: '1' }); // `jss report`
  *   const revealed = infer(history, ruleSet, { asOf });   // what `jss infer --json` prints
  *
+ * A changes file (DESIGN §6) as an alternative future, checked against the history and the rule set:
+ *   const loaded = await loadChanges('cancel-now.yaml', { cwd: process.cwd() });
+ *   const alternative = changesAlternative(loaded, history, ruleSet, { asOf, at: asOf });
+ *   const compared = whatif(prepared, [alternative]);      // what `jss whatif --json` prints
+ *
+ * Problems are thrown as a UserError whose `problems` carry a stable `code` (docs/problem-codes.md)
+ * beside the message; the command line's own helpers (`--set`, `--observed`, comma lists of rule
+ * sets) are not part of this API.
+ *
  * An evaluation date before the history's date sees the history as it stood then:
  *   const past = rewindHistory(history, '2026-06-01', date).history;  // date: the history's date H
  *   estimateReport(prepare(past, ruleSet, '2026-06-01'));
@@ -65,8 +74,12 @@ export type * from './core/types.js';
 export { type Alternative, type WhatifReport, whatif, whatifWithWarnings } from './core/whatif.js';
 export { type Selection, scoreWindows, type WindowResult } from './core/windows.js';
 export { formatProblem, type Problem, UserError } from './errors.js';
-export { changesAlternative, loadChanges, setAlternative } from './io/load-changes.js';
+export {
+  type AlternativeDates,
+  type AlternativeHints,
+  changesAlternative,
+} from './io/changes-alternative.js';
+export { type LoadedChanges, loadChanges } from './io/load-changes.js';
 export { type LoadedHistory, loadHistory } from './io/load-history.js';
-export { parseObservedOptions } from './io/observed-option.js';
 export { type ReportHtmlOptions, renderReportHtml } from './render/report-html.js';
-export { type LoadedRuleSet, loadRuleSet, loadRuleSets } from './rules/load-rules.js';
+export { type LoadedRuleSet, loadRuleSet } from './rules/load-rules.js';

@@ -1,6 +1,7 @@
 import { type PreparedHistory, prepare } from '../core/evaluate.js';
 import { UserError } from '../errors.js';
-import { changesAlternative, loadChanges } from '../io/load-changes.js';
+import { changesFileAlternative } from '../io/alternative-options.js';
+import { loadChanges } from '../io/load-changes.js';
 import type { WarningItem } from '../render/warnings-text.js';
 import type { CommandContext, CommonOptions } from './context.js';
 import { type Inputs, loadInputs, writeWarnings } from './load-inputs.js';
@@ -64,7 +65,7 @@ export async function loadFutures(
     prepareAll: (latest, later) =>
       inputs.ruleSets.map(({ ruleSet, source }) => {
         if (!changes) return { prepared: prepare(history, ruleSet, asOf), source };
-        const future = changesAlternative(changes, history, ruleSet, {
+        const future = changesFileAlternative(changes, history, ruleSet, {
           asOf,
           at: latest,
           later,

@@ -1,7 +1,8 @@
 import type { Alternative } from '../core/whatif.js';
 import { whatifWithWarnings } from '../core/whatif.js';
 import { UserError } from '../errors.js';
-import { changesAlternative, loadChanges, setAlternative } from '../io/load-changes.js';
+import { changesFileAlternative, setAlternative } from '../io/alternative-options.js';
+import { loadChanges } from '../io/load-changes.js';
 import { renderJson } from '../render/json.js';
 import { renderWhatif, renderWhatifQuiet } from '../render/whatif-text.js';
 import type { CommandContext, CommonOptions } from './context.js';
@@ -46,7 +47,7 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
       );
     for (const loaded of changeFiles)
       alternatives.push(
-        changesAlternative(loaded, history, prepared.rules, { asOf, at, written: inputs.loaded.history }),
+        changesFileAlternative(loaded, history, prepared.rules, { asOf, at, written: inputs.loaded.history }),
       );
     const result = whatifWithWarnings(prepared, alternatives, { at, rulesSource: inputs.ruleSets[i].source });
     return { ...result, warnings: [...inputs.rewindWarnings, ...prepared.warnings, ...result.warnings] };

@@ -1,4 +1,4 @@
-import type { OutcomeFigures } from './scenarios.js';
+import type { OutcomeFigures } from './outcome-figures.js';
 import type { ClassifyRule, Feedback, Range } from './types.js';
 
 /** A scenario outcome as scored, with what the sentence needs to explain it. */

@@ -14,6 +14,7 @@ import { isIdle, matches } from './classify.js';
 import { toIso } from './dates.js';
 import { type DayState, type PreparedHistory, stateAt } from './evaluate.js';
 import type { ContractFacts } from './facts.js';
+import type { OutcomeFigures } from './outcome-figures.js';
 import {
   explainRecommendation,
   type RecommendationContext,
@@ -21,11 +22,6 @@ import {
   type ScoredScenario,
 } from './recommendation.js';
 import type { ClassifyRule } from './types.js';
-
-export interface OutcomeFigures {
-  jss: number | null;
-  delta: number | null;
-}
 
 export interface ScenarioOutcomeReport {
   name: string;

@@ -1,7 +1,7 @@
 import { addMonths, toDay, toIso } from '../core/dates.js';
 import { isUserError, type Problem, UserError } from '../errors.js';
+import { MAX_PROBLEMS, moreProblems } from '../io/path-problems.js';
 import { readInput, type StdinLike } from '../io/read-input.js';
-import { MAX_PROBLEMS, moreProblems } from '../io/validate.js';
 import { detectLayout } from './detect-layout.js';
 import { type Grouped, groupContracts } from './group-contracts.js';
 import { readCsv } from './read-csv.js';

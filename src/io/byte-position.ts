@@ -1,4 +1,4 @@
-import type { Position } from './parse-document.js';
+import type { Position } from './position.js';
 
 /** Line and column (in characters) of byte `offset`, for messages about raw bytes. */
 export function bytePosition(bytes: Uint8Array, offset: number): Position {

@@ -1,5 +1,5 @@
-import type { Contract, Observation } from '../core/types.js';
-import type { PathProblem } from './validate.js';
+import type { Contract, Observation, Payment } from '../core/types.js';
+import type { PathProblem } from './path-problems.js';
 
 type Add = (path: PropertyKey[], code: string, message: string, hint: string) => void;
 
@@ -176,35 +176,54 @@ function checkPayments(c: Contract, until: string, untilText: string, add: Add):
     c.start <= until
       ? `payments fall within the contract, ${c.start}..${until}`
       : `payments fall within the contract, which cannot start after ${untilText}`;
-  if (c.payments !== undefined) {
-    let cents = 0;
-    c.payments.forEach((payment, k) => {
-      cents += Math.round(payment.amount * 100);
-      if (payment.date < c.start)
-        add(
-          ['payments', k, 'date'],
-          'payment-outside-contract',
-          `payment on ${payment.date} is before start ${c.start}`,
-          within,
-        );
-      else if (payment.date > until)
-        add(
-          ['payments', k, 'date'],
-          'payment-outside-contract',
-          `payment on ${payment.date} is after ${untilText}`,
-          within,
-        );
-    });
-    if (listed && cents !== Math.round(c.earnings * 100)) {
+  if (c.payments !== undefined) checkPaymentList(c, c.payments, { until, untilText, within }, add);
+  else checkPaymentDates(c, { until, untilText, within }, add);
+}
+
+/** The latest day a payment may have, its name in messages, and the hint for a payment outside. */
+interface PaymentRange {
+  until: string;
+  untilText: string;
+  within: string;
+}
+
+/** Each listed payment within the contract; together, the earnings. */
+function checkPaymentList(
+  c: Contract,
+  payments: readonly Payment[],
+  { until, untilText, within }: PaymentRange,
+  add: Add,
+): void {
+  let cents = 0;
+  payments.forEach((payment, k) => {
+    cents += Math.round(payment.amount * 100);
+    if (payment.date < c.start)
       add(
-        ['payments'],
-        'payments-sum',
-        `payments sum to ${money(cents / 100)} but earnings are ${money(c.earnings)}`,
-        'add the missing payments or correct the amounts, or set earnings to their sum',
+        ['payments', k, 'date'],
+        'payment-outside-contract',
+        `payment on ${payment.date} is before start ${c.start}`,
+        within,
       );
-    }
-    return;
+    else if (payment.date > until)
+      add(
+        ['payments', k, 'date'],
+        'payment-outside-contract',
+        `payment on ${payment.date} is after ${untilText}`,
+        within,
+      );
+  });
+  if (payments.length > 0 && cents !== Math.round(c.earnings * 100)) {
+    add(
+      ['payments'],
+      'payments-sum',
+      `payments sum to ${money(cents / 100)} but earnings are ${money(c.earnings)}`,
+      'add the missing payments or correct the amounts, or set earnings to their sum',
+    );
   }
+}
+
+/** firstPayment and lastPayment within the contract, in order. */
+function checkPaymentDates(c: Contract, { until, untilText, within }: PaymentRange, add: Add): void {
   const { firstPayment: first, lastPayment: last } = c;
   if (first !== undefined && first < c.start)
     add(

@@ -212,5 +212,5 @@ export const historySchema = historyObjectSchema
 
 /** The JSON Schema of a history file as written (the input side), for editors. */
 export function contractsJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(historySchema, { io: 'input' }) as Record<string, unknown>;
+  return z.toJSONSchema(historySchema, { io: 'input' });
 }

@@ -4,8 +4,9 @@ import type { Contract, History } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { historyDateName, historyProblems } from './history-checks.js';
 import { contractSchema, historySchema, observationSchema } from './history-schema.js';
-import type { ParsedDocument } from './parse-document.js';
-import { locateProblems, type PathProblem, zodProblems } from './validate.js';
+import type { ParsedDocument } from './parsed-document.js';
+import { locateProblems, type PathProblem } from './path-problems.js';
+import { zodProblems } from './schema-problems.js';
 
 /**
  * The slow path of loading: validates the history's shape with zod. Returns the history when the
@@ -15,14 +16,28 @@ import { locateProblems, type PathProblem, zodProblems } from './validate.js';
 export function parseHistoryShape(
   document: ParsedDocument,
   options: { asOf?: string; today: string },
+  writtenIds?: ReadonlyMap<number, string>,
 ): History {
-  const result = historySchema.safeParse(document.data, { reportInput: true });
+  const data = withWrittenIds(document.data, writtenIds);
+  const result = historySchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const problems = [
     ...zodProblems(result.error.issues, historySchema),
-    ...partialProblems(document.data, result.error.issues, options),
+    ...partialProblems(data, result.error.issues, options),
   ];
   throw new UserError(locateProblems(document, problems));
+}
+
+/** The parsed data with the ids of `writtenIds` as written (a copy: the document is not changed). */
+function withWrittenIds(data: unknown, writtenIds: ReadonlyMap<number, string> | undefined): unknown {
+  if (writtenIds === undefined || writtenIds.size === 0) return data;
+  if (typeof data !== 'object' || data === null || !('contracts' in data) || !Array.isArray(data.contracts))
+    return data;
+  const contracts = data.contracts.map((c: unknown, i) => {
+    const id = writtenIds.get(i);
+    return id === undefined || typeof c !== 'object' || c === null ? c : { ...c, id };
+  });
+  return { ...data, contracts };
 }
 
 /**

@@ -4,99 +4,11 @@
  * JSON"); this small scanner finds it. Used only after JSON.parse failed, so it need not be fast.
  */
 export function jsonErrorOffset(text: string): number | undefined {
-  let i = 0;
-  const fail = (at: number): never => {
-    throw new ScanError(at);
-  };
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const literal = (word: string) => {
-    for (let k = 0; k < word.length; k++, i++) if (text[i] !== word[k]) fail(i);
-  };
-  const string = () => {
-    i++; // opening quote
-    for (;;) {
-      if (i >= text.length) fail(i);
-      const ch = text.charCodeAt(i);
-      if (ch === 0x22) break;
-      if (ch < 0x20) fail(i);
-      if (ch === 0x5c) {
-        const next = text[i + 1];
-        if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i);
-          i += 6;
-          continue;
-        }
-        if (next === undefined || !'"\\/bfnrt'.includes(next)) fail(i);
-        i += 2;
-        continue;
-      }
-      i++;
-    }
-    i++; // closing quote
-  };
-  const number = () => {
-    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-    m.lastIndex = i;
-    if (!m.exec(text)) fail(i);
-    i = m.lastIndex;
-    if (i < text.length && /[\d.eE+-]/.test(text[i])) fail(i);
-  };
-  const value = (): void => {
-    space();
-    const ch = text[i];
-    if (ch === '{') {
-      i++;
-      space();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail(i);
-        string();
-        space();
-        if (text[i] !== ':') fail(i);
-        i++;
-        value();
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') {
-          i++;
-          return;
-        } else fail(i);
-      }
-    }
-    if (ch === '[') {
-      i++;
-      space();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') {
-          i++;
-          return;
-        } else fail(i);
-      }
-    }
-    if (ch === '"') string();
-    else if (ch === 't') literal('true');
-    else if (ch === 'f') literal('false');
-    else if (ch === 'n') literal('null');
-    else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) number();
-    else fail(i);
-  };
+  const scanner = new JsonScanner(text);
   try {
-    value();
-    space();
-    return i < text.length ? i : undefined;
+    scanner.value();
+    scanner.space();
+    return scanner.i < text.length ? scanner.i : undefined;
   } catch (error) {
     if (error instanceof ScanError) return error.offset;
     if (error instanceof RangeError) return undefined; // nested too deep for the stack
@@ -107,5 +19,113 @@ export function jsonErrorOffset(text: string): number | undefined {
 class ScanError extends Error {
   constructor(readonly offset: number) {
     super('JSON syntax error');
+  }
+}
+
+/** A recursive-descent reader of JSON that only moves `i` and throws a ScanError where it stops. */
+class JsonScanner {
+  i = 0;
+
+  constructor(private readonly text: string) {}
+
+  private fail(at: number): never {
+    throw new ScanError(at);
+  }
+
+  space(): void {
+    while (this.i < this.text.length && ' \t\n\r'.includes(this.text[this.i])) this.i++;
+  }
+
+  value(): void {
+    this.space();
+    const ch = this.text[this.i];
+    if (ch === '{') this.object();
+    else if (ch === '[') this.array();
+    else if (ch === '"') this.string();
+    else if (ch === 't') this.literal('true');
+    else if (ch === 'f') this.literal('false');
+    else if (ch === 'n') this.literal('null');
+    else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) this.number();
+    else this.fail(this.i);
+  }
+
+  private object(): void {
+    const { text } = this;
+    this.i++;
+    this.space();
+    if (text[this.i] === '}') {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.space();
+      if (text[this.i] !== '"') this.fail(this.i);
+      this.string();
+      this.space();
+      if (text[this.i] !== ':') this.fail(this.i);
+      this.i++;
+      this.value();
+      this.space();
+      if (text[this.i] === ',') this.i++;
+      else if (text[this.i] === '}') {
+        this.i++;
+        return;
+      } else this.fail(this.i);
+    }
+  }
+
+  private array(): void {
+    const { text } = this;
+    this.i++;
+    this.space();
+    if (text[this.i] === ']') {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.value();
+      this.space();
+      if (text[this.i] === ',') this.i++;
+      else if (text[this.i] === ']') {
+        this.i++;
+        return;
+      } else this.fail(this.i);
+    }
+  }
+
+  private literal(word: string): void {
+    for (let k = 0; k < word.length; k++, this.i++) if (this.text[this.i] !== word[k]) this.fail(this.i);
+  }
+
+  private string(): void {
+    const { text } = this;
+    this.i++; // opening quote
+    for (;;) {
+      if (this.i >= text.length) this.fail(this.i);
+      const ch = text.charCodeAt(this.i);
+      if (ch === 0x22) break;
+      if (ch < 0x20) this.fail(this.i);
+      if (ch === 0x5c) {
+        const next = text[this.i + 1];
+        if (next === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6))) this.fail(this.i);
+          this.i += 6;
+          continue;
+        }
+        if (next === undefined || !'"\\/bfnrt'.includes(next)) this.fail(this.i);
+        this.i += 2;
+        continue;
+      }
+      this.i++;
+    }
+    this.i++; // closing quote
+  }
+
+  private number(): void {
+    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    m.lastIndex = this.i;
+    if (!m.exec(this.text)) this.fail(this.i);
+    this.i = m.lastIndex;
+    if (this.i < this.text.length && /[\d.eE+-]/.test(this.text[this.i])) this.fail(this.i);
   }
 }

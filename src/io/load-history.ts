@@ -2,9 +2,10 @@ import type { History } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { historyDateName, historyProblems } from './history-checks.js';
 import { fastHistory } from './history-fast-path.js';
-import { type ParsedDocument, parseSource } from './parse-document.js';
+import { parseSource } from './parse-document.js';
+import type { ParsedDocument } from './parsed-document.js';
+import { locateProblems } from './path-problems.js';
 import { readInput, type Source, type StdinLike } from './read-input.js';
-import { locateProblems } from './validate.js';
 
 export interface LoadedHistory {
   source: Source;
@@ -61,9 +62,10 @@ export async function validateHistory(
       },
     ]);
   }
-  keepIdsAsWritten(document);
+  const writtenIds = idsAsWritten(document);
   const history =
-    fastHistory(data) ?? (await import('./history-shape-problems.js')).parseHistoryShape(document, options);
+    fastHistory(data, writtenIds) ??
+    (await import('./history-shape-problems.js')).parseHistoryShape(document, options, writtenIds);
   const date = history.asOf ?? options.today;
   const problems = historyProblems(history, date, historyDateName(history.asOf, date));
   if (problems.length > 0) throw new UserError(locateProblems(document, problems));
@@ -75,28 +77,33 @@ const NUMBER_NOT_AS_WRITTEN = /\bid["']?\s*:\s*(?:\+|0[xo0-9]|\d*\.\d|\d+[eE])/;
 
 /**
  * Ids are text as written: `id: 0x10` is the id "0x10", not 16 (which another contract may have).
- * A number id is replaced by its text in the file, where that text is not the number's plain
- * decimal form; the file is only searched for them when it may hold one.
+ * The text in the file of each number id that is not written plainly in decimal, by contract
+ * index; the file is only searched for them when it may hold one.
  */
-function keepIdsAsWritten(document: ParsedDocument): void {
-  const data = document.data as { contracts?: unknown };
-  if (!Array.isArray(data.contracts) || !NUMBER_NOT_AS_WRITTEN.test(document.source.text)) return;
-  const numeric = data.contracts.flatMap((c: unknown, i) =>
-    typeof c === 'object' && c !== null && typeof (c as { id?: unknown }).id === 'number' ? [i] : [],
+function idsAsWritten(document: ParsedDocument): Map<number, string> | undefined {
+  const { data } = document;
+  if (typeof data !== 'object' || data === null || !('contracts' in data)) return undefined;
+  const { contracts } = data;
+  if (!Array.isArray(contracts) || !NUMBER_NOT_AS_WRITTEN.test(document.source.text)) return undefined;
+  const numeric = contracts.flatMap((c: unknown, i) =>
+    typeof c === 'object' && c !== null && 'id' in c && typeof c.id === 'number'
+      ? [{ index: i, id: c.id }]
+      : [],
   );
-  if (numeric.length === 0) return;
+  if (numeric.length === 0) return undefined;
   const { text } = document.source;
-  const positions = document.locateAll(numeric.map((i) => ({ path: ['contracts', i, 'id'] })));
+  const positions = document.locateAll(numeric.map(({ index }) => ({ path: ['contracts', index, 'id'] })));
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  numeric.forEach((index, k) => {
+  const written = new Map<number, string>();
+  numeric.forEach(({ index, id }, k) => {
     const at = positions[k];
     if (at === undefined) return;
     const offset = (lineStarts[at.line - 1] ?? 0) + at.col - 1;
-    const written = /^[^\s,\]}#]+/.exec(text.slice(offset, offset + 64))?.[0];
-    const contract = data.contracts as { id: unknown }[];
-    if (written !== undefined && written !== String(contract[index].id)) contract[index].id = written;
+    const asWritten = /^[^\s,\]}#]+/.exec(text.slice(offset, offset + 64))?.[0];
+    if (asWritten !== undefined && asWritten !== String(id)) written.set(index, asWritten);
   });
+  return written;
 }
 
 function describeRoot(data: unknown): string {

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { bytePosition, firstInvalidUtf8 } from './byte-position.js';
+import { errorCode, errorMessage } from './system-error.js';
 
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
@@ -41,7 +42,7 @@ async function readPath(full: string, path: string, missingHint?: string): Promi
   try {
     info = await stat(full);
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+    const missing = errorCode(error) === 'ENOENT';
     throw problem(
       path,
       missing ? 'file-not-found' : 'read-failed',
@@ -158,9 +159,9 @@ function decodeText(bytes: Buffer, name: string, format: string): string {
 }
 
 function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
+  const code = errorCode(error);
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory, not a file';
-  return (error as Error)?.message ?? String(error);
+  return errorMessage(error);
 }

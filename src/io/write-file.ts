@@ -9,6 +9,7 @@ import { lstatSync, realpathSync, rmSync, type Stats, statSync } from 'node:fs';
 import { lstat, open, readFile, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { errorCode, errorMessage } from './system-error.js';
 
 /** Files to delete if the process is interrupted (temporaries, our lock files). */
 const pending = new Set<string>();
@@ -55,7 +56,7 @@ export function pendingFiles(): string[] {
 }
 
 function describeWriteError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
+  const code = errorCode(error);
   switch (code) {
     case 'ENOENT':
       return 'no such folder';
@@ -75,7 +76,7 @@ function describeWriteError(error: unknown): string {
     case 'EXDEV':
       return 'the file and its folder are on different devices';
     default:
-      return code ?? (error as Error)?.message ?? String(error);
+      return code ?? errorMessage(error);
   }
 }
 
@@ -243,7 +244,7 @@ function processAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return errorCode(error) === 'EPERM';
   }
 }
 
@@ -256,8 +257,7 @@ async function tryLock(lock: string, name: string): Promise<boolean> {
     await file.close();
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
-      throw writeError(name, error, 'cannot create the lock file');
+    if (errorCode(error) !== 'EEXIST') throw writeError(name, error, 'cannot create the lock file');
   }
   const pid = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
   if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) {
@@ -270,7 +270,7 @@ async function tryLock(lock: string, name: string): Promise<boolean> {
 /**
  * Runs `work` while holding `PATH.lock` beside the real file `path` (created exclusively, removed
  * afterwards and on signals), so two read-modify-write runs on one file cannot lose each other's
- * changes. A second run waits up to `waitMs`, then refuses.
+ * edits. A second run waits up to `waitMs`, then refuses.
  */
 export async function withFileLock<T>(
   path: string,

@@ -3,15 +3,11 @@ import { join } from 'node:path';
 import type { RuleSet } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { packageRoot, runningFromSource } from '../package-root.js';
+import type { LoadedRuleSet } from './read-rule-file.js';
+import { BUILTIN, DEFAULT_RULE_SET, isRulePath } from './rule-set-names.js';
 
-export interface LoadedRuleSet {
-  ruleSet: RuleSet;
-  /** `builtin`, or the path as the user gave it. */
-  source: 'builtin' | string;
-}
-
-export const DEFAULT_RULE_SET = 'upwork-2026';
-export const BUILTIN = ['upwork-2026', 'upwork-2024', 'upwork-2020', 'upwork-2015', 'pessimistic'];
+export type { LoadedRuleSet } from './read-rule-file.js';
+export { BUILTIN, builtinRuleSetNames, DEFAULT_RULE_SET, isRulePath } from './rule-set-names.js';
 
 /**
  * The built-in rule sets as the build resolved and validated them (`compile-builtins.ts` writes
@@ -20,25 +16,17 @@ export const BUILTIN = ['upwork-2026', 'upwork-2024', 'upwork-2020', 'upwork-201
  */
 export const COMPILED_BUILTINS = join(packageRoot, 'dist', 'builtin-rules.json');
 
-/** The built-in rule sets, the default first. */
-export function builtinRuleSetNames(): string[] {
-  return [...BUILTIN];
-}
-
-/** A value containing `/` or ending in .yaml, .yml or .json names a file; anything else a built-in. */
-export function isRulePath(spec: string): boolean {
-  return /[/\\]/.test(spec) || /\.(ya?ml|json)$/i.test(spec);
-}
-
 let compiled: Promise<Record<string, RuleSet> | undefined> | undefined;
 
 function compiledBuiltins(): Promise<Record<string, RuleSet> | undefined> {
   if (runningFromSource) return Promise.resolve(undefined);
-  compiled ??= readFile(COMPILED_BUILTINS, 'utf8').then(
-    (text) => JSON.parse(text) as Record<string, RuleSet>,
-    () => undefined,
-  );
+  compiled ??= readFile(COMPILED_BUILTINS, 'utf8').then(parseCompiled, () => undefined);
   return compiled;
+}
+
+/** The build wrote this file from rule sets it had validated (`compile-builtins.ts`): it is trusted as such. */
+function parseCompiled(text: string): Record<string, RuleSet> {
+  return JSON.parse(text);
 }
 
 /** Loads a built-in rule set by name or a rule file by path (relative to `cwd`), `extends` resolved. */

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import type { ParsedDocument } from '../io/parse-document.js';
+import type { ParsedDocument } from '../io/parsed-document.js';
 
 /** Where an object or list of a merged rule set was written: a document and a path inside it. */
 interface Origin {
@@ -34,18 +34,19 @@ export class MergedRules {
 
   /** The file, line and column of the value at `path` (or of `key` in it), in the file it came from. */
   locate(path: readonly PropertyKey[], key?: string): Pick<Problem, 'file' | 'line' | 'col'> {
-    let origin = this.origins.get(this.data) as Origin;
+    let origin = this.origins.get(this.data);
     let depth = 0;
     let node: unknown = this.data;
     for (let i = 0; i < path.length; i++) {
       if (node === null || typeof node !== 'object') break;
-      node = (node as Record<PropertyKey, unknown>)[path[i]];
+      node = Reflect.get(node, path[i]);
       const found = node !== null && typeof node === 'object' ? this.origins.get(node) : undefined;
       if (found) {
         origin = found;
         depth = i + 1;
       }
     }
+    if (origin === undefined) return {}; // nothing merged yet
     const at = origin.doc.locate([...origin.path, ...path.slice(depth)], key);
     return { file: origin.doc.source.name, ...at };
   }

@@ -2,14 +2,22 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path
 import type { z } from 'zod';
 import type { RuleSet } from '../core/types.js';
 import { formatPath, isUserError, type Problem, UserError } from '../errors.js';
-import { type ParsedDocument, parseSource } from '../io/parse-document.js';
+import { parseSource } from '../io/parse-document.js';
+import type { ParsedDocument } from '../io/parsed-document.js';
+import { locateProblems, type PathProblem } from '../io/path-problems.js';
 import { readInput, type Source } from '../io/read-input.js';
+import { zodProblems } from '../io/schema-problems.js';
 import { closest } from '../io/suggest.js';
-import { locateProblems, type PathProblem, zodProblems } from '../io/validate.js';
 import { packageRoot } from '../package-root.js';
-import { BUILTIN, DEFAULT_RULE_SET, isRulePath, type LoadedRuleSet } from './load-rules.js';
 import { MergedRules } from './merge.js';
-import { type RuleFile, resolvedRuleSetSchema, ruleFileSchema, ruleSetProblems } from './schema.js';
+import { BUILTIN, DEFAULT_RULE_SET, isRulePath } from './rule-set-names.js';
+import { type RuleFile, resolvedRuleSetSchema, ruleFileSchema } from './schema.js';
+
+export interface LoadedRuleSet {
+  ruleSet: RuleSet;
+  /** `builtin`, or the path as the user gave it. */
+  source: 'builtin' | string;
+}
 
 /** Reads a built-in rule set's YAML or a user's rule file, validates it and resolves `extends`. */
 export async function readRuleSet(spec: string, options: { cwd: string }): Promise<LoadedRuleSet> {
@@ -72,7 +80,7 @@ async function addFile(
     });
   }
   const name = data.name ?? basename(file.name, extname(file.name));
-  merged.addLayer(doc, { ...(data as Record<string, unknown>), name });
+  merged.addLayer(doc, { ...data, name });
   return { doc, extended: target !== undefined };
 }
 
@@ -119,13 +127,11 @@ function checkFile(doc: ParsedDocument): RuleFile {
 /** The merged rule set: every key present, then the checks across fields, located in their files. */
 function resolveRules(merged: MergedRules, top: Layer): RuleSet {
   const result = resolvedRuleSetSchema.safeParse(merged.data, { reportInput: true });
-  const problems: PathProblem[] = result.success
-    ? ruleSetProblems(result.data as RuleSet)
-    : missingTogether(
-        zodProblems(preferFittingBranch(result.error.issues), resolvedRuleSetSchema),
-        top.extended,
-      );
-  if (problems.length === 0 && result.success) return result.data as RuleSet;
+  if (result.success) return result.data;
+  const problems = missingTogether(
+    zodProblems(preferFittingBranch(result.error.issues), resolvedRuleSetSchema),
+    top.extended,
+  );
   const topFile = top.doc.source.name;
   const located = problems.map((p): Problem => {
     const at = merged.locate(p.path, p.key);

@@ -4,12 +4,12 @@ import {
   DISPUTES,
   END_REASONS,
   ENDED_BY,
-  isAverageWindow,
   OUTCOMES,
   type RuleSet,
   STATUSES,
+  type WindowDef,
 } from '../core/types.js';
-import type { PathProblem } from '../io/validate.js';
+import type { PathProblem } from '../io/path-problems.js';
 
 // ---- building blocks -------------------------------------------------------------------------
 
@@ -235,18 +235,56 @@ export const ruleFileSchema = z
 
 export type RuleFile = z.output<typeof ruleFileSchema>;
 
-/** The rule set after `extends` is resolved: every key present. */
-export const resolvedRuleSetSchema = z.strictObject(fields);
+const everyKey = z.strictObject(fields);
+
+/** A window before the checks: months or average (or, wrongly, both or neither). */
+interface UncheckedWindow {
+  name: string;
+  months?: number;
+  average?: string[];
+  display?: boolean;
+}
+
+/** What the checks across fields read: a rule set whose windows are not yet known to be well-formed. */
+export type UncheckedRules = Omit<RuleSet, 'windows'> & { windows: readonly UncheckedWindow[] };
+
+/**
+ * The rule set after `extends` is resolved: every key present, then the checks across fields
+ * (ruleSetProblems, as issues with their own codes); its output is the core's `RuleSet`.
+ */
+export const resolvedRuleSetSchema = everyKey
+  .superRefine((rules, ctx) => {
+    for (const p of ruleSetProblems(rules)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: p.path,
+        message: p.message,
+        params: { code: p.code, hint: p.hint },
+      });
+    }
+  })
+  .transform(
+    (rules): RuleSet => ({ ...rules, windows: rules.windows.flatMap(coreWindow) }),
+  ) satisfies z.ZodType<RuleSet>;
+
+/** A window as the core takes it: one of months or average (checked before, in windowProblems). */
+function coreWindow(w: UncheckedWindow): WindowDef[] {
+  const { name, months, average, display } = w;
+  const shown = display === undefined ? {} : { display };
+  if (months !== undefined && average === undefined) return [{ name, months, ...shown }];
+  if (average !== undefined && months === undefined) return [{ name, average, ...shown }];
+  return [];
+}
 
 /** JSON Schema of a rule file, for editors (`jss schema rules`). */
 export function rulesJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ruleFileSchema, { io: 'input' }) as Record<string, unknown>;
+  return z.toJSONSchema(ruleFileSchema, { io: 'input' });
 }
 
 // ---- checks across fields (after merging) ----------------------------------------------------
 
 /** The constraints a schema cannot say: ordering, references, uniqueness, the catch-all rule. */
-export function ruleSetProblems(rules: RuleSet): PathProblem[] {
+export function ruleSetProblems(rules: UncheckedRules): PathProblem[] {
   return [
     ...windowProblems(rules),
     ...tierProblems(rules),
@@ -256,24 +294,23 @@ export function ruleSetProblems(rules: RuleSet): PathProblem[] {
   ];
 }
 
-function windowProblems(rules: RuleSet): PathProblem[] {
+function windowProblems(rules: UncheckedRules): PathProblem[] {
   const out = duplicates(rules.windows, ['windows'], 'window');
   const monthsAbove = new Set<string>();
   rules.windows.forEach((w, i) => {
-    const raw = w as { months?: number; average?: string[] };
-    if ((raw.months === undefined) === (raw.average === undefined)) {
+    if ((w.months === undefined) === (w.average === undefined)) {
       out.push({
         path: ['windows', i],
         code: 'window-shape',
         message:
-          raw.months === undefined
+          w.months === undefined
             ? 'a window needs months or average'
             : 'a window has months or average, not both',
         hint: 'e.g. { name: 6m, months: 6 } or { name: trending, average: [6m, 3m] }',
       });
       return;
     }
-    if (isAverageWindow(w)) {
+    if (w.average !== undefined) {
       w.average.forEach((part, j) => {
         if (!monthsAbove.has(part)) {
           out.push({
@@ -300,7 +337,7 @@ function windowProblems(rules: RuleSet): PathProblem[] {
   return out;
 }
 
-function tierProblems(rules: RuleSet): PathProblem[] {
+function tierProblems(rules: UncheckedRules): PathProblem[] {
   const out: PathProblem[] = [];
   const tiers = rules.weights.tiers;
   tiers.forEach((t, i) => {
@@ -333,7 +370,7 @@ function tierProblems(rules: RuleSet): PathProblem[] {
   return out;
 }
 
-function classifyProblems(rules: RuleSet): PathProblem[] {
+function classifyProblems(rules: UncheckedRules): PathProblem[] {
   const out = duplicates(rules.classify, ['classify'], 'rule');
   const last = rules.classify.length - 1;
   if (last >= 0 && Object.keys(rules.classify[last].when).length > 0) {
@@ -347,7 +384,7 @@ function classifyProblems(rules: RuleSet): PathProblem[] {
   return out;
 }
 
-function scenarioProblems(rules: RuleSet): PathProblem[] {
+function scenarioProblems(rules: UncheckedRules): PathProblem[] {
   const out = duplicates(rules.scenarios, ['scenarios'], 'scenario');
   rules.scenarios.forEach((s, i) => {
     out.push(...duplicates(s.outcomes, ['scenarios', i, 'outcomes'], 'outcome'));

@@ -110,7 +110,7 @@ describe('the list of problem codes', () => {
       for (const m of text.matchAll(/^\s+'([a-z]+(?:-[a-z]+)+)',\s*$/gm))
         if (f.includes('import/read-')) codes.add(m[1]);
     }
-    for (const m of readFileSync(join(repoRoot, 'src/io/validate.ts'), 'utf8').matchAll(
+    for (const m of readFileSync(join(repoRoot, 'src/io/schema-problems.ts'), 'utf8').matchAll(
       /: '([a-z]+-[a-z-]+)',/g,
     ))
       codes.add(m[1]);

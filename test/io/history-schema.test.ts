@@ -32,8 +32,13 @@ function open(overrides: Partial<Contract> = {}): Contract {
   return overrides.end === undefined ? rest : { ...rest, end: overrides.end };
 }
 
-/** `contracts[0].end: message` for each problem. */
+/** `contracts[0].end: code` for each problem. */
 function problems(contracts: Contract[], latest = LATEST): string[] {
+  return historyProblems({ contracts }, latest).map((p) => `${formatPath(p.path)}: ${p.code}`);
+}
+
+/** `contracts[0].end: message` for each problem: for the tests of the wording. */
+function messages(contracts: Contract[], latest = LATEST): string[] {
   return historyProblems({ contracts }, latest).map((p) => `${formatPath(p.path)}: ${p.message}`);
 }
 
@@ -134,6 +139,9 @@ describe('historyProblems', () => {
 
   it('reports a duplicate id at the second use, naming the first', () => {
     expect(problems([contract(), contract({ id: 'c2' }), contract()])).toEqual([
+      'contracts[2].id: duplicate-id',
+    ]);
+    expect(messages([contract(), contract({ id: 'c2' }), contract()])).toEqual([
       'contracts[2].id: duplicate id "c1" (contracts[0] has it too)',
     ]);
   });
@@ -145,16 +153,13 @@ describe('historyProblems', () => {
         { id: '7', client: 'a', type: 'fixed', status: 'active', start: '2026-01-01' },
       ],
     });
-    expect(problems(history.contracts)).toEqual([
-      'contracts[1].id: duplicate id "7" (contracts[0] has it too)',
-    ]);
+    expect(problems(history.contracts)).toEqual(['contracts[1].id: duplicate-id']);
   });
 
   it('wants an end exactly on ended contracts', () => {
-    expect(problems([contract({ end: undefined })])).toEqual([
-      'contracts[0].end: missing: an ended contract needs its end date',
-    ]);
-    expect(problems([open({ end: '2026-02-01' })])).toEqual([
+    expect(problems([contract({ end: undefined })])).toEqual(['contracts[0].end: end-missing']);
+    expect(problems([open({ end: '2026-02-01' })])).toEqual(['contracts[0].end: end-on-open-contract']);
+    expect(messages([open({ end: '2026-02-01' })])).toEqual([
       'contracts[0].end: an open (active) contract has no end date',
     ]);
     expect(problems([open({ status: 'paused' })])).toEqual([]);
@@ -163,23 +168,24 @@ describe('historyProblems', () => {
   it('allows endedBy and endReason only on ended contracts', () => {
     expect(problems([contract({ endedBy: 'client', endReason: 'completed' })])).toEqual([]);
     expect(problems([open({ status: 'paused', endedBy: 'client', endReason: 'completed' })])).toEqual([
-      'contracts[0].endedBy: only ended contracts have endedBy; this one is paused',
-      'contracts[0].endReason: only ended contracts have endReason; this one is paused',
+      'contracts[0].endedBy: ended-only-field',
+      'contracts[0].endReason: ended-only-field',
     ]);
   });
 
   it("keeps start <= end <= the history's date, both sides of each edge", () => {
     expect(problems([contract({ start: '2026-02-10', end: '2026-02-10' })])).toEqual([]);
     expect(problems([contract({ start: '2026-02-11', end: '2026-02-10' })])).toEqual([
-      'contracts[0].end: end 2026-02-10 is before start 2026-02-11',
+      'contracts[0].end: end-before-start',
     ]);
     expect(problems([contract({ end: LATEST })])).toEqual([]);
-    expect(problems([contract({ end: '2026-11-27' })])).toEqual([
+    expect(problems([contract({ end: '2026-11-27' })])).toEqual(['contracts[0].end: date-after-history']);
+    expect(messages([contract({ end: '2026-11-27' })])).toEqual([
       "contracts[0].end: end 2026-11-27 is after the history's date 2026-11-26",
     ]);
     expect(problems([open({ start: LATEST, earnings: 0 })])).toEqual([]);
     expect(problems([open({ start: '2026-11-27', earnings: 0 })])).toEqual([
-      "contracts[0].start: start 2026-11-27 is after the history's date 2026-11-26",
+      'contracts[0].start: date-after-history',
     ]);
   });
 
@@ -194,14 +200,17 @@ describe('historyProblems', () => {
     expect(problems([contract({ payments: pay('2026-01-10') })])).toEqual([]);
     expect(problems([contract({ payments: pay('2026-02-10') })])).toEqual([]);
     expect(problems([contract({ payments: pay('2026-01-09') })])).toEqual([
-      'contracts[0].payments[0].date: payment on 2026-01-09 is before start 2026-01-10',
+      'contracts[0].payments[0].date: payment-outside-contract',
     ]);
     expect(problems([contract({ payments: pay('2026-02-11') })])).toEqual([
+      'contracts[0].payments[0].date: payment-outside-contract',
+    ]);
+    expect(messages([contract({ payments: pay('2026-02-11') })])).toEqual([
       'contracts[0].payments[0].date: payment on 2026-02-11 is after end 2026-02-10',
     ]);
     expect(problems([open({ payments: pay(LATEST) })])).toEqual([]);
     expect(problems([open({ payments: pay('2026-11-27') })])).toEqual([
-      "contracts[0].payments[0].date: payment on 2026-11-27 is after the history's date 2026-11-26",
+      'contracts[0].payments[0].date: payment-outside-contract',
     ]);
   });
 
@@ -213,6 +222,9 @@ describe('historyProblems', () => {
     expect(problems([contract({ earnings: 0.3, payments })])).toEqual([]);
     expect(problems([contract({ earnings: 0.304, payments })])).toEqual([]);
     expect(problems([contract({ earnings: 0.31, payments })])).toEqual([
+      'contracts[0].payments: payments-sum',
+    ]);
+    expect(messages([contract({ earnings: 0.31, payments })])).toEqual([
       'contracts[0].payments: payments sum to $0.30 but earnings are $0.31',
     ]);
   });
@@ -220,14 +232,14 @@ describe('historyProblems', () => {
   it('keeps refunded <= earnings', () => {
     expect(problems([contract({ refunded: 500 })])).toEqual([]);
     expect(problems([contract({ refunded: 500.01 })])).toEqual([
-      'contracts[0].refunded: refunded $500.01 is more than earnings $500.00',
+      'contracts[0].refunded: refunded-over-earnings',
     ]);
   });
 
   it('takes a payments list or firstPayment/lastPayment, not both', () => {
     const payments = [{ date: '2026-01-20', amount: 500 }];
     expect(problems([contract({ payments, lastPayment: '2026-01-20' })])).toEqual([
-      'contracts[0].lastPayment: lastPayment given beside a payments list',
+      'contracts[0].lastPayment: payments-and-dates',
     ]);
     expect(problems([contract({ firstPayment: '2026-01-20', lastPayment: '2026-01-20' })])).toEqual([]);
   });
@@ -240,33 +252,27 @@ describe('historyProblems', () => {
     ok(undefined, '2026-02-10');
     ok('2026-01-10', undefined);
     ok('2026-01-10', LATEST, open);
-    expect(problems([contract({ firstPayment: '2026-01-09' })])).toEqual([
-      'contracts[0].firstPayment: firstPayment 2026-01-09 is before start 2026-01-10',
-    ]);
-    expect(problems([contract({ firstPayment: '2026-02-11' })])).toEqual([
-      'contracts[0].firstPayment: firstPayment 2026-02-11 is after end 2026-02-10',
-    ]);
-    expect(problems([contract({ lastPayment: '2026-02-11' })])).toEqual([
-      'contracts[0].lastPayment: lastPayment 2026-02-11 is after end 2026-02-10',
-    ]);
-    expect(problems([contract({ lastPayment: '2026-01-09' })])).toEqual([
-      'contracts[0].lastPayment: lastPayment 2026-01-09 is before start 2026-01-10',
-    ]);
+    const outside = (key: string) => [`contracts[0].${key}: payment-outside-contract`];
+    expect(problems([contract({ firstPayment: '2026-01-09' })])).toEqual(outside('firstPayment'));
+    expect(problems([contract({ firstPayment: '2026-02-11' })])).toEqual(outside('firstPayment'));
+    expect(problems([contract({ lastPayment: '2026-02-11' })])).toEqual(outside('lastPayment'));
+    expect(problems([contract({ lastPayment: '2026-01-09' })])).toEqual(outside('lastPayment'));
     expect(problems([contract({ firstPayment: '2026-01-21', lastPayment: '2026-01-20' })])).toEqual([
-      'contracts[0].lastPayment: lastPayment 2026-01-20 is before firstPayment 2026-01-21',
+      'contracts[0].lastPayment: payment-dates-order',
     ]);
-    expect(problems([open({ lastPayment: '2026-11-27' })])).toEqual([
-      "contracts[0].lastPayment: lastPayment 2026-11-27 is after the history's date 2026-11-26",
+    expect(problems([open({ lastPayment: '2026-11-27' })])).toEqual(outside('lastPayment'));
+    expect(messages([contract({ firstPayment: '2026-01-21', lastPayment: '2026-01-20' })])).toEqual([
+      'contracts[0].lastPayment: lastPayment 2026-01-20 is before firstPayment 2026-01-21',
     ]);
   });
 
   it('allows no payment fields when earnings are 0 (an empty list says nothing, so it passes)', () => {
     expect(problems([contract({ earnings: 0, payments: [] })])).toEqual([]);
     expect(problems([contract({ earnings: 0, payments: [{ date: '2026-01-20', amount: 5 }] })])).toEqual([
-      'contracts[0].payments: payments given but earnings are 0',
+      'contracts[0].payments: payments-without-earnings',
     ]);
     expect(problems([contract({ earnings: 0, firstPayment: '2026-01-20' })])).toEqual([
-      'contracts[0].firstPayment: firstPayment given but earnings are 0',
+      'contracts[0].firstPayment: payments-without-earnings',
     ]);
   });
 

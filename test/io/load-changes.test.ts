@@ -3,13 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, isUserError } from '../../src/errors.js';
-import {
-  changesAlternative,
-  type LoadedChanges,
-  loadChanges,
-  parseSetOptions,
-  setAlternative,
-} from '../../src/io/load-changes.js';
+import { changesFileAlternative, parseSetOptions, setAlternative } from '../../src/io/alternative-options.js';
+import { changesAlternative } from '../../src/io/changes-alternative.js';
+import { type LoadedChanges, loadChanges } from '../../src/io/load-changes.js';
 import { forumContracts } from '../helpers/forum-case.js';
 import { history } from '../helpers/history.js';
 import { upwork2024 } from '../helpers/rules.js';
@@ -23,6 +19,17 @@ const dates = { asOf: ASOF, at: ASOF };
 async function load(name: string, text: string): Promise<LoadedChanges> {
   writeFileSync(join(dir, name), text);
   return loadChanges(name, { cwd: dir });
+}
+
+/** The codes and hints of the problems a call throws as a UserError. */
+async function codesAndHints(run: () => unknown): Promise<{ code: string; hint?: string }[]> {
+  try {
+    await run();
+  } catch (error) {
+    if (isUserError(error)) return error.problems.map(({ code, hint }) => ({ code, hint }));
+    throw error;
+  }
+  throw new Error('expected a UserError');
 }
 
 /** The formatted problems a call throws as a UserError. */
@@ -63,18 +70,20 @@ add:
   });
 
   it('reports every shape problem located, with did-you-mean for misspelt keys', async () => {
-    const found = await problems(() =>
-      load(
-        'bad.yaml',
-        `set:
+    const text = `set:
   - { contract: BP-3, scenario: client-cancels, outcom: unhappy }
 change:
   - contract: BP-2
     fields: { staus: ended, id: BP-9, earnings: -3 }
 adds: []
-`,
-      ),
-    );
+`;
+    expect((await codesAndHints(() => load('bad.yaml', text))).map((p) => p.code)).toEqual([
+      'unknown-key',
+      'unknown-key',
+      'out-of-range',
+      'unknown-key',
+    ]);
+    const found = await problems(() => load('bad.yaml', text));
     expect(found).toEqual([
       'bad.yaml:2:49: set[0].outcom: unknown key "outcom"\n  hint: did you mean "outcome"?',
       'bad.yaml:5:15: change[0].fields.staus: unknown key "staus"\n  hint: did you mean "status"?',
@@ -119,6 +128,9 @@ change:
   - { contract: GL-2, fields: { earnings: 10 } }
 `,
     );
+    expect(
+      (await codesAndHints(() => changesAlternative(loaded, forum, rules, dates))).map((p) => p.code),
+    ).toEqual(['unknown-contract', 'unknown-scenario', 'unknown-contract']);
     expect(await problems(() => changesAlternative(loaded, forum, rules, dates))).toEqual([
       'refs.yaml:2:17: set[0].contract: no contract "BP-4" in the history\n  hint: did you mean "BP-3"? open contracts: BP-3',
       'refs.yaml:3:33: set[1].scenario: no scenario "client-cancel" in rule set upwork-2024\n' +
@@ -138,7 +150,7 @@ add:
   - { id: N1, client: newco, type: hourly, status: active, start: 2026-12-01, earnings: 200, firstPayment: 2026-12-05 }
 `,
     );
-    expect(await problems(() => changesAlternative(loaded, forum, rules, dates))).toEqual([
+    expect(await problems(() => changesFileAlternative(loaded, forum, rules, dates))).toEqual([
       'later.yaml:2:53: change[0].fields.end: end 2027-01-10 is after the day scored 2026-11-26\n' +
         '  hint: dates of an alternative may run up to the day scored: correct the date, or pass a later --at',
       'later.yaml:3:5: change[1]: BP-2 after the changes: end: an open (active) contract has no end date\n' +
@@ -175,6 +187,40 @@ add:
       'BP-3',
       'N1',
     ]);
+  });
+});
+
+describe('changesAlternative, the library call', () => {
+  it('words its hints without command-line options, unless the caller names them', async () => {
+    const loaded = await load(
+      'late.yaml',
+      'change:\n  - { contract: BP-3, fields: { status: ended, end: 2027-01-10, endedBy: client } }\n',
+    );
+    const thrown = await codesAndHints(() => changesAlternative(loaded, forum, rules, dates));
+    expect(thrown).toEqual([
+      {
+        code: 'date-after-history',
+        hint: 'dates of an alternative may run up to the day scored: correct the date, or score a later day',
+      },
+    ]);
+    expect(thrown.every((p) => !p.hint?.includes('--'))).toBe(true);
+    const named = await codesAndHints(() =>
+      changesAlternative(loaded, forum, rules, { ...dates, hints: { laterDay: 'raise the horizon' } }),
+    );
+    expect(named[0].hint).toMatch(/correct the date, or raise the horizon$/);
+  });
+
+  it('names a contract that did not exist yet on an earlier evaluation date', async () => {
+    const loaded = await load('early.yaml', 'set:\n  - { contract: BP-3, scenario: leave-open }\n');
+    const early = history(
+      forumContracts().filter((c) => c.id !== 'BP-3'),
+      ASOF,
+    );
+    const found = await codesAndHints(() =>
+      changesAlternative(loaded, early, rules, { asOf: '2026-06-01', at: ASOF, written: forum }),
+    );
+    expect(found.map((p) => p.code)).toEqual(['contract-not-yet']);
+    expect(found[0].hint).toMatch(/leave BP-3 out, or evaluate on a later day$/);
   });
 });
 

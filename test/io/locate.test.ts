@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { type Place, parseSource, parseYamlFully } from '../../src/io/parse-document.js';
+import { parseSource } from '../../src/io/parse-document.js';
+import { parseYamlFully } from '../../src/io/parse-yaml-fully.js';
+import type { Place } from '../../src/io/parsed-document.js';
 import { contractsArb } from '../helpers/arbitrary.js';
 
 // Locating in a file js-yaml read listens to js-yaml; the yaml package (which reads files with

@@ -15,6 +15,18 @@ async function problems(text: string): Promise<string[]> {
   return [];
 }
 
+/** `FILE:LINE:COL: PATH: code` of each problem. */
+async function codes(text: string): Promise<string[]> {
+  try {
+    await loadHistory('-', { stdin: text, today: TODAY });
+  } catch (error) {
+    if (error instanceof UserError)
+      return error.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.path}: ${p.code}`);
+    throw error;
+  }
+  return [];
+}
+
 const HEAD = 'asOf: 2026-11-26\ncontracts: []\nobserved:\n';
 
 describe('observed scores in a history', () => {
@@ -31,18 +43,17 @@ describe('observed scores in a history', () => {
   });
 
   it('locates a duplicate date, 101, a date after the history date and a string, all at once', async () => {
-    expect(
-      await problems(
-        `${HEAD}  - { date: 2026-10-15, jss: 92 }\n  - { date: 2026-10-15, jss: 90 }\n  - { date: 2026-11-01, jss: 101 }\n  - { date: 2026-11-27, jss: 80 }\n  - { date: 2026-11-02, jss: "88" }\n`,
-      ),
-    ).toEqual([
+    const text = `${HEAD}  - { date: 2026-10-15, jss: 92 }\n  - { date: 2026-10-15, jss: 90 }\n  - { date: 2026-11-01, jss: 101 }\n  - { date: 2026-11-27, jss: 80 }\n  - { date: 2026-11-02, jss: "88" }\n`;
+    expect(await codes(text)).toEqual([
+      '<stdin>:5:13: observed[1].date: duplicate-observation',
+      '<stdin>:6:30: observed[2].jss: out-of-range',
+      '<stdin>:7:13: observed[3].date: date-after-history',
+      '<stdin>:8:30: observed[4].jss: invalid-value',
+    ]);
+    expect((await problems(text))[0]).toBe(
       '<stdin>:5:13: observed[1].date: a second observation on 2026-10-15 (observed[0] has that date too)\n' +
         '  hint: Upwork shows one JSS a day: keep the one you saw, or correct the date',
-      '<stdin>:6:30: observed[2].jss: 101 is above 100; a JSS is 0..100',
-      "<stdin>:7:13: observed[3].date: observation on 2026-11-27 is after the history's date 2026-11-26\n" +
-        "  hint: correct the date, or move the history's date later (asOf in the file; without asOf it is today)",
-      '<stdin>:8:30: observed[4].jss: expected the JSS as a whole number 0..100, or null for "no score shown", got "88"',
-    ]);
+    );
   });
 
   it('wants a jss on each observation, and no unknown keys', async () => {
@@ -94,11 +105,19 @@ describe('--observed DATE=JSS', () => {
           '2026-11-26',
         );
       } catch (error) {
-        if (error instanceof UserError) return error.problems.map(formatProblem);
+        if (error instanceof UserError) return error.problems;
       }
       return [];
     })();
-    expect(problems).toEqual([
+    expect(problems.map((p) => p.code)).toEqual([
+      'invalid-format',
+      'invalid-date',
+      'out-of-range',
+      'out-of-range',
+      'duplicate-observation',
+      'date-after-history',
+    ]);
+    expect(problems.map(formatProblem)).toEqual([
       '--observed 2026-10-15: expected DATE=JSS (e.g. 2026-10-15=92), or DATE=none when no score was shown',
       '--observed 2026-02-30=90: "2026-02-30" is not a date as YYYY-MM-DD\n  hint: expected DATE=JSS (e.g. 2026-10-15=92), or DATE=none when no score was shown',
       '--observed 2026-10-01=101: "101" is not a JSS: a whole number 0..100, or none when no score was shown',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { UserError } from '../../src/errors.js';
 import { parseSource } from '../../src/io/parse-document.js';
 import { contractsArb } from '../helpers/arbitrary.js';
 
@@ -9,6 +10,17 @@ import { contractsArb } from '../helpers/arbitrary.js';
 // a file, the data must be what `yaml` (YAML 1.2 core schema, the reference) makes of it.
 const reference = (text: string): unknown => parse(text, { uniqueKeys: true, strict: true }) ?? null;
 const viaSource = (text: string): unknown => parseSource({ name: 't.yaml', text }).data;
+
+/** The code of the one problem `run` throws. */
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof UserError && error.problems.length === 1) return error.problems[0].code;
+    throw error;
+  }
+  return undefined;
+}
 
 const freeText = fc.string({ unit: 'grapheme', maxLength: 40 });
 
@@ -151,8 +163,9 @@ describe('the two YAML parsers agree', () => {
           .fill(i === 1 ? '*a' : `*l${i - 1}`)
           .join(', ')}]`,
       );
+    expect(codeOf(() => viaSource(`${levels.join('\n')}\n`))).toBe('alias-limit');
     expect(() => viaSource(`${levels.join('\n')}\n`)).toThrow('YAML aliases expand too far');
-    expect(() => viaSource('a: &x [1, *x]\n')).toThrow('a YAML alias refers to a value that contains it');
+    expect(codeOf(() => viaSource('a: &x [1, *x]\n'))).toBe('alias-limit');
   });
 
   it('send anchors, aliases and tags to the full parser, with its alias limit', () => {
@@ -186,6 +199,18 @@ describe('nesting', () => {
         col: expect.any(Number),
       });
     }
+  });
+
+  it('JSON is scanned only when in question, with the same answers as a scan before parsing', () => {
+    // Deep in the data by one level the bracket scan allows: located at the value, with its path.
+    expect(problem(`{"a": ${'['.repeat(64)}${']'.repeat(64)}}`)).toMatchObject({
+      code: 'too-deep',
+      path: `a${'[0]'.repeat(63)}`,
+      line: 1,
+    });
+    // Too deep and not even JSON: the depth is what is reported, where the scan stops.
+    expect(problem(`${'['.repeat(100)}x`)).toMatchObject({ code: 'too-deep', line: 1, col: 66 });
+    expect(problem('{"a": [1,, 2]}')).toMatchObject({ code: 'invalid-json' });
   });
 
   it('allows valid nesting up to the limit, and brackets inside strings and comments do not count', () => {
