@@ -1,7 +1,7 @@
+import { formatCents } from '../core/format-number.js';
 import type { ContractType } from '../core/types.js';
 import { importedId } from './contract-id.js';
 import { guessStatus } from './guess-status.js';
-import { formatCents } from './parse-values.js';
 import { compareText, type MoneyRow } from './rows.js';
 
 export interface ImportedPayment {

@@ -1,8 +1,9 @@
 import { laterDate } from '../core/dates.js';
+import { formatCents } from '../core/format-number.js';
 import type { Contract, Payment } from '../core/types.js';
 import type { ImportedContract, ImportedPayment } from './group-contracts.js';
 import { guessStatus } from './guess-status.js';
-import { dollarsFromCents, formatCents } from './parse-values.js';
+import { dollarsFromCents } from './parse-values.js';
 import { compareText } from './rows.js';
 import { END_GUESS_COMMENT, GUESS_MARK, statusGuessComment } from './write-history.js';
 

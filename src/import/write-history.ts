@@ -1,7 +1,8 @@
 import { Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { formatCents } from '../core/format-number.js';
 import type { ImportedContract } from './group-contracts.js';
 import { ENDED_AFTER_DAYS } from './guess-status.js';
-import { dollarsFromCents, formatCents } from './parse-values.js';
+import { dollarsFromCents } from './parse-values.js';
 
 /** The words that mark a status as the importer's guess; `--merge` guesses again while they are there. */
 export const GUESS_MARK = 'guessed by jss import';

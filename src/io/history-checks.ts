@@ -1,3 +1,4 @@
+import { formatNumber } from '../core/format-number.js';
 import type { Contract, Observation } from '../core/types.js';
 import type { PathProblem } from './validate.js';
 
@@ -235,5 +236,5 @@ function checkPayments(c: Contract, until: string, untilText: string, add: Add):
 }
 
 function money(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${formatNumber(amount, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

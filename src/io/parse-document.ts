@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { FAILSAFE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import type * as Yaml from 'yaml';
+import { formatNumber } from '../core/format-number.js';
 import { formatPath, type Problem, UserError } from '../errors.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import type { Source } from './read-input.js';
@@ -383,7 +384,7 @@ export function parseYamlFully(source: Source): ParsedDocument {
         code: 'alias-limit',
         message: expansion.cycle
           ? 'a YAML alias refers to a value that contains it'
-          : `YAML aliases expand too far (to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values)`,
+          : `YAML aliases expand too far (to more than ${formatNumber(MAX_ALIAS_EXPANSION)} values)`,
         hint: 'a history needs no aliases; write the values out',
       },
     ]);

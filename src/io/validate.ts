@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatNumber } from '../core/format-number.js';
 import { formatPath, type Problem, UserError } from '../errors.js';
 import type { ParsedDocument } from './parse-document.js';
 import { suggestion } from './suggest.js';
@@ -58,7 +59,7 @@ export function moreProblems(file: string | undefined, count: number): Problem {
   return {
     file,
     code: 'too-many-problems',
-    message: `... and ${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'} not shown`,
+    message: `... and ${formatNumber(count)} more problem${count === 1 ? '' : 's'} not shown`,
     hint: 'correct these first, then check again',
   };
 }
