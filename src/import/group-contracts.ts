@@ -1,8 +1,9 @@
 import { formatCents } from '../core/format-number.js';
 import type { ContractType } from '../core/types.js';
+import { compareText } from './compare-text.js';
 import { importedId } from './contract-id.js';
 import { guessStatus } from './guess-status.js';
-import { compareText, type MoneyRow } from './rows.js';
+import type { MoneyRow } from './rows.js';
 
 export interface ImportedPayment {
   date: string;

@@ -1,10 +1,10 @@
 import { laterDate } from '../core/dates.js';
 import { formatCents } from '../core/format-number.js';
 import type { Contract, Payment } from '../core/types.js';
+import { compareText } from './compare-text.js';
 import type { ImportedContract, ImportedPayment } from './group-contracts.js';
 import { guessStatus } from './guess-status.js';
 import { dollarsFromCents } from './parse-values.js';
-import { compareText } from './rows.js';
 import { END_GUESS_COMMENT, GUESS_MARK, statusGuessComment } from './write-history.js';
 
 /** A contract already in the history, as validated, with what the file itself says about it. */
