@@ -77,7 +77,7 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
     offset: 2,
     format: (x: number) => `${Math.round(x)}%`.padStart(LABEL - 1).padEnd(LABEL),
   };
-  const filled = fill(points);
+  const filled = fill(points, known[0]);
   const valueRows = plot(filled, cfg)
     .split('\n')
     .map((l) => Array.from(l));
@@ -156,9 +156,12 @@ function fitColumns(
   return { points: [...points, values[n]], dates: [...stretched, dates[n]] };
 }
 
-/** Nulls replaced by the nearest earlier value (or the first known one), for asciichart. */
-function fill(points: (number | null)[]): number[] {
-  let last = points.find((p): p is number => p !== null) as number;
+/**
+ * Nulls replaced by the nearest earlier value (or the first known one, else `fallback` when
+ * sampling kept no known value), for asciichart; the chart shows no value where a point is null.
+ */
+function fill(points: (number | null)[], fallback: number): number[] {
+  let last = points.find((p) => p !== null) ?? fallback;
   return points.map((p) => {
     if (p !== null) last = p;
     return last;

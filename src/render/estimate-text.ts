@@ -27,10 +27,10 @@ export function notShownReason(view: EstimateView): string {
 
 export function headline(view: EstimateView, style: Style, width = DEFAULT_WIDTH): string {
   const { report } = view;
-  if (!report.shown)
+  const { jss } = report;
+  if (!report.shown || jss === null)
     return wrapText(`${style.bold('Projected JSS: not shown')} — ${notShownReason(view)}`, width, '  ');
-  const colour =
-    (report.jss as number) >= 90 ? style.good : (report.jss as number) >= 75 ? style.warn : style.bad;
+  const colour = jss >= 90 ? style.good : jss >= 75 ? style.warn : style.bad;
   const n = report.incomplete.length;
   const provisional =
     n > 0 ? `, ${style.warn(`provisional (${n} contract${n === 1 ? '' : 's'} without feedback)`)}` : '';

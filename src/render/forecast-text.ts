@@ -37,8 +37,7 @@ export function crossingsByDay(list: readonly Crossing[]): { date: string; up: s
     const phrase = (direction: 'up' | 'down') => {
       const said = day.filter((c) => c.direction === direction && c.threshold === null).map(crossingWords);
       const lines = day
-        .filter((c) => c.direction === direction && c.threshold !== null)
-        .map((c) => c.threshold as number)
+        .flatMap((c) => (c.direction === direction && c.threshold !== null ? [c.threshold] : []))
         .sort((a, b) => (direction === 'up' ? a - b : b - a))
         .map((t) => `${t}%`);
       if (lines.length > 0) said.push(`${direction === 'up' ? 'reaches' : 'falls below'} ${andList(lines)}`);

@@ -174,7 +174,8 @@ export function renderInfer(view: InferView, style: Style, width = DEFAULT_WIDTH
     out.push('');
     if (outside.length > 0) {
       for (const o of outside) {
-        const reach = o.range as { min: number | null; max: number | null };
+        const reach = o.range;
+        if (reach === null) continue;
         const gives =
           reach.max === null
             ? 'no reading shows a score that day'
