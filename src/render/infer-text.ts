@@ -179,34 +179,33 @@ export function renderInfer(view: InferView, style: Style, width = DEFAULT_WIDTH
 
 /** When the scores do not fit: which are out of reach, and what to try. */
 function misfitLines(view: InferView): string[] {
-  const lines: string[] = [];
   const { report: r } = view;
-  if (r.fits === false) {
-    const outside = r.observations.filter(
-      (o) => o.range !== null && ((o.jss ?? -1) < (o.range.min ?? -1) || (o.jss ?? -1) > (o.range.max ?? -1)),
-    );
-    lines.push('');
-    if (outside.length > 0) {
-      for (const o of outside) {
-        const reach = o.range;
-        if (reach === null) continue;
-        const gives =
-          reach.max === null
-            ? 'no reading shows a score that day'
-            : reach.min === reach.max
-              ? `every reading gives ${percent(reach.min)} that day`
-              : `readings give only ${range(reach)} that day`;
-        lines.push(`Out of reach: on ${o.date} you saw ${percent(o.jss)}, but ${gives}.`);
-      }
-    } else
-      lines.push(
-        `${r.observations.length === 1 ? 'The score lies' : 'Each score lies'} between the lowest and highest its day allows, but no reading gives ${r.observations.length === 1 ? 'it' : 'them all'} exactly.`,
-      );
+  if (r.fits !== false) return [];
+  const lines: string[] = [];
+  const outside = r.observations.filter(
+    (o) => o.range !== null && ((o.jss ?? -1) < (o.range.min ?? -1) || (o.jss ?? -1) > (o.range.max ?? -1)),
+  );
+  lines.push('');
+  if (outside.length > 0) {
+    for (const o of outside) {
+      const reach = o.range;
+      if (reach === null) continue;
+      const gives =
+        reach.max === null
+          ? 'no reading shows a score that day'
+          : reach.min === reach.max
+            ? `every reading gives ${percent(reach.min)} that day`
+            : `readings give only ${range(reach)} that day`;
+      lines.push(`Out of reach: on ${o.date} you saw ${percent(o.jss)}, but ${gives}.`);
+    }
+  } else
     lines.push(
-      'The history may lack something (a contract, a payment, a date), or the rules differ: compare rule sets with',
-      `  jss infer ${view.file} --rules upwork-2024,upwork-2020,pessimistic`,
+      `${r.observations.length === 1 ? 'The score lies' : 'Each score lies'} between the lowest and highest its day allows, but no reading gives ${r.observations.length === 1 ? 'it' : 'them all'} exactly.`,
     );
-  }
+  lines.push(
+    'The history may lack something (a contract, a payment, a date), or the rules differ: compare rule sets with',
+    `  jss infer ${view.file} --rules upwork-2024,upwork-2020,pessimistic`,
+  );
   return lines;
 }
 
