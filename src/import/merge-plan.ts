@@ -58,7 +58,7 @@ const toPayment = (p: ImportedPayment): Payment => ({ date: p.date, amount: doll
 /**
  * How to refresh a history with an export, contract by contract (matched by id). The export is
  * the truth for the days it covers (its earliest..latest date): payments on those days are
- * replaced by the export's, payments outside them are kept. Nothing else the user wrote changes,
+ * replaced by the export's, payments outside them are kept. Nothing else the user wrote is edited,
  * except a start or end a payment now falls outside of (moved, with a comment saying so) and a
  * status still marked as the importer's guess (guessed again).
  */
@@ -104,10 +104,12 @@ interface Editing {
   warnings: string[];
 }
 
-function set(e: Editing, key: string, value: string | number, comment?: string): void {
+/** Adds an edit that sets `key` (with `comment` beside it, when given). */
+function setField(e: Editing, key: string, value: string | number, comment?: string): void {
   e.edits.push(comment === undefined ? { op: 'set', key, value } : { op: 'set', key, value, comment });
 }
 
+/** The edits that bring one contract of the history up to date with the export. */
 function contractEdits(
   old: ExistingContract,
   fresh: ImportedContract,
@@ -116,14 +118,15 @@ function contractEdits(
 ): FieldEdit[] {
   const c = old.contract;
   const e: Editing = { contract: c, old, label: `contract ${c.id}`, edits: [], warnings };
-  const { earningsCents, paidDays } = editPayments(e, fresh, range);
-  if (earningsCents !== cents(c.earnings)) set(e, 'earnings', dollarsFromCents(earningsCents));
-  editRefunded(e, fresh, covers(range, old), earningsCents);
+  const covered = covers(range, old);
+  const { earningsCents, paidDays } = editPayments(e, fresh, range, covered);
+  if (earningsCents !== cents(c.earnings)) setField(e, 'earnings', dollarsFromCents(earningsCents));
+  editRefunded(e, fresh, covered, earningsCents);
   // Dates the refreshed payments must lie within.
   const first = paidDays[0];
   const last = paidDays.at(-1);
   if (first !== undefined && first < c.start) {
-    set(e, 'start', first, ` moved from ${c.start} by jss import: a payment falls on ${first}`);
+    setField(e, 'start', first, ` moved from ${c.start} by jss import: a payment falls on ${first}`);
     warnings.push(
       `${e.label}: start moved from ${c.start} to ${first}, the day of its first payment in the export`,
     );
@@ -142,16 +145,16 @@ function covers(range: ExportRange, old: ExistingContract): boolean {
 /**
  * Refreshes the payments the way the file keeps them (a list by date, or only the first and last
  * day): the earnings they add up to, and the days of the refreshed payments in order (none when
- * the money is left as it was).
+ * the money is left as it was). `covered`: the export covers the whole contract.
  */
 function editPayments(
   e: Editing,
   fresh: ImportedContract,
   range: ExportRange,
+  covered: boolean,
 ): { earningsCents: number; paidDays: string[] } {
   const { contract: c, old } = e;
   const oldPayments = (c.payments ?? []).map((p) => ({ date: p.date, cents: cents(p.amount) }));
-  const covered = covers(range, old);
   let payments: ImportedPayment[];
   if (old.keys.has('payments')) {
     const inRange = (p: ImportedPayment) => p.date >= range.earliest && p.date <= range.latest;
@@ -167,8 +170,8 @@ function editPayments(
   } else if (covered && (old.keys.has('firstPayment') || old.keys.has('lastPayment'))) {
     const first = fresh.payments[0].date;
     const last = fresh.payments[fresh.payments.length - 1].date;
-    if (c.firstPayment !== first) set(e, 'firstPayment', first);
-    if (c.lastPayment !== last) set(e, 'lastPayment', last);
+    if (c.firstPayment !== first) setField(e, 'firstPayment', first);
+    if (c.lastPayment !== last) setField(e, 'lastPayment', last);
     return { earningsCents: fresh.earningsCents, paidDays: [first, last] };
   } else if (covered) {
     payments = fresh.payments;
@@ -198,7 +201,7 @@ function editRefunded(e: Editing, fresh: ImportedContract, covered: boolean, ear
     refundedCents = earningsCents;
   }
   if (refundedCents !== cents(c.refunded) && (e.old.keys.has('refunded') || refundedCents > 0)) {
-    set(e, 'refunded', dollarsFromCents(refundedCents));
+    setField(e, 'refunded', dollarsFromCents(refundedCents));
   }
 }
 
@@ -216,16 +219,17 @@ function editStatusAndEnd(e: Editing, last: string, range: ExportRange): void {
   if (reguess) {
     const guess = guessStatus(last, range.latest);
     const comment = statusGuessComment(guess.status, range.latest);
-    if (guess.status !== c.status || comment !== e.old.statusComment) set(e, 'status', guess.status, comment);
+    if (guess.status !== c.status || comment !== e.old.statusComment)
+      setField(e, 'status', guess.status, comment);
     if (guess.status !== c.status) {
       e.warnings.push(
         `${e.label}: status guessed again: ${guess.status} (its last payment is on ${last}); check it`,
       );
     }
-    if (guess.status === 'ended' && guess.end !== c.end) set(e, 'end', guess.end, END_GUESS_COMMENT);
+    if (guess.status === 'ended' && guess.end !== c.end) setField(e, 'end', guess.end, END_GUESS_COMMENT);
     if (guess.status === 'active' && c.end !== undefined) e.edits.push({ op: 'remove', key: 'end' });
   } else if (c.status === 'ended' && c.end !== undefined && last > c.end) {
-    set(e, 'end', last, ` moved from ${c.end} by jss import: a payment falls on ${last}`);
+    setField(e, 'end', last, ` moved from ${c.end} by jss import: a payment falls on ${last}`);
     e.warnings.push(
       `${e.label}: end moved from ${c.end} to ${last}, the day of its last payment in the export`,
     );
