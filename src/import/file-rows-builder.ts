@@ -1,5 +1,4 @@
-import type { Problem } from '../errors.js';
-import { UserError } from '../errors.js';
+import { type Problem, UserError } from '../errors.js';
 import type { Source } from '../io/read-input.js';
 import { normalizeHeader } from './detect-layout.js';
 import type { Layout } from './layouts.js';
