@@ -1,4 +1,5 @@
 import { type Day, toDay } from './dates.js';
+import { formatCents } from './format-number.js';
 import type { Contract, History, Observation } from './types.js';
 
 /** Earnings of a contract open on the day rewound to, pro-rated between its payment dates. */
@@ -155,7 +156,7 @@ function moneyOn(
     code: 'prorated-earnings',
     contract: c.id,
     message:
-      `${c.id}: earnings on ${day} taken as ${dollars(cents)} of ${dollars(Math.round(c.earnings * 100))}, ` +
+      `${c.id}: earnings on ${day} taken as ${formatCents(cents)} of ${formatCents(Math.round(c.earnings * 100))}, ` +
       `pro rata by day from its first payment ${first}${c.firstPayment === undefined ? ' (guessed: its start)' : ''} ` +
       `to its last ${last}${c.lastPayment === undefined ? ` (guessed: ${stillOpen ? 'taken as paid recently' : 'its end'})` : ''}`,
   });
@@ -192,12 +193,4 @@ function exactDecimal(x: number): { digits: bigint; scale: number } {
   const scale = fraction.length - Number(exponent);
   const digits = BigInt(whole + fraction);
   return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
-}
-
-/** `$1,250.00` from whole cents (toLocaleString is far slower, and rewinding runs per day). */
-function dollars(cents: number): string {
-  let whole = String(Math.floor(cents / 100));
-  for (let at = whole.length - 3; at > 0; at -= 3) whole = `${whole.slice(0, at)},${whole.slice(at)}`;
-  const rest = cents % 100;
-  return `$${whole}.${rest < 10 ? '0' : ''}${rest}`;
 }

@@ -42,7 +42,7 @@ export function detectLayout(source: Source): Layout {
 
 function parseHeader(line: string): string[] | undefined {
   try {
-    const [fields] = parse(line, { to_line: 1, relax_quotes: true }) as string[][];
+    const [fields] = parse(line, { to_line: 1, relax_quotes: true });
     const names = (fields ?? []).map(normalizeHeader);
     while (names.length > 0 && names.at(-1) === '') names.pop();
     return names;

@@ -1,8 +1,9 @@
+import { formatCents } from '../core/format-number.js';
 import type { ContractType } from '../core/types.js';
+import { compareText } from './compare-text.js';
 import { importedId } from './contract-id.js';
 import { guessStatus } from './guess-status.js';
-import { formatCents } from './parse-values.js';
-import { compareText, type MoneyRow } from './rows.js';
+import type { MoneyRow } from './rows.js';
 
 export interface ImportedPayment {
   date: string;
@@ -70,58 +71,12 @@ export function groupContracts(rows: readonly MoneyRow[], latest: string): Group
   const groups = new Map<string, Group>();
   const warnings: string[] = [];
   const sorted = [...rows].sort(byDateThenLine);
-
-  const open = (key: string, row: MoneyRow, type: ContractType): Group => {
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        key,
-        client: row.client,
-        clientUnknown: row.clientUnknown === true,
-        type,
-        base: [],
-        bonuses: [],
-        refunds: [],
-      };
-      if (row.contractId !== undefined) group.contractId = row.contractId;
-      groups.set(key, group);
-    }
-    if (group.clientUnknown && !row.clientUnknown) {
-      group.client = row.client;
-      group.clientUnknown = false;
-    }
-    if (group.title === undefined && row.title !== undefined) group.title = row.title;
-    return group;
-  };
-
-  for (const row of sorted) {
-    if (row.kind !== 'hourly' && row.kind !== 'fixed') continue;
-    let key: string;
-    if (row.contractId !== undefined) key = `id\0${row.contractId}`;
-    else if (row.kind === 'fixed') key = `fixed\0${row.client}\0${row.title ?? ''}`;
-    else key = `hourly\0${row.client}\0${row.rateCents ?? ''}`;
-    const group = open(key, row, row.kind);
-    if (row.kind === 'hourly') group.type = 'hourly';
-    if (row.kind === 'hourly' && group.rateCents === undefined && row.rateCents !== undefined)
-      group.rateCents = row.rateCents;
-    group.base.push(row);
-  }
-
+  for (const row of sorted)
+    if (row.kind === 'hourly' || row.kind === 'fixed') addBaseRow(groups, row, row.kind);
   const unattached: MoneyRow[] = [];
   for (const row of sorted) {
-    if (row.kind !== 'bonus' && row.kind !== 'refund') continue;
-    let group =
-      row.contractId !== undefined ? groups.get(`id\0${row.contractId}`) : clientContractFor(groups, row);
-    if (!group && row.kind === 'bonus') {
-      group = open(
-        row.contractId !== undefined ? `id\0${row.contractId}` : `bonus\0${row.client}`,
-        row,
-        'fixed',
-      );
-    }
-    if (!group) unattached.push(row);
-    else if (row.kind === 'bonus') group.bonuses.push(row);
-    else group.refunds.push(row);
+    if ((row.kind === 'bonus' || row.kind === 'refund') && !attach(groups, row, row.kind))
+      unattached.push(row);
   }
   if (unattached.length > 0) {
     const total = unattached.reduce((sum, r) => sum + r.cents, 0);
@@ -136,6 +91,64 @@ export function groupContracts(rows: readonly MoneyRow[], latest: string): Group
   makeIdsUnique(contracts);
   contracts.sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
   return { contracts, warnings };
+}
+
+/** The group under `key`, made from `row` when there is none yet; a row may name its client or title. */
+function openGroup(groups: Map<string, Group>, key: string, row: MoneyRow, type: ContractType): Group {
+  let group = groups.get(key);
+  if (!group) {
+    group = {
+      key,
+      client: row.client,
+      clientUnknown: row.clientUnknown === true,
+      type,
+      base: [],
+      bonuses: [],
+      refunds: [],
+    };
+    if (row.contractId !== undefined) group.contractId = row.contractId;
+    groups.set(key, group);
+  }
+  if (group.clientUnknown && !row.clientUnknown) {
+    group.client = row.client;
+    group.clientUnknown = false;
+  }
+  if (group.title === undefined && row.title !== undefined) group.title = row.title;
+  return group;
+}
+
+/** An hourly or fixed-price row joins its contract: by id, else by client and title or rate. */
+function addBaseRow(groups: Map<string, Group>, row: MoneyRow, kind: 'hourly' | 'fixed'): void {
+  let key: string;
+  if (row.contractId !== undefined) key = `id\0${row.contractId}`;
+  else if (kind === 'fixed') key = `fixed\0${row.client}\0${row.title ?? ''}`;
+  else key = `hourly\0${row.client}\0${row.rateCents ?? ''}`;
+  const group = openGroup(groups, key, row, kind);
+  if (kind === 'hourly') group.type = 'hourly';
+  if (kind === 'hourly' && group.rateCents === undefined && row.rateCents !== undefined)
+    group.rateCents = row.rateCents;
+  group.base.push(row);
+}
+
+/**
+ * A bonus or refund joins its contract (by id, else the client's, see clientContractFor); a bonus
+ * with none makes a contract of its own. False for a refund that matches no contract.
+ */
+function attach(groups: Map<string, Group>, row: MoneyRow, kind: 'bonus' | 'refund'): boolean {
+  let group =
+    row.contractId !== undefined ? groups.get(`id\0${row.contractId}`) : clientContractFor(groups, row);
+  if (!group && kind === 'bonus') {
+    group = openGroup(
+      groups,
+      row.contractId !== undefined ? `id\0${row.contractId}` : `bonus\0${row.client}`,
+      row,
+      'fixed',
+    );
+  }
+  if (!group) return false;
+  if (kind === 'bonus') group.bonuses.push(row);
+  else group.refunds.push(row);
+  return true;
 }
 
 /** The client's contract with the latest payment on or before the row's day, else its earliest. */

@@ -8,7 +8,7 @@ import {
   parseDocument,
   type Scalar,
   type YAMLMap,
-  type YAMLSeq,
+  YAMLSeq,
 } from 'yaml';
 import { CONTRACT_KEYS, type Payment } from '../core/types.js';
 import { UserError } from '../errors.js';
@@ -16,7 +16,7 @@ import { validateHistory } from '../io/load-history.js';
 import { parseSource } from '../io/parse-document.js';
 import type { Source } from '../io/read-input.js';
 import type { ImportedContract } from './group-contracts.js';
-import { type ExistingContract, type FieldChange, type MergePlan, planMerge } from './merge-plan.js';
+import { type ExistingContract, type FieldEdit, type MergePlan, planMerge } from './merge-plan.js';
 import { contractData, contractNode, YAML_OUTPUT } from './write-history.js';
 
 export interface MergeInput {
@@ -41,8 +41,7 @@ const KEY_ORDER: readonly string[] = CONTRACT_KEYS;
 export async function mergeHistory(source: Source, imported: MergeInput, today: string): Promise<Merged> {
   const parsed = parseSource(source);
   // The keys as written, taken before validation (which may fill in defaults).
-  const written = (parsed.data as { contracts?: unknown }).contracts;
-  const keys = Array.isArray(written) ? written.map((c) => new Set(Object.keys(c ?? {}))) : [];
+  const keys = writtenKeys(parsed.data);
   const { history } = await validateHistory(parsed, { today });
   const json = /^\s*[[{]/.test(source.text);
   const yamlDoc = json ? undefined : parseDocument(source.text);
@@ -65,7 +64,7 @@ export async function mergeHistory(source: Source, imported: MergeInput, today: 
     text = yamlDoc.toString(YAML_OUTPUT);
     if (source.text.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');
   } else {
-    text = applyToJson(JSON.parse(source.text) as Record<string, unknown>, plan);
+    text = applyToJson(JSON.parse(source.text), plan);
   }
 
   try {
@@ -91,22 +90,29 @@ function statusComment(doc: Document, index: number): string {
   return isScalar(node) ? (node.comment ?? '') : '';
 }
 
+/** The keys each contract has as written, taken before validation (which may fill in defaults). */
+function writtenKeys(data: unknown): ReadonlySet<string>[] {
+  const written = isRecord(data) ? data.contracts : undefined;
+  return Array.isArray(written) ? written.map((c) => new Set(Object.keys(c ?? {}))) : [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The history's own YAML, edited in place; a valid history is a map with a list of contract maps. */
 function applyToYaml(doc: Document, plan: MergePlan, latest: string): void {
-  if (plan.asOf !== undefined) setValue(doc, doc.contents as YAMLMap, 'asOf', plan.asOf);
-  const list = doc.get('contracts', true) as YAMLSeq;
-  for (const { index, changes } of plan.updated) {
-    const map = list.items[index] as YAMLMap;
-    for (const change of changes) {
-      if ('remove' in change) map.delete(change.key);
-      else if (change.key === 'payments') setPayments(doc, map, change.value as Payment[]);
-      else
-        setValue(
-          doc,
-          map,
-          change.key,
-          change.value as string | number,
-          'comment' in change ? change.comment : undefined,
-        );
+  const root = doc.contents;
+  const list = doc.get('contracts', true);
+  if (!isMap(root) || !isSeq(list)) throw new Error('a valid history is a map with a contracts list');
+  if (plan.asOf !== undefined) setValue(doc, root, 'asOf', plan.asOf);
+  for (const { index, edits } of plan.updated) {
+    const map = list.items[index];
+    if (!isMap(map)) throw new Error(`a valid history's contracts[${index}] is a map`);
+    for (const edit of edits) {
+      if (edit.op === 'remove') map.delete(edit.key);
+      else if (edit.op === 'set-payments') setPayments(doc, map, edit.payments);
+      else setValue(doc, map, edit.key, edit.value, edit.comment);
     }
   }
   if (plan.added.length > 0) list.flow = false;
@@ -125,9 +131,9 @@ function setValue(doc: Document, map: YAMLMap, key: string, value: string | numb
     node = current;
     node.value = value;
   } else {
-    node = doc.createNode(value) as Scalar;
+    node = doc.createNode(value);
     if (current !== undefined) map.set(key, node);
-    else insertPair(map, new Pair(doc.createNode(key), node));
+    else insertPair(map, key, new Pair(doc.createNode(key), node));
   }
   if (comment !== undefined) node.comment = comment;
 }
@@ -140,30 +146,31 @@ function setPayments(doc: Document, map: YAMLMap, payments: Payment[]): void {
   const items = payments.map((p) => {
     const i = old.findIndex((item) => isMap(item) && samePayment(item.toJSON(), p));
     if (i !== -1) return old.splice(i, 1)[0];
-    const node = doc.createNode(p) as YAMLMap;
+    const node = doc.createNode(p);
     node.flow = flow;
     return node;
   });
   if (isSeq(current)) current.items = items;
   else {
-    const seq = doc.createNode([]) as YAMLSeq;
+    const seq = new YAMLSeq<unknown>(doc.schema);
     seq.items = items;
     if (current !== undefined) map.set('payments', seq);
-    else insertPair(map, new Pair(doc.createNode('payments'), seq));
+    else insertPair(map, 'payments', new Pair(doc.createNode('payments'), seq));
   }
 }
 
 function samePayment(item: unknown, p: Payment): boolean {
-  const q = item as { date?: unknown; amount?: unknown };
   return (
-    q.date === p.date &&
-    typeof q.amount === 'number' &&
-    Math.round(q.amount * 100) === Math.round(p.amount * 100)
+    isRecord(item) &&
+    item.date === p.date &&
+    typeof item.amount === 'number' &&
+    Math.round(item.amount * 100) === Math.round(p.amount * 100)
   );
 }
 
-function insertPair(map: YAMLMap, pair: Pair<Node, Node>): void {
-  const rank = KEY_ORDER.indexOf(String((pair.key as Scalar).value));
+/** Adds `key` (the pair's key) after the last key DESIGN §1 puts before it, else at the end. */
+function insertPair(map: YAMLMap, key: string, pair: Pair<Node, unknown>): void {
+  const rank = KEY_ORDER.indexOf(key);
   let at = map.items.length;
   if (rank !== -1) {
     const before = map.items.findLastIndex((p) => {
@@ -175,31 +182,41 @@ function insertPair(map: YAMLMap, pair: Pair<Node, Node>): void {
   map.items.splice(at, 0, pair);
 }
 
-function applyToJson(data: Record<string, unknown>, plan: MergePlan): string {
+/** The history's JSON, edited; a valid history is an object with a list of contract objects. */
+function applyToJson(data: unknown, plan: MergePlan): string {
+  const list = isRecord(data) ? data.contracts : undefined;
+  if (!isRecord(data) || !Array.isArray(list))
+    throw new Error('a valid history is an object with a contracts list');
   if (plan.asOf !== undefined) data.asOf = plan.asOf;
-  const list = data.contracts as Record<string, unknown>[];
-  for (const { index, changes } of plan.updated) list[index] = applyToObject(list[index], changes);
+  for (const { index, edits } of plan.updated) {
+    const contract: unknown = list[index];
+    if (!isRecord(contract)) throw new Error(`a valid history's contracts[${index}] is an object`);
+    list[index] = applyToObject(contract, edits);
+  }
   list.push(...plan.added.map(contractData));
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-function applyToObject(contract: Record<string, unknown>, changes: FieldChange[]): Record<string, unknown> {
+function applyToObject(
+  contract: Record<string, unknown>,
+  edits: readonly FieldEdit[],
+): Record<string, unknown> {
   let out = { ...contract };
-  for (const change of changes) {
-    if ('remove' in change) {
-      delete out[change.key];
-    } else if (change.key in out) {
-      out[change.key] = change.value;
+  for (const edit of edits) {
+    if (edit.op === 'remove') {
+      delete out[edit.key];
+      continue;
+    }
+    const [key, value] = edit.op === 'set-payments' ? ['payments', edit.payments] : [edit.key, edit.value];
+    if (key in out) {
+      out[key] = value;
     } else {
       const entries = Object.entries(out);
-      const rank = KEY_ORDER.indexOf(change.key);
+      const rank = KEY_ORDER.indexOf(key);
       const before = entries.findLastIndex(
         ([k]) => KEY_ORDER.indexOf(k) !== -1 && KEY_ORDER.indexOf(k) < rank,
       );
-      entries.splice(rank === -1 || before === -1 ? entries.length : before + 1, 0, [
-        change.key,
-        change.value,
-      ]);
+      entries.splice(rank === -1 || before === -1 ? entries.length : before + 1, 0, [key, value]);
       out = Object.fromEntries(entries);
     }
   }

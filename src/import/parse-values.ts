@@ -63,11 +63,3 @@ export function parseCents(text: string): number | undefined {
 export function dollarsFromCents(cents: number): number {
   return cents / 100;
 }
-
-/** Cents as text for people: 125050 → `$1,250.50`. */
-export function formatCents(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const dollars = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}$${dollars}.${String(abs % 100).padStart(2, '0')}`;
-}

@@ -8,27 +8,28 @@ export interface CsvRow {
   fields: string[];
 }
 
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number };
-}
-
 /**
  * Splits a CSV text into its header and rows with csv-parse. A malformed row (an unclosed quote,
  * a stray quote, a row with more or fewer fields than the header) is an error at its line.
  */
 export function readCsv(source: Source): { header: string[]; rows: CsvRow[] } {
-  let records: ParsedRecord[];
+  const records: CsvRow[] = [];
   try {
-    records = parse(source.text, {
-      info: true,
+    parse(source.text, {
       trim: true,
       skip_empty_lines: true,
       bom: true,
-    }) as unknown as ParsedRecord[];
+      // Each record as a row, kept here (returning null leaves csv-parse's own list empty).
+      // csv-parse counts the line a record ends on; a quoted field may span lines.
+      on_record: (fields, { lines }) => {
+        records.push({ line: lines - countLineBreaks(fields), fields });
+        return null;
+      },
+    });
   } catch (error) {
     if (error instanceof CsvError) {
-      const { lines, record } = error as CsvError & { lines?: number; record?: string[] };
+      const lines = typeof error.lines === 'number' ? error.lines : undefined;
+      const record = Array.isArray(error.record) ? error.record : undefined;
       const what =
         error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && record
           ? `the row has ${record.length} fields but the header has ${headerFieldCount(source.text)}`
@@ -45,12 +46,8 @@ export function readCsv(source: Source): { header: string[]; rows: CsvRow[] } {
     }
     throw error;
   }
-  const [head, ...rest] = records;
-  return {
-    header: head?.record ?? [],
-    // csv-parse reports the line a record ends on; a quoted field may span lines.
-    rows: rest.map(({ record, info }) => ({ line: info.lines - countLineBreaks(record), fields: record })),
-  };
+  const [head, ...rows] = records;
+  return { header: head?.fields ?? [], rows };
 }
 
 function countLineBreaks(fields: string[]): number {
@@ -61,6 +58,6 @@ function countLineBreaks(fields: string[]): number {
 
 /** How many fields the header line has (for the message about a row of the wrong length). */
 function headerFieldCount(text: string): number {
-  const [head] = parse(text, { to_line: 1, bom: true }) as string[][];
+  const [head] = parse(text, { to_line: 1, bom: true });
   return head?.length ?? 0;
 }

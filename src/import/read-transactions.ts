@@ -1,12 +1,13 @@
-import { UserError } from '../errors.js';
 import type { Source } from '../io/read-input.js';
-import type { TransactionLayout } from './layouts.js';
+import { FileRowsBuilder, type RowDetails } from './file-rows-builder.js';
+import type { TransactionColumns, TransactionLayout } from './layouts.js';
 import { contractIdIn, parseInvoice } from './parse-description.js';
-import { parseCents, parseExportDate } from './parse-values.js';
 import type { CsvRow } from './read-csv.js';
-import { classifyType, type FileRows, type MoneyRow, startFile, usedKind, widen } from './rows.js';
+import { classifyType } from './row-type.js';
+import type { FileRows, UsedKind } from './rows.js';
 
-interface Parsed {
+/** A row whose date and amount are read; whether it counts is decided once the pending rows are known. */
+interface DatedRow {
   row: CsvRow;
   date: string;
   cents: number;
@@ -26,101 +27,87 @@ export function readTransactions(
   rows: CsvRow[],
 ): FileRows {
   const { columns } = layout;
-  const file = startFile(source, layout, header, rows);
-  const { out, col, problems, at } = file;
-
-  const parsed: Parsed[] = [];
-  for (const row of rows) {
-    const dateText = col(row, columns.date);
-    const amountText = col(row, columns.amount);
-    const date = parseExportDate(dateText);
-    const cents = parseCents(amountText);
-    if (date === undefined)
-      at(
-        row,
-        'invalid-date',
-        `date ${JSON.stringify(dateText)} is not a date`,
-        'Upwork writes dates like `Sep 4, 2026`',
-      );
-    if (cents === undefined)
-      at(
-        row,
-        'invalid-amount',
-        `amount ${JSON.stringify(amountText)} is not an amount of money`,
-        'expected a number like `-18.00` or `1,250.00`',
-      );
-    if (date === undefined || cents === undefined) continue;
-    widen(out, date);
-    parsed.push({
-      row,
-      date,
-      cents,
-      type: col(row, columns.type),
-      hasBalance: col(row, columns.balance) !== '',
-    });
-  }
+  const file = new FileRowsBuilder(source, layout, header, rows);
+  const dated = readDates(file, columns, rows);
 
   // Pending rows: no balance yet, and later than every row that has one.
-  const lastSettled = parsed
-    .filter((p) => p.hasBalance)
-    .map((p) => p.date)
+  const lastSettled = dated
+    .filter((d) => d.hasBalance)
+    .map((d) => d.date)
     .sort()
     .at(-1);
 
   const noClient: number[] = [];
-  for (const p of parsed) {
-    const { row } = p;
-    if (!p.hasBalance && lastSettled !== undefined && p.date > lastSettled) {
-      out.skipped.pending++;
+  for (const { row, date, cents, type, hasBalance } of dated) {
+    if (!hasBalance && lastSettled !== undefined && date > lastSettled) {
+      file.skip('pending');
       continue;
     }
-    const descriptions = columns.descriptions.map((name) => col(row, name)).filter((d) => d !== '');
-    let type = classifyType(p.type);
-    if (type === 'refund' && [p.type, ...descriptions].some((d) => /\bfee\b/i.test(d))) type = 'fee';
-    const kind = usedKind(file, row, type, p.type, p.cents);
-    if (kind === undefined) continue;
-
-    let client = col(row, columns.client);
-    if (client === '') {
-      noClient.push(row.line);
-      client = 'unknown-client';
-    }
-    const invoiceText = descriptions.find((d) => /^invoice\s+for\b/i.test(d)) ?? descriptions[0] ?? '';
-    const facts = parseInvoice(invoiceText, kind === 'hourly' ? 'hourly' : 'fixed');
-    if (facts.badPeriod)
-      at(
-        row,
-        'invalid-date',
-        `the invoice period ${JSON.stringify(facts.badPeriod)} is not a pair of dates`,
-        'expected MM/DD/YYYY-MM/DD/YYYY',
-      );
-
-    const money: MoneyRow = {
-      file: source.name,
-      line: row.line,
-      date: p.date,
-      cents: Math.abs(p.cents),
-      kind,
-      client,
-      description: descriptions.join('\n'),
-    };
-    if (client === 'unknown-client') money.clientUnknown = true;
-    // The contract id: in the invoice text, or (19-column layouts) in a column of its own.
-    const contractId = facts.contractId ?? descriptions.map(contractIdIn).find((id) => id !== undefined);
-    if (contractId) money.contractId = contractId;
-    if (kind === 'hourly') {
-      if (facts.rateCents !== undefined) money.rateCents = facts.rateCents;
-      if (facts.periodStart !== undefined) money.periodStart = facts.periodStart;
-    }
-    if (kind === 'fixed' && facts.title) money.title = facts.title;
-    out.rows.push(money);
+    const descriptions = columns.descriptions.map((name) => file.column(row, name)).filter((d) => d !== '');
+    // A refund of a fee is a fee.
+    const feeRefund =
+      classifyType(type) === 'refund' && [type, ...descriptions].some((d) => /\bfee\b/i.test(d));
+    file.keep(row, { date, cents, type, ...(feeRefund ? { rowType: 'fee' } : {}) }, (kind) => {
+      const client = file.column(row, columns.client);
+      if (client === '') noClient.push(row.line);
+      return rowDetails(file, row, kind, client, descriptions);
+    });
   }
-
-  if (problems.length > 0) throw new UserError(problems);
   if (noClient.length > 0) {
-    out.warnings.push(
+    file.warn(
       `${source.name}: ${noClient.length} row(s) name no client (line ${noClient.slice(0, 5).join(', ')}${noClient.length > 5 ? ', ...' : ''}); they are put under "unknown-client"`,
     );
   }
-  return out;
+  return file.finish();
+}
+
+/** Every row with a valid date and amount, with its type and whether it has a balance yet. */
+function readDates(file: FileRowsBuilder, columns: TransactionColumns, rows: readonly CsvRow[]): DatedRow[] {
+  const dated: DatedRow[] = [];
+  for (const row of rows) {
+    const date = file.date(row, file.column(row, columns.date), 'Upwork writes dates like `Sep 4, 2026`');
+    const cents = file.cents(
+      row,
+      file.column(row, columns.amount),
+      'expected a number like `-18.00` or `1,250.00`',
+    );
+    if (date === undefined || cents === undefined) continue;
+    file.sawDate(date);
+    const type = file.column(row, columns.type);
+    dated.push({ row, date, cents, type, hasBalance: file.column(row, columns.balance) !== '' });
+  }
+  return dated;
+}
+
+/** The client, contract id and invoice facts (rate, period, title) of a row that counts. */
+function rowDetails(
+  file: FileRowsBuilder,
+  row: CsvRow,
+  kind: UsedKind,
+  client: string,
+  descriptions: readonly string[],
+): RowDetails {
+  const invoiceText = descriptions.find((d) => /^invoice\s+for\b/i.test(d)) ?? descriptions[0] ?? '';
+  const facts = parseInvoice(invoiceText, kind === 'hourly' ? 'hourly' : 'fixed');
+  if (facts.badPeriod)
+    file.problem(
+      row,
+      'invalid-date',
+      `the invoice period ${JSON.stringify(facts.badPeriod)} is not a pair of dates`,
+      'expected MM/DD/YYYY-MM/DD/YYYY',
+    );
+  const details: RowDetails = {
+    client: client === '' ? 'unknown-client' : client,
+    description: descriptions.join('\n'),
+  };
+  if (details.client === 'unknown-client') details.clientUnknown = true;
+  // The contract id: in the invoice text, or (19-column layouts) in a column of its own.
+  const contractId = facts.contractId ?? descriptions.map(contractIdIn).find((id) => id !== undefined);
+  if (contractId) details.contractId = contractId;
+  if (kind === 'hourly') {
+    if (facts.rateCents !== undefined) details.rateCents = facts.rateCents;
+    if (facts.periodStart !== undefined) details.periodStart = facts.periodStart;
+  }
+  if (kind === 'fixed' && facts.title) details.title = facts.title;
+  return details;
 }

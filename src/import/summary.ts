@@ -59,8 +59,8 @@ export function importSummary(
   lines.push(`  found ${plural(imported.contracts.length, 'contract')} with ${plural(clients, 'client')}`);
   if (merge) {
     const { plan } = merge;
-    const changed = plan.updated.filter((u) => u.changes.length > 0).length;
-    let line = `  merged into ${merge.file}: ${changed} updated, ${plan.added.length} added, ${plan.updated.length - changed} unchanged, ${plan.untouched} not in the export (left as they were)`;
+    const edited = plan.updated.filter((u) => u.edits.length > 0).length;
+    let line = `  merged into ${merge.file}: ${edited} updated, ${plan.added.length} added, ${plan.updated.length - edited} unchanged, ${plan.untouched} not in the export (left as they were)`;
     if (merge.backup) line += `; the previous version is in ${merge.backup}`;
     lines.push(line);
     if (plan.asOf !== undefined) {

@@ -1,7 +1,8 @@
-import { Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type YAMLMap, YAMLSeq } from 'yaml';
+import { formatCents } from '../core/format-number.js';
 import type { ImportedContract } from './group-contracts.js';
 import { ENDED_AFTER_DAYS } from './guess-status.js';
-import { dollarsFromCents, formatCents } from './parse-values.js';
+import { dollarsFromCents } from './parse-values.js';
 
 /** The words that mark a status as the importer's guess; `--merge` guesses again while they are there. */
 export const GUESS_MARK = 'guessed by jss import';
@@ -47,8 +48,9 @@ export function contractData(c: ImportedContract): Record<string, unknown> {
 
 /** A new contract as a YAML map, with comments that say what to check and fill in. */
 export function contractNode(doc: Document, c: ImportedContract, latest: string): YAMLMap {
-  const node = doc.createNode(contractData(c)) as YAMLMap;
-  for (const item of (node.get('payments', true) as unknown as YAMLSeq<YAMLMap>).items) item.flow = true;
+  const node = doc.createNode(contractData(c));
+  const payments = node.get('payments', true);
+  if (isSeq(payments)) for (const item of payments.items) if (isMap(item)) item.flow = true;
 
   const about: string[] = [];
   if (c.rateCents !== undefined) about.push(` hourly at ${formatCents(c.rateCents)}/hr`);
@@ -63,8 +65,8 @@ export function contractNode(doc: Document, c: ImportedContract, latest: string)
   node.commentBefore = about.join('\n');
 
   const comment = (key: string, text: string) => {
-    const value = node.get(key, true) as Scalar | undefined;
-    if (value) value.comment = text;
+    const value = node.get(key, true);
+    if (isScalar(value)) value.comment = text;
   };
   if (c.clientUnknown)
     comment(
@@ -84,18 +86,18 @@ export function contractNode(doc: Document, c: ImportedContract, latest: string)
 
 /** A new history file from imported contracts: YAML that `jss validate` accepts, with guidance in comments. */
 export function historyYaml(contracts: readonly ImportedContract[], latest: string | undefined): string {
-  const doc = new Document({ version: 1, contracts: [] });
+  const doc = new Document();
+  const version = doc.createNode(1);
   // The export's latest date as a comment, not asOf: the history's date stays today's (DESIGN §7).
-  if (latest !== undefined) {
-    const version = doc.get('version', true) as Scalar;
+  if (latest !== undefined)
     version.comment = ` the export's latest date: ${latest} (statuses below are guessed against it)`;
-  }
-  const list = doc.get('contracts', true) as YAMLSeq;
+  const list = new YAMLSeq<YAMLMap>(doc.schema);
   contracts.forEach((c, i) => {
     const node = contractNode(doc, c, latest ?? c.start);
     if (i > 0) node.spaceBefore = true;
     list.items.push(node);
   });
+  doc.contents = doc.createNode({ version, contracts: list });
   doc.commentBefore = HEADER;
   return doc.toString(YAML_OUTPUT);
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../core/format-number.js';
 import type { Contract, Observation, Payment } from '../core/types.js';
 import type { PathProblem } from './path-problems.js';
 
@@ -254,5 +255,5 @@ function checkPaymentDates(c: Contract, { until, untilText, within }: PaymentRan
 }
 
 function money(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${formatNumber(amount, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

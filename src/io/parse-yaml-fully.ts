@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
+import { formatNumber } from '../core/format-number.js';
 import { type Problem, UserError } from '../errors.js';
 import type { ParsedDocument } from './parsed-document.js';
 import type { Position } from './position.js';
@@ -51,7 +52,7 @@ export function parseYamlFully(source: Source): ParsedDocument {
         code: 'alias-limit',
         message: expansion.cycle
           ? 'a YAML alias refers to a value that contains it'
-          : `YAML aliases expand too far (to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values)`,
+          : `YAML aliases expand too far (to more than ${formatNumber(MAX_ALIAS_EXPANSION)} values)`,
         hint: 'a history needs no aliases; write the values out',
       },
     ]);

@@ -1,3 +1,4 @@
+import { formatNumber } from '../core/format-number.js';
 import { formatPath, type Problem } from '../errors.js';
 import type { ParsedDocument } from './parsed-document.js';
 
@@ -41,7 +42,7 @@ export function moreProblems(file: string | undefined, count: number): Problem {
   return {
     file,
     code: 'too-many-problems',
-    message: `... and ${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'} not shown`,
+    message: `... and ${formatNumber(count)} more problem${count === 1 ? '' : 's'} not shown`,
     hint: 'correct these first, then check again',
   };
 }

@@ -37,21 +37,73 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
   const { lo, hi, rows } = scale([...known, ...data.lines, ...seen]);
   const rowOf = (v: number) =>
     rows - (Math.round((v * rows) / (hi - lo)) - Math.round((lo * rows) / (hi - lo)));
-  const rightLabels = new Map<number, number[]>();
-  for (const t of [...new Set(data.lines)].sort((a, b) => b - a)) {
-    const r = rowOf(t);
-    rightLabels.set(r, [...(rightLabels.get(r) ?? []), t]);
-  }
-  const labelText = (r: number) => ` ${(rightLabels.get(r) ?? []).join('/')}%`;
-  const rightWidth = Math.max(0, ...[...rightLabels.keys()].map((r) => labelText(r).length));
-  const columns = Math.max(1, (options.width ?? 80) - LABEL - 1 - 1 - rightWidth);
-
+  const labels = rightLabels(data.lines, rowOf);
+  const columns = Math.max(1, (options.width ?? 80) - LABEL - 1 - 1 - labels.width);
   const { points, dates } = fitColumns(
     values,
     data.points.map((p) => p.date),
     columns,
   );
-  const segments = points.length - 1;
+  const marks = chartMarks(data, dates, points.length - 1, rowOf);
+  const cfg = {
+    min: lo,
+    max: hi,
+    height: rows,
+    offset: 2,
+    format: (x: number) => `${Math.round(x)}%`.padStart(LABEL - 1).padEnd(LABEL),
+  };
+  const out = [
+    style.dim(data.title.padStart(LABEL - 1)),
+    ...plotRows(points, fill(points, known[0]), data.lines, cfg, marks, labels, style),
+    ...footerLines(data, dates, points.length - 1, marks, style),
+  ];
+  return `${out.join('\n')}\n`;
+}
+
+/** asciichart's settings: the y range, rows, and the labels at the left. */
+interface PlotConfig {
+  min: number;
+  max: number;
+  height: number;
+  offset: number;
+  format: (x: number) => string;
+}
+
+/** The labels of the constant lines at the right, by chart row (`90%`, or `75/70%` sharing a row). */
+interface RightLabels {
+  text: (row: number) => string | undefined;
+  /** The widest label, in columns. */
+  width: number;
+}
+
+function rightLabels(lines: readonly number[], rowOf: (v: number) => number): RightLabels {
+  const byRow = new Map<number, number[]>();
+  for (const t of [...new Set(lines)].sort((a, b) => b - a)) {
+    const r = rowOf(t);
+    byRow.set(r, [...(byRow.get(r) ?? []), t]);
+  }
+  const labelText = (r: number) => ` ${(byRow.get(r) ?? []).join('/')}%`;
+  return {
+    text: (r) => (byRow.has(r) ? labelText(r) : undefined),
+    width: Math.max(0, ...[...byRow.keys()].map((r) => labelText(r).length)),
+  };
+}
+
+/** What is drawn besides the lines: observed scores (`●` in the plot, `○` on the axis) and today (`┴`). */
+interface ChartMarks {
+  /** `row,column` → mark. */
+  dots: Map<string, string>;
+  /** Column → mark on the x axis. */
+  axisMarks: Map<number, string>;
+  todayAt: number | undefined;
+}
+
+function chartMarks(
+  data: ChartData,
+  dates: readonly string[],
+  segments: number,
+  rowOf: (v: number) => number,
+): ChartMarks {
   // The column of a date: the first that is that day, else the last before it (none outside the
   // chart's dates).
   const columnOf = (date: string): number | undefined => {
@@ -70,32 +122,39 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
   }
   const todayAt = data.today === undefined ? undefined : columnOf(data.today);
   if (todayAt !== undefined && !axisMarks.has(todayAt)) axisMarks.set(todayAt, '┴');
-  const cfg = {
-    min: lo,
-    max: hi,
-    height: rows,
-    offset: 2,
-    format: (x: number) => `${Math.round(x)}%`.padStart(LABEL - 1).padEnd(LABEL),
-  };
-  const filled = fill(points);
+  return { dots, axisMarks, todayAt };
+}
+
+/**
+ * The chart's rows: the y labels and constant lines from one plot, the values (where known) from
+ * another, the dots over both, the line labels at the right.
+ */
+function plotRows(
+  points: readonly (number | null)[],
+  filled: number[],
+  lines: readonly number[],
+  cfg: PlotConfig,
+  marks: ChartMarks,
+  labels: RightLabels,
+  style: Style,
+): string[] {
+  const segments = points.length - 1;
   const valueRows = plot(filled, cfg)
     .split('\n')
     .map((l) => Array.from(l));
-  const lineRows = data.lines.length
+  const lineRows = lines.length
     ? plot(
-        data.lines.map((t) => points.map(() => t)),
+        lines.map((t) => points.map(() => t)),
         { ...cfg, symbols: ['┼', '┤', '╶', '╴', '┈', '╰', '╭', '╮', '╯', '│'] },
       )
         .split('\n')
         .map((l) => Array.from(l))
     : valueRows.map((l) => l.map((ch, i) => (i > LABEL ? ' ' : ch)));
-
-  const out: string[] = [style.dim(data.title.padStart(LABEL - 1))];
-  lineRows.forEach((line, r) => {
+  return lineRows.map((line, r) => {
     let text = line.slice(0, LABEL + 1).join('');
     for (let x = 0; x < segments; x++) {
       const v = valueRows[r][LABEL + 1 + x];
-      const dot = dots.get(`${r},${x}`);
+      const dot = marks.dots.get(`${r},${x}`);
       if (dot) text += style.warn(dot);
       else if (points[x] !== null && v !== ' ') text += style.accent(v);
       else {
@@ -103,12 +162,26 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
         text += ch === ' ' ? ch : style.dim(ch);
       }
     }
-    if (rightLabels.has(r)) text += style.dim(labelText(r));
-    out.push(text.trimEnd());
+    const label = labels.text(r);
+    if (label !== undefined) text += style.dim(label);
+    return text.trimEnd();
   });
+}
+
+/** The x axis with its marks, the first and last dates, today, and the key to the marks. */
+function footerLines(
+  data: ChartData,
+  dates: readonly string[],
+  segments: number,
+  marks: ChartMarks,
+  style: Style,
+): string[] {
+  const { axisMarks, todayAt } = marks;
   const axis = Array.from({ length: segments }, (_, x) => axisMarks.get(x) ?? '─').join('');
-  out.push(`${' '.repeat(LABEL)}└${axis}`);
-  out.push(' '.repeat(LABEL + 1) + dateAxis(dates[0], dates[dates.length - 1], segments));
+  const out = [
+    `${' '.repeat(LABEL)}└${axis}`,
+    ' '.repeat(LABEL + 1) + dateAxis(dates[0], dates[dates.length - 1], segments),
+  ];
   if (todayAt !== undefined) {
     const at = LABEL + 1 + todayAt;
     const label = `today ${data.today}`;
@@ -118,9 +191,9 @@ export function renderChart(data: ChartData, style: Style, options: ChartOptions
         : `${' '.repeat(Math.max(0, at - label.length - 1))}${label} ↑`,
     );
   }
-  if (dots.size > 0 || [...axisMarks.values()].includes('○'))
+  if (marks.dots.size > 0 || [...axisMarks.values()].includes('○'))
     out.push(style.dim(`${' '.repeat(LABEL + 1)}● the JSS you saw   ○ no score shown`));
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 /** The y range in whole tens around `values`, and as many rows as a round step gives (≤ 12). */
@@ -156,9 +229,12 @@ function fitColumns(
   return { points: [...points, values[n]], dates: [...stretched, dates[n]] };
 }
 
-/** Nulls replaced by the nearest earlier value (or the first known one), for asciichart. */
-function fill(points: (number | null)[]): number[] {
-  let last = points.find((p): p is number => p !== null) as number;
+/**
+ * Nulls replaced by the nearest earlier value (or the first known one, else `fallback` when
+ * sampling kept no known value), for asciichart; the chart shows no value where a point is null.
+ */
+function fill(points: (number | null)[], fallback: number): number[] {
+  let last = points.find((p) => p !== null) ?? fallback;
   return points.map((p) => {
     if (p !== null) last = p;
     return last;

@@ -26,7 +26,7 @@ function describeContract(events: readonly Pick<ForecastEvent, 'window' | 'what'
   const said: string[] = [];
   if (events.some((e) => e.what === 'turns-idle')) said.push('turns idle');
   for (const what of ['leaves', 'enters'] as const) {
-    const windows = events.filter((e) => e.what === what).map((e) => e.window as string);
+    const windows = events.flatMap((e) => (e.what === what && e.window !== null ? [e.window] : []));
     if (windows.length > 0) said.push(`${what} ${windowsPhrase(windows)}`);
   }
   return andList(said);

@@ -27,10 +27,10 @@ export function notShownReason(view: EstimateView): string {
 
 export function headline(view: EstimateView, style: Style, width = DEFAULT_WIDTH): string {
   const { report } = view;
-  if (!report.shown)
+  const { jss } = report;
+  if (!report.shown || jss === null)
     return wrapText(`${style.bold('Projected JSS: not shown')} — ${notShownReason(view)}`, width, '  ');
-  const colour =
-    (report.jss as number) >= 90 ? style.good : (report.jss as number) >= 75 ? style.warn : style.bad;
+  const colour = jss >= 90 ? style.good : jss >= 75 ? style.warn : style.bad;
   const n = report.incomplete.length;
   const provisional =
     n > 0 ? `, ${style.warn(`provisional (${n} contract${n === 1 ? '' : 's'} without feedback)`)}` : '';
@@ -222,39 +222,9 @@ export function renderEstimate(view: EstimateView, style: Style, width = DEFAULT
 
 /** Several rule sets side by side: one column each. */
 export function renderEstimateComparison(views: EstimateView[], style: Style, width = DEFAULT_WIDTH): string {
-  const header = ['', ...views.map((v) => style.bold(v.report.rules.name))];
-  const rows: string[][] = [header];
-  rows.push(['Projected JSS', ...views.map((v) => percent(v.report.jss))]);
-  rows.push(['from window', ...views.map((v) => v.report.window ?? '—')]);
-  rows.push([
-    'next change',
-    ...views.map((v) => (v.report.next ? `${v.report.next.date} → ${percent(v.report.next.to)}` : 'none')),
-  ]);
-  if (views.some((v) => v.report.incomplete.length > 0))
-    rows.push(['without feedback', ...views.map((v) => String(v.report.incomplete.length))]);
-  const badgeNames = [...new Set(views.flatMap((v) => v.report.badges.map((b) => b.name)))];
-  for (const name of badgeNames) {
-    rows.push([
-      name,
-      ...views.map((v) => {
-        const b = v.report.badges.find((x) => x.name === name);
-        return b ? (b.met ? 'met' : 'not met') : '—';
-      }),
-    ]);
-  }
-  const windowNames = [...new Set(views.flatMap((v) => v.report.windows.map((w) => w.name)))];
-  for (const name of windowNames) {
-    rows.push([
-      `${name} score`,
-      ...views.map((v) => {
-        const w = v.report.windows.find((x) => x.name === name);
-        return w ? `${num(w.score, 2)}${w.eligible ? '' : ' (not eligible)'}` : '—';
-      }),
-    ]);
-  }
   const each = views.map((_, i) => ({ column: i + 1, min: 6 }));
   const parts = [
-    formatTable(rows, ['left', ...views.map(() => 'right' as const)], '', {
+    formatTable(comparisonRows(views, style), ['left', ...views.map(() => 'right' as const)], '', {
       width,
       shrink: [...each, { column: 0, min: 10 }],
     }),
@@ -301,4 +271,39 @@ export function renderEstimateComparison(views: EstimateView[], style: Style, wi
   if (agreed.length)
     parts.push('', style.bold('Do the rule sets agree?'), renderConsensus(agreed, reports, style, width));
   return `${parts.join('\n')}\n`;
+}
+
+/** The JSS, its window, next change, badges and window scores: a row each, a column per rule set. */
+function comparisonRows(views: readonly EstimateView[], style: Style): string[][] {
+  const header = ['', ...views.map((v) => style.bold(v.report.rules.name))];
+  const rows: string[][] = [header];
+  rows.push(['Projected JSS', ...views.map((v) => percent(v.report.jss))]);
+  rows.push(['from window', ...views.map((v) => v.report.window ?? '—')]);
+  rows.push([
+    'next change',
+    ...views.map((v) => (v.report.next ? `${v.report.next.date} → ${percent(v.report.next.to)}` : 'none')),
+  ]);
+  if (views.some((v) => v.report.incomplete.length > 0))
+    rows.push(['without feedback', ...views.map((v) => String(v.report.incomplete.length))]);
+  const badgeNames = [...new Set(views.flatMap((v) => v.report.badges.map((b) => b.name)))];
+  for (const name of badgeNames) {
+    rows.push([
+      name,
+      ...views.map((v) => {
+        const b = v.report.badges.find((x) => x.name === name);
+        return b ? (b.met ? 'met' : 'not met') : '—';
+      }),
+    ]);
+  }
+  const windowNames = [...new Set(views.flatMap((v) => v.report.windows.map((w) => w.name)))];
+  for (const name of windowNames) {
+    rows.push([
+      `${name} score`,
+      ...views.map((v) => {
+        const w = v.report.windows.find((x) => x.name === name);
+        return w ? `${num(w.score, 2)}${w.eligible ? '' : ' (not eligible)'}` : '—';
+      }),
+    ]);
+  }
+  return rows;
 }

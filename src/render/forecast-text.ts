@@ -37,8 +37,7 @@ export function crossingsByDay(list: readonly Crossing[]): { date: string; up: s
     const phrase = (direction: 'up' | 'down') => {
       const said = day.filter((c) => c.direction === direction && c.threshold === null).map(crossingWords);
       const lines = day
-        .filter((c) => c.direction === direction && c.threshold !== null)
-        .map((c) => c.threshold as number)
+        .flatMap((c) => (c.direction === direction && c.threshold !== null ? [c.threshold] : []))
         .sort((a, b) => (direction === 'up' ? a - b : b - a))
         .map((t) => `${t}%`);
       if (lines.length > 0) said.push(`${direction === 'up' ? 'reaches' : 'falls below'} ${andList(lines)}`);
@@ -58,6 +57,17 @@ export function renderForecastQuiet(reports: ForecastReport[]): string {
 
 /** Human output of `jss forecast` for one rule set. */
 export function renderForecast(view: ForecastView, style: Style, width = DEFAULT_WIDTH): string {
+  const parts = [
+    ...headLines(view, style, width),
+    ...chartLines(view, style, width),
+    ...crossingLines(view, style, width),
+    ...moveLines(view, style, width),
+  ];
+  return `${parts.join('\n')}\n`;
+}
+
+/** The JSS now and at the ends of the span, then what the forecast holds fixed. */
+function headLines(view: ForecastView, style: Style, width: number): string[] {
   const { report, ruleSet } = view;
   const first = report.series[0];
   const last = report.series[report.series.length - 1];
@@ -67,7 +77,7 @@ export function renderForecast(view: ForecastView, style: Style, width = DEFAULT
   const said = [`${percent(now.jss)} now`];
   if (fromPast) said.unshift(`${percent(first.jss)} on ${first.date}`);
   said.push(`${percent(last.jss)} on ${last.date}`);
-  const parts = [
+  return [
     wrapText(`${style.bold(`JSS forecast: ${said.join(', ')}`)}  (${ruleSet.name} rules)`, width),
     style.dim(
       wrapText(
@@ -89,6 +99,15 @@ export function renderForecast(view: ForecastView, style: Style, width = DEFAULT
       : []),
     '',
   ];
+}
+
+/** The chart of the series (a sentence when no day has a score), and the scores you saw. */
+function chartLines(view: ForecastView, style: Style, width: number): string[] {
+  const { report, ruleSet } = view;
+  const first = report.series[0];
+  const last = report.series[report.series.length - 1];
+  const fromPast = first.date < report.asOf;
+  const parts: string[] = [];
   const chart = renderChart(
     {
       points: report.series.map((p) => ({ date: p.date, value: p.jss })),
@@ -112,7 +131,13 @@ export function renderForecast(view: ForecastView, style: Style, width = DEFAULT
     });
     parts.push(wrapText(`  You saw: ${seen.join(', ')}`, width, '  '));
   }
+  return parts;
+}
 
+/** The days the JSS crosses a threshold, appears or disappears. */
+function crossingLines(view: ForecastView, style: Style, width: number): string[] {
+  const { report, ruleSet } = view;
+  const parts: string[] = [];
   parts.push('', style.bold('Crossings'));
   if (report.crossings.length === 0) {
     const lines = ruleSet.thresholds.map((t) => `${t}%`).join(', ');
@@ -130,7 +155,12 @@ export function renderForecast(view: ForecastView, style: Style, width = DEFAULT
     });
     parts.push(formatTable(rows, [], '  ', { width, wrapLast: true }));
   }
+  return parts;
+}
 
+/** The days the JSS moves, and why; the rest counted. */
+function moveLines(view: ForecastView, style: Style, width: number): string[] {
+  const parts: string[] = [];
   const moves = movesOfTheJss(view);
   if (moves.rows.length > 0) {
     parts.push(
@@ -149,7 +179,7 @@ export function renderForecast(view: ForecastView, style: Style, width = DEFAULT
     }
     parts.push(style.dim(wrapText(`  … ${said.join('; ')} (--json has them all)`, width, '    ')));
   }
-  return `${parts.join('\n')}\n`;
+  return parts;
 }
 
 /**

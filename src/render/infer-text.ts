@@ -163,39 +163,58 @@ function headline(view: InferView): string[] {
 /** Human output of `jss infer` for one rule set. */
 export function renderInfer(view: InferView, style: Style, width = DEFAULT_WIDTH): string {
   const { report: r } = view;
-  const out: string[] = [];
   const [first, ...rest] = headline(view);
-  out.push(style.bold(first), ...rest);
+  const out = [
+    style.bold(first),
+    ...rest,
+    ...misfitLines(view),
+    ...hiddenLines(r, style, width),
+    ...explanationLines(r, style),
+    ...observedLines(r, style),
+    ...betweenLines(r, style),
+  ];
+  // Tables are fitted above; every other line wraps under its own indentation.
+  return `${out.map((line) => wrapText(line, width, `${/^ */.exec(line)?.[0] ?? ''}  `)).join('\n')}\n`;
+}
 
-  if (r.fits === false) {
-    const outside = r.observations.filter(
-      (o) => o.range !== null && ((o.jss ?? -1) < (o.range.min ?? -1) || (o.jss ?? -1) > (o.range.max ?? -1)),
+/** When the scores do not fit: which are out of reach, and what to try. */
+function misfitLines(view: InferView): string[] {
+  const { report: r } = view;
+  if (r.fits !== false) return [];
+  const lines: string[] = [];
+  const outside = r.observations.filter(
+    (o) => o.range !== null && ((o.jss ?? -1) < (o.range.min ?? -1) || (o.jss ?? -1) > (o.range.max ?? -1)),
+  );
+  lines.push('');
+  if (outside.length > 0) {
+    for (const o of outside) {
+      const reach = o.range;
+      if (reach === null) continue;
+      const gives =
+        reach.max === null
+          ? 'no reading shows a score that day'
+          : reach.min === reach.max
+            ? `every reading gives ${percent(reach.min)} that day`
+            : `readings give only ${range(reach)} that day`;
+      lines.push(`Out of reach: on ${o.date} you saw ${percent(o.jss)}, but ${gives}.`);
+    }
+  } else
+    lines.push(
+      `${r.observations.length === 1 ? 'The score lies' : 'Each score lies'} between the lowest and highest its day allows, but no reading gives ${r.observations.length === 1 ? 'it' : 'them all'} exactly.`,
     );
-    out.push('');
-    if (outside.length > 0) {
-      for (const o of outside) {
-        const reach = o.range as { min: number | null; max: number | null };
-        const gives =
-          reach.max === null
-            ? 'no reading shows a score that day'
-            : reach.min === reach.max
-              ? `every reading gives ${percent(reach.min)} that day`
-              : `readings give only ${range(reach)} that day`;
-        out.push(`Out of reach: on ${o.date} you saw ${percent(o.jss)}, but ${gives}.`);
-      }
-    } else
-      out.push(
-        `${r.observations.length === 1 ? 'The score lies' : 'Each score lies'} between the lowest and highest its day allows, but no reading gives ${r.observations.length === 1 ? 'it' : 'them all'} exactly.`,
-      );
-    out.push(
-      'The history may lack something (a contract, a payment, a date), or the rules differ: compare rule sets with',
-      `  jss infer ${view.file} --rules upwork-2024,upwork-2020,pessimistic`,
-    );
-  }
+  lines.push(
+    'The history may lack something (a contract, a payment, a date), or the rules differ: compare rule sets with',
+    `  jss infer ${view.file} --rules upwork-2024,upwork-2020,pessimistic`,
+  );
+  return lines;
+}
 
+/** What the scores reveal about each hidden contract, and how many reveal nothing. */
+function hiddenLines(r: InferReport, style: Style, width: number): string[] {
+  const lines: string[] = [];
   const learned = r.hidden.filter((h) => h.ruledOut.length > 0 || h.unresolved.length > 0);
   if (learned.length > 0) {
-    out.push('', style.bold('What the scores reveal, per hidden contract'));
+    lines.push('', style.bold('What the scores reveal, per hidden contract'));
     const rows = [
       ['contract', 'ended', 'possible', 'ruled out', ...(r.complete ? [] : ['unresolved'])].map(style.dim),
       ...learned.map((h) => [
@@ -206,37 +225,47 @@ export function renderInfer(view: InferView, style: Style, width = DEFAULT_WIDTH
         ...(r.complete ? [] : [verdictList(h.unresolved)]),
       ]),
     ];
-    out.push(formatTable(rows, [], '  ', { width, wrapLast: true }));
+    lines.push(formatTable(rows, [], '  ', { width, wrapLast: true }));
   }
   const others = r.hidden.length - learned.length;
-  if (r.hidden.length === 0) out.push('', 'No ended contract has a hidden fact: nothing to infer.');
+  if (r.hidden.length === 0) lines.push('', 'No ended contract has a hidden fact: nothing to infer.');
   else if (r.fits === false)
-    out.push(
+    lines.push(
       '',
       `${plural(r.hidden.length, 'hidden contract')}: nothing can be learned while the scores do not fit.`,
     );
   else if (others > 0)
-    out.push(
+    lines.push(
       `${learned.length > 0 ? '' : '\n'}${plural(others, `${learned.length > 0 ? 'other ' : ''}hidden contract`)}: nothing learned (every value ${others === 1 ? 'it' : 'they'} can have fits).`,
     );
+  return lines;
+}
 
+/** The fewest hidden facts that must differ from the file's reading for the scores to fit. */
+function explanationLines(r: InferReport, style: Style): string[] {
+  const lines: string[] = [];
   if (r.explanations !== null) {
     const e = r.explanations;
-    out.push('', style.bold('Simplest explanations'));
+    lines.push('', style.bold('Simplest explanations'));
     if (e.changes === 0)
-      out.push("  The file's own reading fits: no hidden fact needs to differ from what is written.");
+      lines.push("  The file's own reading fits: no hidden fact needs to differ from what is written.");
     else {
-      out.push(
+      lines.push(
         `  ${plural(e.changes, 'contract')} must differ from the file's reading; every way to do it with ${e.changes === 1 ? 'one' : 'that few'}:`,
       );
       for (const set of e.readings)
-        out.push(`  - ${set.map((c) => `${c.contract} ${c.outcome}`).join(', ')}`);
-      if (e.more > 0) out.push(`  … and ${e.more} more`);
+        lines.push(`  - ${set.map((c) => `${c.contract} ${c.outcome}`).join(', ')}`);
+      if (e.more > 0) lines.push(`  … and ${e.more} more`);
     }
   }
+  return lines;
+}
 
-  out.push('', style.bold('Observed scores'));
-  out.push(
+/** Each observed score beside the model's and the range any reading gives. */
+function observedLines(r: InferReport, style: Style): string[] {
+  const lines: string[] = [];
+  lines.push('', style.bold('Observed scores'));
+  lines.push(
     formatTable(
       [
         ['date', 'seen', 'model', 'any reading'].map(style.dim),
@@ -251,18 +280,23 @@ export function renderInfer(view: InferView, style: Style, width = DEFAULT_WIDTH
       '  ',
     ),
   );
+  return lines;
+}
+
+/** What entered or left a window between two observations. */
+function betweenLines(r: InferReport, style: Style): string[] {
+  const lines: string[] = [];
   if (r.between.length > 0) {
-    out.push('', style.bold('Between observations (the file’s reading)'));
+    lines.push('', style.bold('Between observations (the file’s reading)'));
     for (const b of r.between) {
       const from = r.observations.find((o) => o.date === b.from);
       const to = r.observations.find((o) => o.date === b.to);
-      out.push(`  ${b.from} → ${b.to} (seen ${percent(from?.jss ?? null)} → ${percent(to?.jss ?? null)}):`);
-      if (b.events.length === 0) out.push('    nothing entered or left a window');
-      for (const line of eventLines(b.events)) out.push(`    ${line}`);
+      lines.push(`  ${b.from} → ${b.to} (seen ${percent(from?.jss ?? null)} → ${percent(to?.jss ?? null)}):`);
+      if (b.events.length === 0) lines.push('    nothing entered or left a window');
+      for (const line of eventLines(b.events)) lines.push(`    ${line}`);
     }
   }
-  // Tables are fitted above; every other line wraps under its own indentation.
-  return `${out.map((line) => wrapText(line, width, `${/^ */.exec(line)?.[0] ?? ''}  `)).join('\n')}\n`;
+  return lines;
 }
 
 /** Verdicts grouped by outcome: "success (private-promoter, public-high), negative (blamed)". */

@@ -1,5 +1,6 @@
 import { addMonths, toDay, toIso } from '../core/dates.js';
 import type { ForecastEvent } from '../core/forecast.js';
+import { formatNumber } from '../core/format-number.js';
 import type { PlanReport } from '../core/plan.js';
 import { describeDay } from './day-text.js';
 import type { Style } from './style.js';
@@ -119,5 +120,5 @@ function daysUntil(from: string, to: string): number {
 }
 
 function money(usd: number): string {
-  return usd.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return formatNumber(usd, { maximumFractionDigits: 2 });
 }

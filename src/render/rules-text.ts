@@ -1,3 +1,4 @@
+import { formatNumber } from '../core/format-number.js';
 import {
   type ClassifyRule,
   type Feedback,
@@ -223,5 +224,5 @@ function describeFeedback(f: Feedback | undefined): string {
 }
 
 function money(n: number): string {
-  return `$${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+  return `$${formatNumber(n, { maximumFractionDigits: 2 })}`;
 }

@@ -19,31 +19,33 @@ const GUESS_SUMMARY: Record<string, string> = {
  * guess is said once.
  */
 export function warningLines(warnings: readonly WarningItem[]): string[] {
-  const ended = new Map<string, Set<string>>();
-  const endedMessage = new Map<string, string>();
+  // Per kind of guess about ended contracts: the contracts, and the last message (said when one).
+  const ended = new Map<string, { ids: Set<string>; message: string }>();
   const open = new Map<string, WarningItem>();
   const other: string[] = [];
   for (const w of warnings) {
-    const guess = w.code in GUESS_SUMMARY && w.contract !== undefined;
-    if (guess && w.open) {
-      const known = open.get(w.contract as string);
+    const { contract } = w;
+    if (!(w.code in GUESS_SUMMARY) || contract === undefined) {
+      if (!other.includes(w.message)) other.push(w.message);
+    } else if (w.open) {
+      const known = open.get(contract);
       if (!known || (known.code !== 'guessed-last-payment' && w.code === 'guessed-last-payment'))
-        open.set(w.contract as string, w);
-    } else if (guess) {
-      const ids = ended.get(w.code) ?? new Set<string>();
-      ids.add(w.contract as string);
-      ended.set(w.code, ids);
-      endedMessage.set(w.code, w.message);
-    } else if (!other.includes(w.message)) other.push(w.message);
+        open.set(contract, w);
+    } else {
+      const kind = ended.get(w.code) ?? { ids: new Set<string>(), message: w.message };
+      kind.ids.add(contract);
+      kind.message = w.message;
+      ended.set(w.code, kind);
+    }
   }
   const lines = [...other];
   for (const code of Object.keys(GUESS_SUMMARY)) {
-    const ids = ended.get(code);
-    if (!ids) continue;
+    const kind = ended.get(code);
+    if (!kind) continue;
     lines.push(
-      ids.size === 1
-        ? (endedMessage.get(code) as string)
-        : `${ids.size} ended contracts ${GUESS_SUMMARY[code]} (--json lists them)`,
+      kind.ids.size === 1
+        ? kind.message
+        : `${kind.ids.size} ended contracts ${GUESS_SUMMARY[code]} (--json lists them)`,
     );
   }
   for (const w of open.values()) lines.push(w.message);

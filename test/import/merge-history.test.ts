@@ -114,7 +114,7 @@ describe('mergeHistory (YAML)', () => {
       TODAY,
     );
     expect(text).toBe(before);
-    expect(plan.updated.map((u) => u.changes)).toEqual([[], [], [], []]);
+    expect(plan.updated.map((u) => u.edits)).toEqual([[], [], [], []]);
     expect(plan.added).toEqual([]);
   });
 

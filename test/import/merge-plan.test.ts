@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contract } from '../../src/core/types.js';
 import type { ImportedContract } from '../../src/import/group-contracts.js';
-import { type ExistingContract, type FieldChange, planMerge } from '../../src/import/merge-plan.js';
+import { type ExistingContract, type FieldEdit, planMerge } from '../../src/import/merge-plan.js';
 
 function existing(fields: Partial<Contract>, options: { guessed?: boolean } = {}): ExistingContract {
   const contract: Contract = {
@@ -39,9 +39,12 @@ function fresh(payments: [string, number][], fields: Partial<ImportedContract> =
 }
 
 const RANGE = { earliest: '2026-01-01', latest: '2026-06-30' };
-const changesOf = (plan: ReturnType<typeof planMerge>) =>
+/** The first contract's edits as one object: key → new value, `REMOVED` for a removed key. */
+const editsOf = (plan: ReturnType<typeof planMerge>) =>
   Object.fromEntries(
-    plan.updated[0].changes.map((c: FieldChange) => [c.key, 'remove' in c ? 'REMOVED' : c.value]),
+    plan.updated[0].edits.map((e: FieldEdit) =>
+      e.op === 'set-payments' ? ['payments', e.payments] : [e.key, e.op === 'remove' ? 'REMOVED' : e.value],
+    ),
   );
 
 describe('planMerge', () => {
@@ -61,7 +64,7 @@ describe('planMerge', () => {
       RANGE,
       undefined,
     );
-    expect(changesOf(plan)).toEqual({
+    expect(editsOf(plan)).toEqual({
       payments: [
         { date: '2026-02-01', amount: 100 },
         { date: '2026-03-01', amount: 50.5 },
@@ -92,7 +95,7 @@ describe('planMerge', () => {
       RANGE,
       undefined,
     );
-    expect(plan.updated[0].changes).toEqual([]);
+    expect(plan.updated[0].edits).toEqual([]);
   });
 
   it('keeps the payments on days a shorter export does not cover, and never lowers refunded then', () => {
@@ -118,14 +121,14 @@ describe('planMerge', () => {
       RANGE,
       undefined,
     );
-    const changes = changesOf(plan);
-    expect(changes.payments).toEqual([
+    const edits = editsOf(plan);
+    expect(edits.payments).toEqual([
       { date: '2025-12-01', amount: 200 },
       { date: '2026-02-01', amount: 100 },
       { date: '2026-03-01', amount: 50 },
     ]);
-    expect(changes.earnings).toBe(350);
-    expect(changes.refunded).toBeUndefined(); // max(40, 10): unchanged
+    expect(edits.earnings).toBe(350);
+    expect(edits.refunded).toBeUndefined(); // max(40, 10): unchanged
   });
 
   it('removes a payment on a covered day that the export does not have, and says so', () => {
@@ -137,7 +140,7 @@ describe('planMerge', () => {
       ],
     });
     const plan = planMerge([old], [fresh([['2026-02-01', 10000]])], RANGE, undefined);
-    expect(changesOf(plan)).toMatchObject({ earnings: 100, payments: [{ date: '2026-02-01', amount: 100 }] });
+    expect(editsOf(plan)).toMatchObject({ earnings: 100, payments: [{ date: '2026-02-01', amount: 100 }] });
     expect(plan.warnings).toEqual([
       'contract C1: 1 payment(s) on days the export covers are not in it and were removed (2026-02-15 $200.00)',
     ]);
@@ -156,7 +159,7 @@ describe('planMerge', () => {
       RANGE,
       undefined,
     );
-    expect(changesOf(plan)).toEqual({ lastPayment: '2026-04-01', earnings: 150 });
+    expect(editsOf(plan)).toEqual({ lastPayment: '2026-04-01', earnings: 150 });
   });
 
   it('leaves the money alone, with a warning, when the export misses the start and the file has no list', () => {
@@ -167,7 +170,7 @@ describe('planMerge', () => {
       lastPayment: '2026-02-01',
     });
     const plan = planMerge([old], [fresh([['2026-02-01', 10000]])], RANGE, undefined);
-    expect(plan.updated[0].changes).toEqual([]);
+    expect(plan.updated[0].edits).toEqual([]);
     expect(plan.warnings[0]).toMatch(
       /contract C1: its payments before 2026-01-01 are not in the export .* left as they were/,
     );
@@ -194,18 +197,20 @@ describe('planMerge', () => {
       RANGE,
       undefined,
     );
-    const changes = plan.updated[0].changes;
-    expect(changes).toContainEqual({
+    const edits = plan.updated[0].edits;
+    expect(edits).toContainEqual({
+      op: 'set',
       key: 'start',
       value: '2026-01-20',
       comment: ' moved from 2026-02-01 by jss import: a payment falls on 2026-01-20',
     });
-    expect(changes).toContainEqual({
+    expect(edits).toContainEqual({
+      op: 'set',
       key: 'end',
       value: '2026-03-05',
       comment: ' moved from 2026-03-01 by jss import: a payment falls on 2026-03-05',
     });
-    expect(changes.find((c) => c.key === 'status')).toBeUndefined();
+    expect(edits.find((e) => e.op === 'set' && e.key === 'status')).toBeUndefined();
   });
 
   it('guesses a status again while it is still marked as a guess', () => {
@@ -214,7 +219,7 @@ describe('planMerge', () => {
       { guessed: true },
     );
     const ended = planMerge([active], [fresh([['2026-02-01', 10000]])], RANGE, undefined);
-    expect(changesOf(ended)).toMatchObject({ status: 'ended', end: '2026-02-01' });
+    expect(editsOf(ended)).toMatchObject({ status: 'ended', end: '2026-02-01' });
     expect(ended.warnings).toEqual([
       'contract C1: status guessed again: ended (its last payment is on 2026-02-01); check it',
     ]);
@@ -234,11 +239,11 @@ describe('planMerge', () => {
       RANGE,
       undefined,
     );
-    expect(changesOf(reopened)).toMatchObject({ status: 'active', end: 'REMOVED' });
+    expect(editsOf(reopened)).toMatchObject({ status: 'active', end: 'REMOVED' });
 
     const confirmed = existing({ earnings: 100, payments: [{ date: '2026-02-01', amount: 100 }] });
     expect(
-      changesOf(planMerge([confirmed], [fresh([['2026-02-01', 10000]])], RANGE, undefined)).status,
+      editsOf(planMerge([confirmed], [fresh([['2026-02-01', 10000]])], RANGE, undefined)).status,
     ).toBeUndefined();
   });
 

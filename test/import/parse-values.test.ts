@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseContractCell, parseInvoice } from '../../src/import/parse-description.js';
-import { formatCents, parseCents, parseExportDate } from '../../src/import/parse-values.js';
+import { parseCents, parseExportDate } from '../../src/import/parse-values.js';
 
 describe('parseExportDate', () => {
   it('reads the forms Upwork writes', () => {
@@ -44,11 +44,6 @@ describe('parseCents', () => {
   it('refuses what is not money', () => {
     for (const text of ['', 'abc', '1,23.00', '--5', '-$-5', '12.3.4', '$'])
       expect(parseCents(text), text).toBeUndefined();
-  });
-
-  it('formats cents for messages', () => {
-    expect(formatCents(125050)).toBe('$1,250.50');
-    expect(formatCents(-1800)).toBe('-$18.00');
   });
 });
 

@@ -81,4 +81,18 @@ describe('renderChart', () => {
     expect(lines).toContain(`${' '.repeat(0)}today 2027-01-03 ↑`.padStart(7 + 10 + 1));
     expect(lines).toContain('       ● the JSS you saw   ○ no score shown');
   });
+  it('draws the lines, with no value, when sampling leaves out every day that has one (it crashed)', () => {
+    // 200 days, a score on the second only; 28 columns sample days 0, 7, 14, ...: none has a score.
+    const values = Array.from({ length: 200 }, (_, i) => (i === 1 ? 90 : null));
+    const days = values.map((value, i) => ({
+      date: `2027-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      value,
+    }));
+    const lines = renderChart({ points: days, lines: [90], title: 'JSS' }, plainStyle, { width: 40 }).split(
+      '\n',
+    );
+    expect(lines[1]).toBe(' 100% ┤');
+    expect(lines[11]).toBe(`  90% ┼${'┈'.repeat(28)} 90%`);
+    expect(lines.slice(2, 11).every((line) => /^ {2}\d\d% ┤$/.test(line))).toBe(true);
+  });
 });
