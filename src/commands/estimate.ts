@@ -6,19 +6,20 @@ import { UserError } from '../errors.js';
 import { renderEstimate, renderEstimateComparison } from '../render/estimate-text.js';
 import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
-import type { CommandContext, CommonOptions } from './context.js';
+import type { CommandContext } from './context.js';
+import type { ArgsOf, estimateCommand, OptionsOf } from './definitions.js';
 import { failUnderLines } from './fail-under.js';
 import { loadInputs, observationsOf, prepareAll, writeWarnings } from './load-inputs.js';
 
-interface EstimateOptions extends CommonOptions {
-  horizon: number;
-  /** `--observed DATE=JSS` values. */
-  observed?: string[];
-}
+type EstimateOptions = OptionsOf<typeof estimateCommand>;
 
-export async function run(args: unknown[], options: EstimateOptions, ctx: CommandContext): Promise<number> {
-  const [file] = args as [string];
-  const inputs = await loadInputs(file, options, ctx);
+/** `jss estimate [FILE]`: the projected JSS, why, and the what-ifs of every open contract. */
+export async function run(
+  [file]: ArgsOf<typeof estimateCommand>,
+  options: EstimateOptions,
+  ctx: CommandContext,
+): Promise<number> {
+  const inputs = await loadInputs(file, { rules: options.rules, asOf: options.asOf }, ctx);
   const { loaded } = inputs;
   const { asOf } = loaded;
   if (toDay(asOf) + options.horizon > toDay(LAST_DAY_ISO)) {

@@ -1,16 +1,19 @@
 import { UserError } from '../errors.js';
 import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
-import type { CommandContext, CommonOptions } from './context.js';
+import type { CommandContext } from './context.js';
+import type { ArgsOf, inferCommand, OptionsOf } from './definitions.js';
 import { loadInputs, observationsOf } from './load-inputs.js';
 
-interface InferOptions extends CommonOptions {
-  observed?: string[];
-}
+type InferOptions = OptionsOf<typeof inferCommand>;
 
-export async function run(args: unknown[], options: InferOptions, ctx: CommandContext): Promise<number> {
-  const [file] = args as [string];
-  const inputs = await loadInputs(file, options, ctx);
+/** `jss infer FILE`: what the scores seen reveal about the ratings that cannot be seen. */
+export async function run(
+  [file]: ArgsOf<typeof inferCommand>,
+  options: InferOptions,
+  ctx: CommandContext,
+): Promise<number> {
+  const inputs = await loadInputs(file, { rules: options.rules, asOf: options.asOf }, ctx);
   const { history, asOf, date } = inputs.loaded;
   const all = observationsOf(inputs.loaded, options.observed ?? []);
   // Observations after the evaluation date are ignored (DESIGN §8).

@@ -2,15 +2,15 @@ import { type PreparedHistory, prepare } from '../core/evaluate.js';
 import { UserError } from '../errors.js';
 import { changesAlternative, loadChanges } from '../io/load-changes.js';
 import type { WarningItem } from '../render/warnings-text.js';
-import type { CommandContext, CommonOptions } from './context.js';
-import { type Inputs, loadInputs, writeWarnings } from './load-inputs.js';
+import type { CommandContext } from './context.js';
+import { type InputChoice, type Inputs, loadInputs, writeWarnings } from './load-inputs.js';
 
-export interface FutureOptions extends CommonOptions {
+export interface FutureChoice extends InputChoice {
   /**
    * `--changes FILE`: forecast or plan from this alternative future instead of the history as it is.
    * Collected as a list so that a second `--changes` is refused rather than silently replacing the first.
    */
-  changes?: string[];
+  changes: string[] | undefined;
 }
 
 export interface Futures {
@@ -31,7 +31,7 @@ export interface Futures {
 /** Loads the history, the rule sets and the changes file of `forecast` and `plan`. */
 export async function loadFutures(
   file: string,
-  options: FutureOptions,
+  options: FutureChoice,
   ctx: CommandContext,
 ): Promise<Futures> {
   const { io } = ctx;
@@ -53,7 +53,7 @@ export async function loadFutures(
     });
   }
   const [inputs, changes] = await Promise.all([
-    loadInputs(file, options, ctx),
+    loadInputs(file, { rules: options.rules, asOf: options.asOf }, ctx),
     changesPath === undefined ? undefined : loadChanges(changesPath, { stdin: io.stdin, cwd: io.cwd }),
   ]);
   const { asOf } = inputs.loaded;

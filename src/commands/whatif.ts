@@ -4,18 +4,19 @@ import { UserError } from '../errors.js';
 import { changesAlternative, loadChanges, setAlternative } from '../io/load-changes.js';
 import { renderJson } from '../render/json.js';
 import { renderWhatif, renderWhatifQuiet } from '../render/whatif-text.js';
-import type { CommandContext, CommonOptions } from './context.js';
+import type { CommandContext } from './context.js';
+import type { ArgsOf, OptionsOf, whatifCommand } from './definitions.js';
 import { failUnderLines } from './fail-under.js';
 import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
 
-interface WhatifOptions extends CommonOptions {
-  set?: string[];
-  changes?: string[];
-  at?: string;
-}
+type WhatifOptions = OptionsOf<typeof whatifCommand>;
 
-export async function run(args: unknown[], options: WhatifOptions, ctx: CommandContext): Promise<number> {
-  const [file] = args as [string];
+/** `jss whatif FILE --set … --changes …`: the baseline beside each alternative future. */
+export async function run(
+  [file]: ArgsOf<typeof whatifCommand>,
+  options: WhatifOptions,
+  ctx: CommandContext,
+): Promise<number> {
   const changePaths = options.changes ?? [];
   if ([file, ...changePaths].filter((p) => p === '-').length > 1) {
     throw new UserError("standard input ('-') can be read only once", {
@@ -25,7 +26,7 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
   }
   const { io } = ctx;
   const [inputs, changeFiles] = await Promise.all([
-    loadInputs(file, options, ctx),
+    loadInputs(file, { rules: options.rules, asOf: options.asOf }, ctx),
     Promise.all(changePaths.map((path) => loadChanges(path, { stdin: io.stdin, cwd: io.cwd }))),
   ]);
   const { asOf } = inputs.loaded;
