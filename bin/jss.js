@@ -1,11 +1,28 @@
 #!/usr/bin/env node
-import module from 'node:module';
+// Runs the script of the command named (`jss.js`, every command's, for help and anything else)
+// from the V8 code cache the build made (src/build/build-cli.ts); V8 compiles it anew if the cache
+// is stale or missing.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
 
-module.enableCompileCache?.();
-const { main, watchOutputStreams } = await import('../dist/cli/cli.js');
-// A reader that stops early (`jss ... | head`) is not an error; any other failed write is exit 2.
-const output = watchOutputStreams(process.stdout, process.stderr, () => {
-  process.exitCode = 2;
-});
-const code = await main(process.argv.slice(2));
-process.exitCode = output.failed() ? 2 : code;
+const named = new URL(
+  `../dist/cli/${/^[a-z]+$/.test(process.argv[2]) ? process.argv[2] : 'jss'}.js`,
+  import.meta.url,
+);
+const file = existsSync(named) ? named : new URL('../dist/cli/jss.js', import.meta.url);
+let cachedData;
+try {
+  cachedData = readFileSync(new URL(file.href.replace(/\.js$/, '.cache')));
+} catch {}
+const script = new Script(readFileSync(file, 'utf8'), { filename: file.pathname, cachedData });
+const module = { exports: {} };
+script.runInThisContext()(
+  module.exports,
+  createRequire(file),
+  module,
+  file.pathname,
+  new URL('.', file).pathname,
+  file.href,
+);
+await module.exports.run(process.argv.slice(2));

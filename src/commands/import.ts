@@ -35,7 +35,8 @@ export async function run(
 
   io.stderr.write(importSummary(imported, merge));
   const warnings = [...imported.warnings, ...(merge?.plan.warnings ?? [])];
-  for (const w of warnings) io.stderr.write(`${errStyle.warn('warning:')} ${w}\n`);
+  const label = errStyle.warn('warning:');
+  io.stderr.write(warnings.map((w) => `${label} ${w}\n`).join(''));
   if (imported.contracts.length > 0 && merge === undefined) {
     io.stderr.write(
       `next: fill in feedback, and endedBy/endReason for ended contracts, then run \`jss estimate ${options.output ?? 'FILE'}\`\n`,

@@ -1,8 +1,10 @@
 import { type PreparedHistory, prepare } from '../core/evaluate.js';
+import type { History, RuleSet } from '../core/types.js';
+import type { Alternative } from '../core/whatif.js';
 import { UserError } from '../errors.js';
-import { changesAlternative, loadChanges } from '../io/load-changes.js';
+import type { AlternativeDates } from '../io/load-changes.js';
 import type { WarningItem } from '../render/warnings-text.js';
-import type { CommandContext } from './context.js';
+import type { CliIO, CommandContext } from './context.js';
 import { type InputChoice, type Inputs, loadInputs, writeWarnings } from './load-inputs.js';
 
 export interface FutureChoice extends InputChoice {
@@ -34,7 +36,6 @@ export async function loadFutures(
   options: FutureChoice,
   ctx: CommandContext,
 ): Promise<Futures> {
-  const { io } = ctx;
   const changePaths = options.changes ?? [];
   if (changePaths.length > 1) {
     throw new UserError(
@@ -52,9 +53,9 @@ export async function loadFutures(
       hint: 'give either the history or the changes file as -, and the other as a file',
     });
   }
-  const [inputs, changes] = await Promise.all([
+  const [inputs, futureOf] = await Promise.all([
     loadInputs(file, { rules: options.rules, asOf: options.asOf }, ctx),
-    changesPath === undefined ? undefined : loadChanges(changesPath, { stdin: io.stdin, cwd: io.cwd }),
+    changesPath === undefined ? undefined : loadChangesFile(changesPath, ctx.io),
   ]);
   const { asOf } = inputs.loaded;
   const { history } = inputs;
@@ -63,8 +64,8 @@ export async function loadFutures(
     inputs,
     prepareAll: (latest, later) =>
       inputs.ruleSets.map(({ ruleSet, source }) => {
-        if (!changes) return { prepared: prepare(history, ruleSet, asOf), source };
-        const future = changesAlternative(changes, history, ruleSet, {
+        if (!futureOf) return { prepared: prepare(history, ruleSet, asOf), source };
+        const future = futureOf(history, ruleSet, {
           asOf,
           at: latest,
           later,
@@ -73,6 +74,19 @@ export async function loadFutures(
         return { prepared: prepare(future.history, ruleSet, asOf), source, alternative: future.name };
       }),
   };
+}
+
+/** A changes file's future of a history under a rule set (see io/load-changes.ts). */
+type FutureOf = (history: History, rules: RuleSet, dates: AlternativeDates) => Alternative;
+
+/**
+ * Reads a changes file and returns what builds its future; its module (with the file's schema, in
+ * zod) is loaded only when there is a changes file.
+ */
+async function loadChangesFile(path: string, io: CliIO): Promise<FutureOf> {
+  const { loadChanges, changesAlternative } = await import('../io/load-changes.js');
+  const changes = await loadChanges(path, { stdin: io.stdin, cwd: io.cwd });
+  return (history, rules, dates) => changesAlternative(changes, history, rules, dates);
 }
 
 /**

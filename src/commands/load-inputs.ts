@@ -66,8 +66,14 @@ export function observationsOf(loaded: LoadedHistory, values: readonly string[] 
   return mergeObservations(loaded.history.observed, given);
 }
 
-/** Warnings go to stderr in human output, guesses summarised (they are in the document with --json). */
+/**
+ * Warnings go to stderr in human output, guesses summarised (they are in the document with --json),
+ * all in one write: a write is a system call, and a large history can have a great many.
+ */
 export function writeWarnings(ctx: CommandContext, warnings: readonly WarningItem[]): void {
-  for (const m of warningLines(warnings))
-    ctx.io.stderr.write(`${wrapText(`${ctx.errStyle.warn('warning:')} ${m}`, ctx.width, '  ')}\n`);
+  const label = ctx.errStyle.warn('warning:');
+  const text = warningLines(warnings)
+    .map((m) => `${wrapText(`${label} ${m}`, ctx.width, '  ')}\n`)
+    .join('');
+  if (text !== '') ctx.io.stderr.write(text);
 }

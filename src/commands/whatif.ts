@@ -1,7 +1,6 @@
 import type { Alternative } from '../core/whatif.js';
 import { whatifWithWarnings } from '../core/whatif.js';
 import { UserError } from '../errors.js';
-import { changesAlternative, loadChanges, setAlternative } from '../io/load-changes.js';
 import { renderJson } from '../render/json.js';
 import { renderWhatif, renderWhatifQuiet } from '../render/whatif-text.js';
 import type { CommandContext } from './context.js';
@@ -25,6 +24,8 @@ export async function run(
     });
   }
   const { io } = ctx;
+  // Loaded only for alternatives to build: it brings the changes file's schema (zod).
+  const { changesAlternative, loadChanges, setAlternative } = await import('../io/load-changes.js');
   const [inputs, changeFiles] = await Promise.all([
     loadInputs(file, { rules: options.rules, asOf: options.asOf }, ctx),
     Promise.all(changePaths.map((path) => loadChanges(path, { stdin: io.stdin, cwd: io.cwd }))),
