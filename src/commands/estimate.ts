@@ -8,7 +8,7 @@ import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
 import type { CommandContext } from './context.js';
 import type { ArgsOf, estimateCommand, OptionsOf } from './definitions.js';
-import { failUnderLines } from './fail-under.js';
+import { failUnderExit } from './fail-under.js';
 import { loadInputs, observationsOf, prepareAll, writeWarnings } from './load-inputs.js';
 
 type EstimateOptions = OptionsOf<typeof estimateCommand>;
@@ -67,12 +67,6 @@ export async function run(
     writeWarnings(ctx, [...inputs.rewindWarnings, ...prepared.flatMap((p) => p.warnings)]);
   }
 
-  if (options.failUnder === undefined) return 0;
-  const failed = failUnderLines(
-    reports.map((r) => ({ label: reports.length > 1 ? r.rules.name : undefined, jss: r.jss })),
-    options.failUnder,
-  );
-  if (failed.length === 0) return 0;
-  if (!options.json) io.stderr.write(failed.join(''));
-  return 1;
+  const checked = reports.map((r) => ({ label: reports.length > 1 ? r.rules.name : undefined, jss: r.jss }));
+  return failUnderExit(checked, options.failUnder, io, options.json === true);
 }

@@ -1,11 +1,11 @@
-import type { Alternative } from '../core/whatif.js';
+import type { Alternative, WhatifReport } from '../core/whatif.js';
 import { whatifWithWarnings } from '../core/whatif.js';
 import { UserError } from '../errors.js';
 import { renderJson } from '../render/json.js';
 import { renderWhatif, renderWhatifQuiet } from '../render/whatif-text.js';
 import type { CommandContext } from './context.js';
 import type { ArgsOf, OptionsOf, whatifCommand } from './definitions.js';
-import { failUnderLines } from './fail-under.js';
+import { type CheckedJss, failUnderExit } from './fail-under.js';
 import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
 
 type WhatifOptions = OptionsOf<typeof whatifCommand>;
@@ -70,16 +70,15 @@ export async function run(
       results.flatMap((r) => r.warnings),
     );
 
-  if (options.failUnder === undefined) return 0;
-  // Each alternative is checked (the baseline when there is none), named with its rule set when several.
-  const checked = reports.flatMap((r) =>
+  return failUnderExit(checkedJss(reports), options.failUnder, io, options.json === true);
+}
+
+/** Each alternative's JSS (the baseline's when there is none), named with its rule set when several. */
+function checkedJss(reports: readonly WhatifReport[]): CheckedJss[] {
+  return reports.flatMap((r) =>
     (r.alternatives.length ? r.alternatives : [{ ...r.baseline, name: 'baseline' }]).map((a) => ({
       label: reports.length > 1 ? `${r.rules.name}: ${a.name}` : a.name,
       jss: a.jss,
     })),
   );
-  const failed = failUnderLines(checked, options.failUnder);
-  if (failed.length === 0) return 0;
-  if (!options.json) io.stderr.write(failed.join(''));
-  return 1;
 }
