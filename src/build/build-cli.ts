@@ -19,20 +19,38 @@ import type { CliIO } from '../commands/context.js';
 import { EXAMPLES } from '../commands/help-text.js';
 import { packageRoot } from '../package-root.js';
 
-/** The command each script's cache is made from: a small run of the command on the examples. */
-const WARM_RUNS: Record<string, string[]> = {
-  estimate: ['estimate', 'examples/freelancer.yaml'],
-  whatif: ['whatif', 'examples/forum-case.yaml', '--set', 'BP-3=client-cancels:unhappy'],
-  forecast: ['forecast', 'examples/freelancer.yaml'],
-  plan: ['plan', 'examples/freelancer.yaml', '--target', '90'],
-  infer: ['infer', 'examples/why-did-it-drop.yaml'],
-  report: ['report', 'examples/freelancer.yaml', '-o', '-'],
-  validate: ['validate', 'examples/freelancer.yaml'],
-  init: ['init', '-'],
-  schema: ['schema', 'contracts'],
-  rules: ['rules'],
-  import: ['import', 'test/fixtures/import/transactions-13.csv'],
-  jss: ['--help'],
+/**
+ * The runs each script's cache is made from: small runs of the command on the examples, text and
+ * JSON, so that what they compile is in the cache.
+ */
+const WARM_RUNS: Record<string, string[][]> = {
+  estimate: [
+    ['estimate', 'examples/freelancer.yaml'],
+    ['estimate', 'examples/forum-case.yaml', '--json'],
+  ],
+  whatif: [
+    ['whatif', 'examples/forum-case.yaml', '--set', 'BP-3=client-cancels:unhappy'],
+    ['whatif', 'examples/forum-case.yaml', '--set', 'BP-3=client-unhappy:unhappy', '--json'],
+  ],
+  forecast: [
+    ['forecast', 'examples/freelancer.yaml'],
+    ['forecast', 'examples/forum-case.yaml', '--json'],
+  ],
+  plan: [
+    ['plan', 'examples/freelancer.yaml', '--target', '90'],
+    ['plan', 'examples/forum-case.yaml', '--target', '95', '--json'],
+  ],
+  infer: [['infer', 'examples/why-did-it-drop.yaml']],
+  report: [['report', 'examples/freelancer.yaml', '-o', '-']],
+  validate: [
+    ['validate', 'examples/freelancer.yaml'],
+    ['validate', 'examples/forum-case.yaml', '--json'],
+  ],
+  init: [['init', '-']],
+  schema: [['schema', 'contracts']],
+  rules: [['rules'], ['rules', 'show', 'upwork-2026']],
+  import: [['import', 'test/fixtures/import/transactions-13.csv']],
+  jss: [['--help'], ['estimate', '--help']],
 };
 
 /** The parameters a script's function takes: CommonJS's, and the URL that stands for `import.meta.url`. */
@@ -106,11 +124,14 @@ function loadWarm(script: Script, file: string): (argv: string[], io: CliIO) => 
   return (argv, io) => warm(argv, io);
 }
 
-/** Runs the command once in-process, then writes the code V8 compiled for it as the script's cache. */
-async function writeCache(file: string, code: string, argv: readonly string[]): Promise<void> {
+/** Runs the command in-process, then writes the code V8 compiled for it as the script's cache. */
+async function writeCache(file: string, code: string, runs: readonly string[][]): Promise<void> {
   const script = new Script(code, { filename: file });
-  const exit = await loadWarm(script, file)([...argv], sinkIO());
-  if (exit !== 0) throw new Error(`build: jss ${argv.join(' ')} exited ${exit} while warming its cache`);
+  const warm = loadWarm(script, file);
+  for (const argv of runs) {
+    const exit = await warm([...argv], sinkIO());
+    if (exit !== 0) throw new Error(`build: jss ${argv.join(' ')} exited ${exit} while warming its cache`);
+  }
   const cache = script.createCachedData();
   const check = new Script(code, { filename: file, cachedData: cache });
   if (check.cachedDataRejected) throw new Error(`build: V8 rejects the code cache it just made for ${file}`);
