@@ -47,6 +47,7 @@ function cases(smallJson) {
     ['jss rules show upwork-2026', ['rules', 'show', 'upwork-2026'], true],
     ['jss schema contracts', ['schema', 'contracts'], true],
     ['jss init -', ['init', '-'], true],
+    ['jss import (a transaction CSV)', ['import', 'test/fixtures/import/transactions-13.csv'], true],
     ['jss --help', ['--help'], true],
     ['jss --version', ['--version'], true],
     ['jss infer (why-did-it-drop; may load more)', ['infer', 'examples/why-did-it-drop.yaml'], false],
