@@ -17,12 +17,7 @@ export async function run(
   ctx: CommandContext,
 ): Promise<number> {
   const changePaths = options.changes ?? [];
-  if ([file, ...changePaths].filter((p) => p === '-').length > 1) {
-    throw new UserError("standard input ('-') can be read only once", {
-      code: 'stdin-twice',
-      hint: 'give the history or one changes file as -, and the others as files',
-    });
-  }
+  stdinAtMostOnce([file, ...changePaths]);
   const { io } = ctx;
   // Loaded only for alternatives to build: it brings the changes file's schema (zod).
   const { changesAlternative, loadChanges, setAlternative } = await import('../io/load-changes.js');
@@ -81,4 +76,14 @@ function checkedJss(reports: readonly WhatifReport[]): CheckedJss[] {
       jss: a.jss,
     })),
   );
+}
+
+/** Standard input can be read once: as the history or as one changes file. */
+function stdinAtMostOnce(paths: readonly string[]): void {
+  if (paths.filter((p) => p === '-').length > 1) {
+    throw new UserError("standard input ('-') can be read only once", {
+      code: 'stdin-twice',
+      hint: 'give the history or one changes file as -, and the others as files',
+    });
+  }
 }
