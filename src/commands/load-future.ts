@@ -22,11 +22,11 @@ export interface Futures {
   inputs: Inputs;
   /**
    * The history (after `--changes`, whose dates may run up to `latest`) prepared under each rule set,
-   * with the rule set's source for the report. `later` says how the user can allow later dates.
+   * with the rule set's source for the report. `laterHint` says how the user can allow later dates.
    */
   prepareAll(
     latest: string,
-    later: string,
+    laterHint: string,
   ): { prepared: PreparedHistory; source: string; alternative?: string }[];
 }
 
@@ -62,13 +62,13 @@ export async function loadFutures(
   return {
     asOf,
     inputs,
-    prepareAll: (latest, later) =>
+    prepareAll: (latest, laterHint) =>
       inputs.ruleSets.map(({ ruleSet, source }) => {
         if (!futureOf) return { prepared: prepare(history, ruleSet, asOf), source };
         const future = futureOf(history, ruleSet, {
           asOf,
           at: latest,
-          later,
+          later: laterHint,
           written: inputs.loaded.history,
         });
         return { prepared: prepare(future.history, ruleSet, asOf), source, alternative: future.name };
