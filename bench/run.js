@@ -1,11 +1,12 @@
 // `npm run bench`: speed and memory of jss on synthetic histories, reported as ratios measured in
 // one run on this machine (absolute times vary between machines; ratios much less).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { syntheticHistory } from './generate.js';
 import { runScaleBenchmarks } from './scale.js';
+import { startup } from './startup.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const dir = join(root, '.bench');
@@ -58,20 +59,7 @@ const say = (s) => {
 
 say(`jss benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 say('');
-say('Start-up (median of 9 runs, wall time of a whole process; the small history has 23 contracts):');
-const empty = wall(['-e', ''], 9);
-const help = wall([bin, '--help'], 9);
-const small = wall([bin, 'estimate', 'examples/freelancer.yaml'], 9);
-const smallJson = join(dir, 'freelancer.json');
-writeFileSync(smallJson, JSON.stringify(parse(readFileSync(join(root, 'examples/freelancer.yaml'), 'utf8'))));
-const json = wall([bin, 'estimate', smallJson], 9);
-const row = (label, ms) =>
-  say(`  ${label.padEnd(42)} ${fmt(ms).padStart(6)} ms   ${(ms / empty).toFixed(2)}x`);
-row("node -e ''", empty);
-row('jss --help', help);
-row('jss estimate examples/freelancer.yaml', small);
-row('jss estimate (the same history as JSON)', json);
-say('  target for jss estimate on a small history: < 2x');
+startup({ root, say });
 say('');
 runScaleBenchmarks({ dir, say });
 say('');

@@ -1,11 +1,24 @@
 #!/usr/bin/env node
-import module from 'node:module';
+// Runs the script of the command named (dist/cli/NAME.js; jss.js, with every command, for help and
+// anything else) from the V8 code cache the build made beside it (see src/build/build-cli.ts). A
+// stale or missing cache only costs time: V8 then compiles the script as usual. CommonJS (see
+// bin/package.json): node starts a CommonJS file faster than an ES module.
+const { existsSync, readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { Script } = require('node:vm');
 
-module.enableCompileCache?.();
-const { main, watchOutputStreams } = await import('../dist/cli/cli.js');
-// A reader that stops early (`jss ... | head`) is not an error; any other failed write is exit 2.
-const output = watchOutputStreams(process.stdout, process.stderr, () => {
-  process.exitCode = 2;
-});
-const code = await main(process.argv.slice(2));
-process.exitCode = output.failed() ? 2 : code;
+const dir = join(__dirname, '..', 'dist', 'cli');
+const command = process.argv[2] ?? '';
+const named = join(dir, `${/^[a-z]+$/.test(command) ? command : 'jss'}.js`);
+const path = existsSync(named) ? named : join(dir, 'jss.js');
+let cachedData;
+try {
+  cachedData = readFileSync(path.replace(/\.js$/, '.cache'));
+} catch {}
+const script = new Script(readFileSync(path, 'utf8'), { filename: path, cachedData });
+const exported = { exports: {} };
+const body = script.runInThisContext();
+body(exported.exports, createRequire(path), exported, path, dir, pathToFileURL(path).href);
+exported.exports.run(process.argv.slice(2));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,3 +17,11 @@ export const packageRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** True under the tests, which run the TypeScript sources: nothing built is read then. */
 export const runningFromSource = import.meta.url.endsWith('.ts');
+
+/** The version in the package's package.json. */
+export function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+  if (typeof pkg !== 'object' || pkg === null || !('version' in pkg) || typeof pkg.version !== 'string')
+    throw new Error(`jss: no version in ${join(packageRoot, 'package.json')}`);
+  return pkg.version;
+}

@@ -18,17 +18,6 @@ export interface CliIO {
   now: () => Date;
 }
 
-/** Options shared by the reporting commands (commander's camelCase names). */
-export interface CommonOptions {
-  rules?: string;
-  asOf?: string;
-  json?: boolean;
-  quiet?: boolean;
-  color?: boolean;
-  debug?: boolean;
-  failUnder?: number;
-}
-
 export interface CommandContext {
   io: CliIO;
   /** Decorations for stdout. */

@@ -6,19 +6,20 @@ import { UserError } from '../errors.js';
 import { renderEstimate, renderEstimateComparison } from '../render/estimate-text.js';
 import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
-import type { CommandContext, CommonOptions } from './context.js';
-import { failUnderLines } from './fail-under.js';
+import type { CommandContext } from './context.js';
+import type { ArgsOf, estimateCommand, OptionsOf } from './definitions.js';
+import { failUnderExit } from './fail-under.js';
 import { loadInputs, observationsOf, prepareAll, writeWarnings } from './load-inputs.js';
 
-interface EstimateOptions extends CommonOptions {
-  horizon: number;
-  /** `--observed DATE=JSS` values. */
-  observed?: string[];
-}
+type EstimateOptions = OptionsOf<typeof estimateCommand>;
 
-export async function run(args: unknown[], options: EstimateOptions, ctx: CommandContext): Promise<number> {
-  const [file] = args as [string];
-  const inputs = await loadInputs(file, options, ctx);
+/** `jss estimate [FILE]`: the projected JSS, why, and the what-ifs of every open contract. */
+export async function run(
+  [file]: ArgsOf<typeof estimateCommand>,
+  options: EstimateOptions,
+  ctx: CommandContext,
+): Promise<number> {
+  const inputs = await loadInputs(file, { rules: options.rules, asOf: options.asOf }, ctx);
   const { loaded } = inputs;
   const { asOf } = loaded;
   if (toDay(asOf) + options.horizon > toDay(LAST_DAY_ISO)) {
@@ -66,12 +67,6 @@ export async function run(args: unknown[], options: EstimateOptions, ctx: Comman
     writeWarnings(ctx, [...inputs.rewindWarnings, ...prepared.flatMap((p) => p.warnings)]);
   }
 
-  if (options.failUnder === undefined) return 0;
-  const failed = failUnderLines(
-    reports.map((r) => ({ label: reports.length > 1 ? r.rules.name : undefined, jss: r.jss })),
-    options.failUnder,
-  );
-  if (failed.length === 0) return 0;
-  if (!options.json) io.stderr.write(failed.join(''));
-  return 1;
+  const checked = reports.map((r) => ({ label: reports.length > 1 ? r.rules.name : undefined, jss: r.jss }));
+  return failUnderExit(checked, options.failUnder, io, options.json === true);
 }

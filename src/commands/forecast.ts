@@ -1,24 +1,26 @@
 import { laterDate, toDay, toIso } from '../core/dates.js';
-import { defaultUntil, forecastWithChanges, type Step } from '../core/forecast.js';
+import { defaultUntil, forecastWithChanges } from '../core/forecast.js';
 import { UserError } from '../errors.js';
 import { type ForecastView, renderForecast, renderForecastQuiet } from '../render/forecast-text.js';
 import { renderJson } from '../render/json.js';
 import type { CommandContext } from './context.js';
-import { type FutureOptions, loadFutures, writeGuesses } from './load-future.js';
+import type { ArgsOf, forecastCommand, OptionsOf } from './definitions.js';
+import { loadFutures, writeGuesses } from './load-future.js';
 import { observationsOf } from './load-inputs.js';
 
-interface ForecastOptions extends FutureOptions {
-  until?: string;
-  step: Step;
-  /** `--from DATE`: the series starts on this earlier day. */
-  from?: string;
-  /** `--observed DATE=JSS` values. */
-  observed?: string[];
-}
+type ForecastOptions = OptionsOf<typeof forecastCommand>;
 
-export async function run(args: unknown[], options: ForecastOptions, ctx: CommandContext): Promise<number> {
-  const [file] = args as [string];
-  const futures = await loadFutures(file, options, ctx);
+/** `jss forecast FILE`: the JSS over time, with the days it crosses a threshold. */
+export async function run(
+  [file]: ArgsOf<typeof forecastCommand>,
+  options: ForecastOptions,
+  ctx: CommandContext,
+): Promise<number> {
+  const futures = await loadFutures(
+    file,
+    { rules: options.rules, asOf: options.asOf, changes: options.changes },
+    ctx,
+  );
   const { asOf } = futures;
   const until = options.until ?? toIso(defaultUntil(toDay(asOf)));
   if (until < asOf) {

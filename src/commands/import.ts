@@ -9,16 +9,17 @@ import { parseSource } from '../io/parse-document.js';
 import { readInput } from '../io/read-input.js';
 import { checkWritablePath, withFileLock, writeBackup, writeFileAtomic } from '../io/write-file.js';
 import type { CommandContext } from './context.js';
+import type { ArgsOf, importCommand, OptionsOf } from './definitions.js';
 import { resolvePath } from './paths.js';
 
-interface ImportOptions {
-  output?: string;
-  merge?: string;
-  force?: boolean;
-}
+type ImportOptions = OptionsOf<typeof importCommand>;
 
-export async function run(args: unknown[], options: ImportOptions, ctx: CommandContext): Promise<number> {
-  const [paths] = args as [string[]];
+/** `jss import CSV…`: a contract history built from Upwork's exports, or merged into one. */
+export async function run(
+  [paths]: ArgsOf<typeof importCommand>,
+  options: ImportOptions,
+  ctx: CommandContext,
+): Promise<number> {
   const { io, errStyle } = ctx;
   checkPaths(paths, options, ctx);
 
@@ -34,7 +35,8 @@ export async function run(args: unknown[], options: ImportOptions, ctx: CommandC
 
   io.stderr.write(importSummary(imported, merge));
   const warnings = [...imported.warnings, ...(merge?.plan.warnings ?? [])];
-  for (const w of warnings) io.stderr.write(`${errStyle.warn('warning:')} ${w}\n`);
+  const label = errStyle.warn('warning:');
+  io.stderr.write(warnings.map((w) => `${label} ${w}\n`).join(''));
   if (imported.contracts.length > 0 && merge === undefined) {
     io.stderr.write(
       `next: fill in feedback, and endedBy/endReason for ended contracts, then run \`jss estimate ${options.output ?? 'FILE'}\`\n`,
@@ -45,13 +47,18 @@ export async function run(args: unknown[], options: ImportOptions, ctx: CommandC
 
 type Merge = Parameters<typeof importSummary>[1];
 
-async function importOnly(paths: string[], options: ImportOptions, ctx: CommandContext, today: string) {
+async function importOnly(
+  paths: string[],
+  options: ImportOptions,
+  ctx: CommandContext,
+  today: string,
+): Promise<{ imported: Awaited<ReturnType<typeof importFiles>>; merge: Merge }> {
   const imported = await importFiles(paths, { cwd: ctx.io.cwd, stdin: ctx.io.stdin });
   const text = historyYaml(imported.contracts, imported.latest);
   await checkOutput(text, today);
   if (options.output === undefined) ctx.io.stdout.write(text);
   else await write(ctx, options.output, text, options.force === true);
-  return { imported, merge: undefined as Merge };
+  return { imported, merge: undefined };
 }
 
 async function importAndMerge(

@@ -2,15 +2,15 @@ import { EXAMPLE_HISTORY } from '../io/example-history.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { wrapLines } from '../render/table.js';
 import type { CommandContext } from './context.js';
+import type { ArgsOf, initCommand, OptionsOf } from './definitions.js';
 import { resolvePath } from './paths.js';
 
 /** `jss init [PATH]`: writes the commented example history ('-' prints it to stdout). */
 export async function run(
-  args: unknown[],
-  options: { force?: boolean },
+  [path]: ArgsOf<typeof initCommand>,
+  options: OptionsOf<typeof initCommand>,
   ctx: CommandContext,
 ): Promise<number> {
-  const path = String(args[0] ?? 'contracts.yaml');
   if (path === '-') {
     ctx.io.stdout.write(EXAMPLE_HISTORY);
     return 0;

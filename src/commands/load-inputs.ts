@@ -9,7 +9,7 @@ import { parseObservedOptions } from '../io/observed-option.js';
 import { wrapText } from '../render/table.js';
 import { type WarningItem, warningLines } from '../render/warnings-text.js';
 import { DEFAULT_RULE_SET, type LoadedRuleSet, loadRuleSets } from '../rules/load-rules.js';
-import type { CommandContext, CommonOptions } from './context.js';
+import type { CommandContext } from './context.js';
 
 export interface Inputs {
   loaded: LoadedHistory;
@@ -23,8 +23,17 @@ export interface Inputs {
   rewindWarnings: RewindWarning[];
 }
 
+/**
+ * What `--rules` and `--as-of` chose. Both keys are required (each may be undefined), so a caller
+ * names the options it passes and a renamed option is a compile error there.
+ */
+export interface InputChoice {
+  rules: string | undefined;
+  asOf: string | undefined;
+}
+
 /** The history and every rule set named by `--rules`, validated; shared by the reporting commands. */
-export async function loadInputs(file: string, options: CommonOptions, ctx: CommandContext): Promise<Inputs> {
+export async function loadInputs(file: string, options: InputChoice, ctx: CommandContext): Promise<Inputs> {
   const [loaded, ruleSets] = await Promise.all([
     loadHistory(file, {
       stdin: ctx.io.stdin,
@@ -57,8 +66,14 @@ export function observationsOf(loaded: LoadedHistory, values: readonly string[] 
   return mergeObservations(loaded.history.observed, given);
 }
 
-/** Warnings go to stderr in human output, guesses summarised (they are in the document with --json). */
+/**
+ * Warnings go to stderr in human output, guesses summarised (they are in the document with --json),
+ * all in one write: a write is a system call, and a large history can have a great many.
+ */
 export function writeWarnings(ctx: CommandContext, warnings: readonly WarningItem[]): void {
-  for (const m of warningLines(warnings))
-    ctx.io.stderr.write(`${wrapText(`${ctx.errStyle.warn('warning:')} ${m}`, ctx.width, '  ')}\n`);
+  const label = ctx.errStyle.warn('warning:');
+  const text = warningLines(warnings)
+    .map((m) => `${wrapText(`${label} ${m}`, ctx.width, '  ')}\n`)
+    .join('');
+  if (text !== '') ctx.io.stderr.write(text);
 }

@@ -4,16 +4,22 @@ import { plan } from '../core/plan.js';
 import { renderJson } from '../render/json.js';
 import { type PlanView, renderPlan, renderPlanQuiet } from '../render/plan-text.js';
 import type { CommandContext } from './context.js';
-import { type FutureOptions, loadFutures, writeGuesses } from './load-future.js';
+import type { ArgsOf, OptionsOf, planCommand } from './definitions.js';
+import { loadFutures, writeGuesses } from './load-future.js';
 
-interface PlanOptions extends FutureOptions {
-  target: number;
-  jobEarnings: number;
-}
+type PlanOptions = OptionsOf<typeof planCommand>;
 
-export async function run(args: unknown[], options: PlanOptions, ctx: CommandContext): Promise<number> {
-  const [file] = args as [string];
-  const futures = await loadFutures(file, options, ctx);
+/** `jss plan FILE --target N`: the day time alone reaches N, and the fewest new jobs that do. */
+export async function run(
+  [file]: ArgsOf<typeof planCommand>,
+  options: PlanOptions,
+  ctx: CommandContext,
+): Promise<number> {
+  const futures = await loadFutures(
+    file,
+    { rules: options.rules, asOf: options.asOf, changes: options.changes },
+    ctx,
+  );
   // Dates of a changes file may run as far as time alone is looked at.
   const prepared = futures.prepareAll(
     toIso(defaultUntil(toDay(futures.asOf))),

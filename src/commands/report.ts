@@ -1,27 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { againstObserved } from '../core/against-observed.js';
 import { laterDate } from '../core/dates.js';
 import { reportPage } from '../core/report-page.js';
 import { UserError } from '../errors.js';
 import { checkWritablePath, writeFileAtomic } from '../io/write-file.js';
-import { packageRoot } from '../package-root.js';
+import { packageVersion } from '../package-root.js';
 import { renderReportHtml } from '../render/report-html.js';
 import type { CommandContext } from './context.js';
+import type { ArgsOf, OptionsOf, reportCommand } from './definitions.js';
 import { loadInputs, observationsOf, prepareAll, writeWarnings } from './load-inputs.js';
 import { resolvePath } from './paths.js';
 
-interface ReportOptions {
-  output: string;
-  rules?: string;
-  asOf?: string;
-  from?: string;
-  force?: boolean;
-}
+type ReportOptions = OptionsOf<typeof reportCommand>;
 
 /** `jss report FILE`: one self-contained HTML page of estimate and forecast, for one rule set. */
-export async function run(args: unknown[], options: ReportOptions, ctx: CommandContext): Promise<number> {
-  const [file] = args as [string];
+export async function run(
+  [file]: ArgsOf<typeof reportCommand>,
+  options: ReportOptions,
+  ctx: CommandContext,
+): Promise<number> {
   const { io } = ctx;
   if (options.rules?.includes(',')) {
     throw new UserError(`--rules ${options.rules}: a report shows one rule set`, {
@@ -39,7 +35,7 @@ export async function run(args: unknown[], options: ReportOptions, ctx: CommandC
     }
     checkWritablePath(resolvePath(io, out), `-o ${out}`);
   }
-  const inputs = await loadInputs(file, options, ctx);
+  const inputs = await loadInputs(file, { rules: options.rules, asOf: options.asOf }, ctx);
   const { loaded } = inputs;
   if (options.from !== undefined && options.from > loaded.asOf) {
     throw new UserError(`--from ${options.from} is after the evaluation date ${loaded.asOf}`, {
@@ -65,7 +61,7 @@ export async function run(args: unknown[], options: ReportOptions, ctx: CommandC
       observed,
     },
   });
-  const html = renderReportHtml(page, { file, version: version() });
+  const html = renderReportHtml(page, { file, version: packageVersion() });
   if (out === '-') io.stdout.write(html);
   else {
     await writeFileAtomic(resolvePath(io, out), html, { force: options.force, name: out });
@@ -75,8 +71,4 @@ export async function run(args: unknown[], options: ReportOptions, ctx: CommandC
   }
   writeWarnings(ctx, [...inputs.rewindWarnings, ...prepared.warnings]);
   return 0;
-}
-
-function version(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }

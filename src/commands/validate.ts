@@ -4,14 +4,19 @@ import { rewindHistory } from '../core/rewind.js';
 import { loadHistory } from '../io/load-history.js';
 import { renderJson } from '../render/json.js';
 import { renderValidateText } from '../render/validate-text.js';
-import type { CommandContext, CommonOptions } from './context.js';
+import type { CommandContext } from './context.js';
+import type { ArgsOf, OptionsOf, validateCommand } from './definitions.js';
 
 /**
  * `jss validate FILE`: one line on success; located problems (exit 2) otherwise. Dates are checked
  * against the history's date; `--as-of` an earlier day counts the contracts as they stood then.
  */
-export async function run(args: unknown[], options: CommonOptions, ctx: CommandContext): Promise<number> {
-  const { source, history, asOf, date } = await loadHistory(String(args[0]), {
+export async function run(
+  [file]: ArgsOf<typeof validateCommand>,
+  options: OptionsOf<typeof validateCommand>,
+  ctx: CommandContext,
+): Promise<number> {
+  const { source, history, asOf, date } = await loadHistory(file, {
     stdin: ctx.io.stdin,
     cwd: ctx.io.cwd,
     asOf: options.asOf,

@@ -1,32 +1,29 @@
-import type { Alternative } from '../core/whatif.js';
+import type { Alternative, WhatifReport } from '../core/whatif.js';
 import { whatifWithWarnings } from '../core/whatif.js';
 import { UserError } from '../errors.js';
 import { changesFileAlternative, setAlternative } from '../io/alternative-options.js';
-import { loadChanges } from '../io/load-changes.js';
 import { renderJson } from '../render/json.js';
 import { renderWhatif, renderWhatifQuiet } from '../render/whatif-text.js';
-import type { CommandContext, CommonOptions } from './context.js';
-import { failUnderLines } from './fail-under.js';
+import type { CommandContext } from './context.js';
+import type { ArgsOf, OptionsOf, whatifCommand } from './definitions.js';
+import { type CheckedJss, failUnderExit } from './fail-under.js';
 import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
 
-interface WhatifOptions extends CommonOptions {
-  set?: string[];
-  changes?: string[];
-  at?: string;
-}
+type WhatifOptions = OptionsOf<typeof whatifCommand>;
 
-export async function run(args: unknown[], options: WhatifOptions, ctx: CommandContext): Promise<number> {
-  const [file] = args as [string];
+/** `jss whatif FILE --set … --changes …`: the baseline beside each alternative future. */
+export async function run(
+  [file]: ArgsOf<typeof whatifCommand>,
+  options: WhatifOptions,
+  ctx: CommandContext,
+): Promise<number> {
   const changePaths = options.changes ?? [];
-  if ([file, ...changePaths].filter((p) => p === '-').length > 1) {
-    throw new UserError("standard input ('-') can be read only once", {
-      code: 'stdin-twice',
-      hint: 'give the history or one changes file as -, and the others as files',
-    });
-  }
+  stdinAtMostOnce([file, ...changePaths]);
   const { io } = ctx;
+  // Loaded only for alternatives to build: it brings the changes file's schema (zod).
+  const { loadChanges } = await import('../io/load-changes.js');
   const [inputs, changeFiles] = await Promise.all([
-    loadInputs(file, options, ctx),
+    loadInputs(file, { rules: options.rules, asOf: options.asOf }, ctx),
     Promise.all(changePaths.map((path) => loadChanges(path, { stdin: io.stdin, cwd: io.cwd }))),
   ]);
   const { asOf } = inputs.loaded;
@@ -69,16 +66,25 @@ export async function run(args: unknown[], options: WhatifOptions, ctx: CommandC
       results.flatMap((r) => r.warnings),
     );
 
-  if (options.failUnder === undefined) return 0;
-  // Each alternative is checked (the baseline when there is none), named with its rule set when several.
-  const checked = reports.flatMap((r) =>
+  return failUnderExit(checkedJss(reports), options.failUnder, io, options.json === true);
+}
+
+/** Each alternative's JSS (the baseline's when there is none), named with its rule set when several. */
+function checkedJss(reports: readonly WhatifReport[]): CheckedJss[] {
+  return reports.flatMap((r) =>
     (r.alternatives.length ? r.alternatives : [{ ...r.baseline, name: 'baseline' }]).map((a) => ({
       label: reports.length > 1 ? `${r.rules.name}: ${a.name}` : a.name,
       jss: a.jss,
     })),
   );
-  const failed = failUnderLines(checked, options.failUnder);
-  if (failed.length === 0) return 0;
-  if (!options.json) io.stderr.write(failed.join(''));
-  return 1;
+}
+
+/** Standard input can be read once: as the history or as one changes file. */
+function stdinAtMostOnce(paths: readonly string[]): void {
+  if (paths.filter((p) => p === '-').length > 1) {
+    throw new UserError("standard input ('-') can be read only once", {
+      code: 'stdin-twice',
+      hint: 'give the history or one changes file as -, and the others as files',
+    });
+  }
 }

@@ -1,35 +1,121 @@
-/** The process's own output streams: a failed write is a message and exit 2, never a stack trace. */
-interface WatchedStream {
-  on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
-}
-
-interface Reporter {
-  write(text: string): unknown;
-}
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { OutStream } from '../commands/context.js';
 
 /**
- * Watches stdout and stderr. A reader that stops early (`jss ... | head`: EPIPE) is not an error;
- * any other failed write (`> /dev/full`: ENOSPC) is reported on stderr once, and `failed()` is true
- * from then on, so the caller exits 2 whatever the command returned.
+ * The process's standard output and error, written with `fs.writeSync` on file descriptors 1 and 2.
+ * `process.stdout` and `process.stderr` are not touched: making those stream objects loads Node's
+ * stream and network modules, a good part of a short run's time.
  */
-export function watchOutputStreams(
-  stdout: WatchedStream,
-  stderr: WatchedStream & Reporter,
-  onFailure: () => void,
-): { failed: () => boolean } {
+
+/** What the writer needs of the system (the real one below; tests give their own). */
+export interface OutputSystem {
+  /** Writes some bytes to `fd`, returning how many were written; throws as `fs.writeSync` does. */
+  write(fd: number, bytes: Uint8Array): number;
+  /** Whether `fd` is a terminal. */
+  isTTY(fd: number): boolean;
+  /** A terminal's width in columns. */
+  columns(fd: number): number | undefined;
+  /** Waits a moment before a write that would block is tried again. */
+  pause(): void;
+}
+
+export interface ProcessOutput {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** True once a write failed in a way other than the reader going away: the run exits 2. */
+  failed(): boolean;
+}
+
+const NAMES = { 1: 'standard output', 2: 'standard error' };
+
+/**
+ * Standard output and error. A reader that stops early (`jss ... | head`: EPIPE) is not an error:
+ * what follows is dropped. Any other failed write (`> /dev/full`: ENOSPC) is said on stderr once,
+ * that stream is dropped from then on, and `failed()` is true, so the run exits 2 whatever the
+ * command returned.
+ */
+export function processOutput(system: OutputSystem = nodeOutputSystem()): ProcessOutput {
   let failed = false;
-  const fail = (which: string) => (error: NodeJS.ErrnoException) => {
+  const closed = new Set<number>();
+  const fail = (fd: 1 | 2, error: NodeJS.ErrnoException) => {
+    closed.add(fd);
     if (error.code === 'EPIPE' || failed) return;
     failed = true;
-    onFailure();
-    if (which === 'standard error') return; // nowhere left to say it
-    try {
-      stderr.write(`jss: cannot write to ${which} (${error.message.replace(/, \w+$/, '')})\n`);
-    } catch {
-      // stderr is gone too
-    }
+    if (fd === 2) return; // nowhere left to say it
+    stderr.write(`jss: cannot write to ${NAMES[fd]} (${error.message.replace(/, \w+$/, '')})\n`);
   };
-  stdout.on('error', fail('standard output'));
-  stderr.on('error', fail('standard error'));
-  return { failed: () => failed };
+  const stream = (fd: 1 | 2): OutStream => {
+    const isTTY = system.isTTY(fd);
+    return {
+      isTTY,
+      columns: isTTY ? system.columns(fd) : undefined,
+      write(text: string) {
+        if (closed.has(fd)) return;
+        try {
+          writeAll(system, fd, Buffer.from(text, 'utf8'));
+        } catch (error) {
+          if (!isErrnoException(error)) throw error;
+          fail(fd, error);
+        }
+      },
+    };
+  };
+  const stderr = stream(2);
+  return { stdout: stream(1), stderr, failed: () => failed };
+}
+
+function writeAll(system: OutputSystem, fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += system.write(fd, bytes.subarray(offset));
+    } catch (error) {
+      // A descriptor another process left non-blocking: wait for the reader, then go on.
+      if (!isErrnoException(error) || error.code !== 'EAGAIN') throw error;
+      system.pause();
+    }
+  }
+}
+
+function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && 'code' in error;
+}
+
+const pauseCell = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * The real system. Whether a descriptor is a terminal is first asked of `fstat`: a pipe, a file or
+ * /dev/null is not one, and only for another character device is the `tty` module loaded. A
+ * terminal's width is Node's own (a person is waiting there, not a script).
+ */
+export function nodeOutputSystem(): OutputSystem {
+  const require = createRequire(import.meta.url);
+  return {
+    write: (fd, bytes) => writeSync(fd, bytes),
+    isTTY(fd) {
+      if (!isCharacterDevice(fd) || isDevNull(fd)) return false;
+      const tty: typeof import('node:tty') = require('node:tty');
+      return tty.isatty(fd);
+    },
+    columns: (fd) => (fd === 1 ? process.stdout : process.stderr).columns,
+    pause: () => Atomics.wait(pauseCell, 0, 0, 1),
+  };
+}
+
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+/** True when `fd` is /dev/null (false where there is none to compare with). */
+function isDevNull(fd: number): boolean {
+  try {
+    return fstatSync(fd).rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,117 @@
+// Start-up of the built `jss` (bin/jss.js) against bare node, as whole processes: how long a small
+// run takes from spawning node to its exit. `node bench/startup.js` runs it alone (build first);
+// `npm run bench` runs it as its first section.
+//
+// How: every case is spawned RUNS times, the cases interleaved round-robin (so each sees the same
+// load on a shared machine), and the median wall time of each is compared with bare node running an
+// empty CommonJS module (as bin/jss.js is one; an empty ES module starts a few ms slower).
+// NODE_EXTRA_CA_CERTS is removed from the children's environment: with it, node reads the
+// certificates (~75 ms) before any script runs, which hides jss's own cost. NO_COLOR=1 is set;
+// stdout is a pipe, as for `jss ... | jq`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const RUNS = 21;
+/** Removed from the environment of every process measured. */
+const REMOVED = ['NODE_EXTRA_CA_CERTS'];
+/** `jss estimate` on a small history: at most this many times bare node, and this much slower. */
+const ESTIMATE_RATIO = 1.65;
+const ESTIMATE_EXTRA_MS = 25;
+/** Every other command's small case: within this much of `jss estimate`'s. */
+const OTHERS_EXTRA_MS = 10;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** The small cases: [label, argv after bin/jss.js, whether the +10 ms target applies]. */
+function cases(smallJson) {
+  const small = 'examples/freelancer.yaml';
+  return [
+    ['jss estimate (23 contracts, YAML)', ['estimate', small], true],
+    ['jss estimate (the same history as JSON)', ['estimate', smallJson], true],
+    ['jss estimate --json', ['estimate', small, '--json'], true],
+    [
+      'jss whatif --set',
+      ['whatif', 'examples/forum-case.yaml', '--set', 'BP-3=client-cancels:unhappy'],
+      true,
+    ],
+    ['jss forecast', ['forecast', small], true],
+    ['jss plan --target 90', ['plan', small, '--target', '90'], true],
+    ['jss validate', ['validate', small], true],
+    ['jss rules', ['rules'], true],
+    ['jss rules show upwork-2026', ['rules', 'show', 'upwork-2026'], true],
+    ['jss schema contracts', ['schema', 'contracts'], true],
+    ['jss init -', ['init', '-'], true],
+    ['jss import (a transaction CSV)', ['import', 'test/fixtures/import/transactions-13.csv'], true],
+    ['jss --help', ['--help'], true],
+    ['jss --version', ['--version'], true],
+    ['jss infer (why-did-it-drop; may load more)', ['infer', 'examples/why-did-it-drop.yaml'], false],
+    ['jss report -o - (may load more)', ['report', small, '-o', '-'], false],
+  ];
+}
+
+/** Wall time of each process, `RUNS` times each, interleaved; the medians by label. */
+function measureAll(root, processes) {
+  const env = { ...process.env, NO_COLOR: '1' };
+  for (const name of REMOVED) delete env[name];
+  const times = new Map(processes.map(([label]) => [label, []]));
+  for (let run = 0; run < RUNS; run++) {
+    for (const [label, args] of processes) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      times.get(label).push(performance.now() - t0);
+      if (r.status !== 0) throw new Error(`${label}: exit ${r.status}\n${r.stderr}`);
+    }
+  }
+  return new Map([...times].map(([label, ms]) => [label, median(ms)]));
+}
+
+/** Runs the start-up benchmark and says each figure with its target. */
+export function startup({ root, say }) {
+  const dir = join(root, '.bench');
+  mkdirSync(dir, { recursive: true });
+  const empty = join(dir, 'empty.cjs');
+  writeFileSync(empty, '');
+  const smallJson = join(dir, 'freelancer.json');
+  writeFileSync(
+    smallJson,
+    JSON.stringify(parse(readFileSync(join(root, 'examples/freelancer.yaml'), 'utf8'))),
+  );
+  const bin = join(root, 'bin/jss.js');
+  const list = cases(smallJson);
+  const bare = 'node on an empty CommonJS module';
+  const medians = measureAll(root, [
+    [bare, [empty]],
+    ...list.map(([label, argv]) => [label, [bin, ...argv]]),
+  ]);
+
+  const base = medians.get(bare);
+  const estimate = medians.get(list[0][0]);
+  const fmt = (ms) => ms.toFixed(1).padStart(6);
+  say(
+    `Start-up (whole processes, median of ${RUNS} runs each, interleaved; ${REMOVED.join(', ')} removed from their environment; NO_COLOR=1; stdout a pipe):`,
+  );
+  say(`  ${bare.padEnd(42)} ${fmt(base)} ms`);
+  const ok = (pass) => (pass ? 'ok' : 'OVER');
+  const estimatePass = estimate <= ESTIMATE_RATIO * base && estimate - base <= ESTIMATE_EXTRA_MS;
+  say(
+    `  ${list[0][0].padEnd(42)} ${fmt(estimate)} ms   ${(estimate / base).toFixed(2)}x   +${(estimate - base).toFixed(1)} ms   target ≤ ${ESTIMATE_RATIO}x and ≤ +${ESTIMATE_EXTRA_MS} ms over bare node: ${ok(estimatePass)}`,
+  );
+  for (const [label, , targeted] of list.slice(1)) {
+    const ms = medians.get(label);
+    const vsEstimate = ms - estimate;
+    const target = targeted
+      ? `target ≤ +${OTHERS_EXTRA_MS} ms over jss estimate: ${ok(vsEstimate <= OTHERS_EXTRA_MS)} (${vsEstimate >= 0 ? '+' : ''}${vsEstimate.toFixed(1)} ms)`
+      : `no target (${vsEstimate >= 0 ? '+' : ''}${vsEstimate.toFixed(1)} ms over jss estimate)`;
+    say(`  ${label.padEnd(42)} ${fmt(ms)} ms   ${(ms / base).toFixed(2)}x   ${target}`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  startup({ root: fileURLToPath(new URL('..', import.meta.url)), say: (line) => console.log(line) });
+}

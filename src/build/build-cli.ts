@@ -1,0 +1,148 @@
+/**
+ * Build step (`npm run build`, after tsc): the built-in rule sets compiled to JSON, then the
+ * command line as one CommonJS script per command (`dist/cli/NAME.js`, `jss.js` for help and
+ * anything else), each with a V8 code cache (`NAME.cache`) made by running the command once.
+ * `bin/jss.js` picks the script from argv and compiles it from the cache, so a run neither
+ * resolves modules nor compiles what the cache holds. V8 rejects a cache made by another V8 or
+ * with other flags and compiles the script normally: a stale cache only costs time.
+ *
+ * This file is not compiled into dist/ (tsconfig.build.json): `npm run build` bundles and runs it.
+ */
+import '../rules/compile-builtins.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
+import { build, type Plugin } from 'esbuild';
+import type { CliIO } from '../commands/context.js';
+import { EXAMPLES } from '../commands/help-text.js';
+import { packageRoot } from '../package-root.js';
+
+/**
+ * The runs each script's cache is made from: small runs of the command on the examples, text and
+ * JSON, so that what they compile is in the cache.
+ */
+const WARM_RUNS: Record<string, string[][]> = {
+  estimate: [
+    ['estimate', 'examples/freelancer.yaml'],
+    ['estimate', 'examples/forum-case.yaml', '--json'],
+  ],
+  whatif: [
+    ['whatif', 'examples/forum-case.yaml', '--set', 'BP-3=client-cancels:unhappy'],
+    ['whatif', 'examples/forum-case.yaml', '--set', 'BP-3=client-unhappy:unhappy', '--json'],
+  ],
+  forecast: [
+    ['forecast', 'examples/freelancer.yaml'],
+    ['forecast', 'examples/forum-case.yaml', '--json'],
+  ],
+  plan: [
+    ['plan', 'examples/freelancer.yaml', '--target', '90'],
+    ['plan', 'examples/forum-case.yaml', '--target', '95', '--json'],
+  ],
+  infer: [['infer', 'examples/why-did-it-drop.yaml']],
+  report: [['report', 'examples/freelancer.yaml', '-o', '-']],
+  validate: [
+    ['validate', 'examples/freelancer.yaml'],
+    ['validate', 'examples/forum-case.yaml', '--json'],
+  ],
+  init: [['init', '-']],
+  schema: [['schema', 'contracts']],
+  rules: [['rules'], ['rules', 'show', 'upwork-2026']],
+  import: [['import', 'test/fixtures/import/transactions-13.csv']],
+  jss: [['--help'], ['estimate', '--help']],
+};
+
+/** The parameters a script's function takes: CommonJS's, and the URL that stands for `import.meta.url`. */
+const PARAMETERS = 'exports, require, module, __filename, __dirname, __jssScriptUrl';
+
+/**
+ * commander loads `child_process` (for commands that are separate programs, which jss has none of)
+ * as it starts; this defers it to a first use that never comes.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/** The entry of one command's script (or, for `jss`, every command's). */
+function entry(name: string): string {
+  if (name === 'jss') return "export { run, main as warm } from './src/cli.ts';";
+  return [
+    `import { ${name} as command } from './src/commands/registry.ts';`,
+    "import { runProcess, runProgram } from './src/commands/run-program.ts';",
+    `const commands = { ${JSON.stringify(name)}: command };`,
+    'export const run = (argv) => runProcess(argv, commands);',
+    'export const warm = (argv, io) => runProgram(argv, io, commands);',
+  ].join('\n');
+}
+
+/** One command's script: the CommonJS bundle as the body of a function expression. */
+async function bundle(name: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: entry(name), resolveDir: packageRoot, sourcefile: `${name}-entry.ts`, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__jssScriptUrl' },
+    // zod checks a history, a changes file or a rule file only when the fast path found it wrong or
+    // for a file of the user's: it is loaded from node_modules then, and most of each script is not
+    // zod. `jss schema` always needs it, so its script holds it (with its compiled code in the cache).
+    external: name === 'schema' ? [] : ['zod'],
+    plugins: [lazyChildProcess],
+  });
+  return `(function (${PARAMETERS}) {${result.outputFiles[0].text}\n})`;
+}
+
+/** Output that goes nowhere, for the run that warms a script before its cache is taken. */
+function sinkIO(): CliIO {
+  const sink = { write: () => true, isTTY: false };
+  return { stdout: sink, stderr: sink, stdin: '', env: {}, cwd: packageRoot, now: () => new Date() };
+}
+
+/**
+ * Loads a script as bin/jss.js does (without a cache) and returns its `warm`: the command run
+ * in-process with the IO given, for its exit code (`run`, for bin/jss.js, runs it as the process).
+ */
+function loadWarm(script: Script, file: string): (argv: string[], io: CliIO) => Promise<unknown> {
+  const module: { exports: { warm?: unknown } } = { exports: {} };
+  const body: (...args: unknown[]) => void = script.runInThisContext();
+  body(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
+  const { warm } = module.exports;
+  if (typeof warm !== 'function') throw new Error(`build: ${file} exports no warm()`);
+  return (argv, io) => warm(argv, io);
+}
+
+/** Runs the command in-process, then writes the code V8 compiled for it as the script's cache. */
+async function writeCache(file: string, code: string, runs: readonly string[][]): Promise<void> {
+  const script = new Script(code, { filename: file });
+  const warm = loadWarm(script, file);
+  for (const argv of runs) {
+    const exit = await warm([...argv], sinkIO());
+    if (exit !== 0) throw new Error(`build: jss ${argv.join(' ')} exited ${exit} while warming its cache`);
+  }
+  const cache = script.createCachedData();
+  const check = new Script(code, { filename: file, cachedData: cache });
+  if (check.cachedDataRejected) throw new Error(`build: V8 rejects the code cache it just made for ${file}`);
+  writeFileSync(file.replace(/\.js$/, '.cache'), cache);
+}
+
+const dir = join(packageRoot, 'dist', 'cli');
+mkdirSync(dir, { recursive: true });
+for (const name of [...Object.keys(EXAMPLES), 'jss']) {
+  const file = join(dir, `${name}.js`);
+  const code = await bundle(name);
+  writeFileSync(file, code);
+  await writeCache(file, code, WARM_RUNS[name]);
+}
