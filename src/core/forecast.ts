@@ -1,8 +1,14 @@
 import { addMonths, type Day, LAST_DAY_ISO, toDay, toIso } from './dates.js';
 import type { RulesRef } from './estimate.js';
 import type { PreparedHistory } from './evaluate.js';
-import { pastDays } from './past.js';
-import { buildTimeline, type EventKind, type SelectionStep, selectionsOn } from './timeline.js';
+import { type Past, pastDays } from './past.js';
+import {
+  buildTimeline,
+  type EventKind,
+  type SelectionStep,
+  selectionsOn,
+  type TimelineEvent,
+} from './timeline.js';
 import type { History, Observation, RuleSet } from './types.js';
 import { reaches } from './windows.js';
 
@@ -56,6 +62,12 @@ export interface Crossing {
 }
 
 /** `window` is null for `turns-idle` (the contract's classification changes, not a window). */
+/** A JSS Upwork showed on a day (null: none shown). */
+export interface ObservedScore {
+  date: string;
+  jss: number | null;
+}
+
 export interface ForecastEvent {
   date: string;
   contract: string;
@@ -71,7 +83,7 @@ export interface ForecastReport {
   crossings: Crossing[];
   events: ForecastEvent[];
   /** With `--from` only: the observations in the series' span, up to the evaluation date. */
-  observed?: { date: string; jss: number | null }[];
+  observed?: ObservedScore[];
 }
 
 /**
@@ -141,29 +153,10 @@ export function forecastWithChanges(
     rules: { name: prepared.rules.name, source: options.rulesSource ?? 'builtin' },
     series,
     crossings: crossings(steps, prepared.rules),
-    events: [
-      ...(past?.events ?? []).map((e) => ({
-        date: iso(e.day),
-        contract: e.contract,
-        window: e.window,
-        what: e.what,
-      })),
-      ...timeline.events.map((e) => ({
-        date: iso(e.day),
-        contract: ids[e.contract],
-        window: e.window,
-        what: e.what,
-      })),
-    ],
+    events: eventsOf(past, timeline.events, ids, iso),
   };
-  if (options.past) {
-    const first = toIso(from);
-    const last = toIso(Math.min(asOf, until));
-    report.observed = [...(options.past.observed ?? [])]
-      .filter((o) => o.date >= first && o.date <= last)
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-      .map((o) => ({ date: o.date, jss: o.jss }));
-  }
+  if (options.past)
+    report.observed = observedBetween(options.past.observed ?? [], from, Math.min(asOf, until));
   const points = steps.map((c) => ({
     date: iso(c.day),
     jss: c.selection.jss,
@@ -176,6 +169,33 @@ export function forecastWithChanges(
     eligible: w.scores.eligible,
   }));
   return { report, changes: points, windowScores };
+}
+
+/** The past's events, then the timeline's, with their dates and contract ids. */
+function eventsOf(
+  past: Past | undefined,
+  future: readonly TimelineEvent[],
+  ids: readonly string[],
+  iso: (day: Day) => string,
+): ForecastEvent[] {
+  return [
+    ...(past?.events ?? []).map((e) => ({
+      date: iso(e.day),
+      contract: e.contract,
+      window: e.window,
+      what: e.what,
+    })),
+    ...future.map((e) => ({ date: iso(e.day), contract: ids[e.contract], window: e.window, what: e.what })),
+  ];
+}
+
+/** The scores seen from `first` to `last`, in date order. */
+function observedBetween(observed: readonly Observation[], first: Day, last: Day): ObservedScore[] {
+  const [from, to] = [toIso(first), toIso(last)];
+  return observed
+    .filter((o) => o.date >= from && o.date <= to)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((o) => ({ date: o.date, jss: o.jss }));
 }
 
 /** first + k·step up to `until`, then `until` itself if the steps do not land on it. */

@@ -72,13 +72,7 @@ export function pastDays(
   const steps: SelectionStep[] = [];
   const events: PastEvent[] = [];
   const windowNames = monthWindows(rules).map((w) => w.name);
-  const slots: Slots = {
-    index: new Map(),
-    ids: [],
-    rules: new Map(rules.classify.map((r, i) => [r, i])),
-    windows: windowNames.length,
-  };
-  for (const c of history.contracts) slotOf(slots, c.id);
+  const slots = slotsOf(history, rules, windowNames.length);
   const changing = changeDays(history, from, evaluation, fixedAt);
   const payable = payableByDates(history, fixedAt);
   // Rewinding shares the contracts that did not change: their facts are computed once.
@@ -110,29 +104,53 @@ export function pastDays(
     if (next === day + 1) {
       previous = view;
     } else {
-      // Until the next change, the history stands as it did on `day`: held as it is, like a
-      // forecast from that day, whose timeline gives each day's selection and events.
-      const timeline = buildTimeline(prepared, next - 1, { events: true, leaving });
-      let k = 0;
-      for (let d = day + 1; d < next; d++) {
-        while (k + 1 < timeline.selectionSteps.length && timeline.selectionSteps[k + 1].day <= d) k++;
-        selections.push(timeline.selectionSteps[k].selection);
-      }
-      steps.push(...timeline.selectionSteps.slice(1));
-      for (const e of timeline.events) {
-        events.push({
-          day: e.day,
-          contract: prepared.facts[e.contract].contract.id,
-          window: e.window,
-          what: e.what,
-        });
-      }
+      holdUntil(prepared, day, next, leaving, { selections, selectionSteps: steps, events });
       previous = viewOf(prepared, next - 1, slots);
     }
     day = next;
   }
   see(viewOf(atEvaluation, evaluation, slots), evaluation);
   return { selections, selectionSteps: steps, events };
+}
+
+/** A slot for each contract of the history (more are added as they appear), rule and window. */
+function slotsOf(history: History, rules: RuleSet, windows: number): Slots {
+  const slots: Slots = {
+    index: new Map(),
+    ids: [],
+    rules: new Map(rules.classify.map((r, i) => [r, i])),
+    windows,
+  };
+  for (const c of history.contracts) slotOf(slots, c.id);
+  return slots;
+}
+
+/**
+ * The days after `day` and before `next`, on which the history stands as it did on `day`: held as
+ * it is, like a forecast from that day, whose timeline gives each day's selection and events.
+ */
+function holdUntil(
+  prepared: PreparedHistory,
+  day: Day,
+  next: Day,
+  leaving: ReturnType<typeof memoLeavesWindow>,
+  out: Past,
+): void {
+  const timeline = buildTimeline(prepared, next - 1, { events: true, leaving });
+  let k = 0;
+  for (let d = day + 1; d < next; d++) {
+    while (k + 1 < timeline.selectionSteps.length && timeline.selectionSteps[k + 1].day <= d) k++;
+    out.selections.push(timeline.selectionSteps[k].selection);
+  }
+  out.selectionSteps.push(...timeline.selectionSteps.slice(1));
+  for (const e of timeline.events) {
+    out.events.push({
+      day: e.day,
+      contract: prepared.facts[e.contract].contract.id,
+      window: e.window,
+      what: e.what,
+    });
+  }
 }
 
 /**
