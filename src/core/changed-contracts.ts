@@ -3,7 +3,7 @@ import type { Day } from './dates.js';
 import type { DayState, PreparedHistory } from './evaluate.js';
 import { type ContractFacts, computeFacts, type FactsWarning } from './facts.js';
 import type { Contract } from './types.js';
-import { type Selection, selectionOf, type Totals } from './windows.js';
+import { countClient, type Selection, selectionOf, type Totals } from './windows.js';
 
 /**
  * A history scored with a few of its contracts changed (a what-if), from the baseline's state on
@@ -281,22 +281,7 @@ function moveTotals(t: Totals, m: WindowMove, sign: 1 | -1): void {
   t.neutral += sign * m.neutral;
   t.negative += sign * m.negative;
   t.outcomes += sign * m.outcomes;
-  for (const [client, n] of m.clients) moveClient(t, client, sign * n);
-}
-
-/** Adds `n` (negative: removes) counted contracts of one client, as `countClient` does one by one. */
-function moveClient(t: Totals, client: number, n: number): void {
-  if (n === 0) return;
-  let perClient = t.perClient;
-  if (client >= perClient.length) {
-    perClient = new Int32Array(Math.max(client + 1, 2 * perClient.length));
-    perClient.set(t.perClient);
-    t.perClient = perClient;
-  }
-  const before = perClient[client];
-  perClient[client] = before + n;
-  if (before === 0) t.clients++;
-  else if (before + n === 0) t.clients--;
+  for (const [client, n] of m.clients) countClient(t, client, sign * n);
 }
 
 // ---- clients' payment spans ----------------------------------------------------------------

@@ -84,8 +84,8 @@ export function addUnits(
   countClient(t, client, sign);
 }
 
-/** Adds (1) or removes (−1) one counted contract of `client` to the client counts. */
-export function countClient(t: Totals, client: number, sign: 1 | -1): void {
+/** Adds `n` counted contracts of `client` to the client counts (negative: removes them). */
+export function countClient(t: Totals, client: number, n: number): void {
   let perClient = t.perClient;
   if (client >= perClient.length) {
     perClient = new Int32Array(Math.max(client + 1, 2 * perClient.length));
@@ -93,9 +93,9 @@ export function countClient(t: Totals, client: number, sign: 1 | -1): void {
     t.perClient = perClient;
   }
   const before = perClient[client];
-  perClient[client] = before + sign;
-  if (before === 0) t.clients++;
-  else if (before + sign === 0) t.clients--;
+  perClient[client] = before + n;
+  if (before === 0 && n !== 0) t.clients++;
+  else if (before !== 0 && before + n === 0) t.clients--;
 }
 
 export function monthWindows(rules: RuleSet): MonthWindow[] {
