@@ -97,28 +97,6 @@ function numberClients(facts: ContractFacts[]): number {
   return numbers.size;
 }
 
-/**
- * The facts of a client's contracts after one of them changed (a what-if): only the changed
- * contract is derived again; the others keep theirs but for long-term status, which the change
- * may turn on or off.
- */
-export function refreshClientFacts(
-  clientFacts: readonly ContractFacts[],
-  at: number,
-  changed: Contract,
-  rules: RuleSet,
-  guessDay: Day,
-): ContractFacts[] {
-  const facts = clientFacts.map((f, k) => {
-    if (k !== at) return copyFacts(f);
-    const fresh = contractFacts(changed, rules, guessDay, []);
-    fresh.clientIndex = f.clientIndex;
-    return fresh;
-  });
-  markLongTermClient(facts, rules.longTerm.minSpanDays);
-  return facts;
-}
-
 /** A copy of one contract's facts, with the keys in the order `contractFacts` makes them. */
 function copyFacts(f: ContractFacts): ContractFacts {
   if (f.open)
@@ -271,14 +249,3 @@ function markLongTermClients(facts: ContractFacts[], clientCount: number, minSpa
   for (const f of facts) f.longTermClient = last[f.clientIndex] - first[f.clientIndex] > minSpanDays;
 }
 
-/** `markLongTermClients` for the contracts of one client. */
-function markLongTermClient(facts: ContractFacts[], minSpanDays: number): void {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const f of facts) {
-    if (f.firstPayment === undefined || f.lastPayment === undefined) continue;
-    if (f.firstPayment < first) first = f.firstPayment;
-    if (f.lastPayment > last) last = f.lastPayment;
-  }
-  for (const f of facts) f.longTermClient = last - first > minSpanDays;
-}
