@@ -49,7 +49,7 @@ export {
   type ForecastOptions,
   type ForecastReport,
   forecast,
-  forecastWithChanges,
+  forecastWithSteps,
   type PastOptions,
   type SeriesPoint,
   type Step,

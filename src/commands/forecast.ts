@@ -1,5 +1,5 @@
 import { laterDate, toDay, toIso } from '../core/dates.js';
-import { defaultUntil, forecastWithChanges } from '../core/forecast.js';
+import { defaultUntil, forecastWithSteps } from '../core/forecast.js';
 import { UserError } from '../errors.js';
 import { type ForecastView, renderForecast, renderForecastQuiet } from '../render/forecast-text.js';
 import { renderJson } from '../render/json.js';
@@ -43,13 +43,13 @@ export async function run(
       : { from: options.from, history: loaded.history, fixedAt: laterDate(asOf, loaded.date), observed };
   const prepared = futures.prepareAll(until, 'pass a later --until');
   const views: ForecastView[] = prepared.map(({ prepared: p, source, alternative }) => {
-    const { report, changes } = forecastWithChanges(p, {
+    const { report, steps } = forecastWithSteps(p, {
       until,
       step: options.step,
       rulesSource: source,
       past,
     });
-    return { report, changes, ruleSet: p.rules, step: options.step, alternative };
+    return { report, steps, ruleSet: p.rules, step: options.step, alternative };
   });
   const reports = views.map((v) => v.report);
   const { io, style } = ctx;

@@ -2,6 +2,7 @@ import type { Alternative, WhatifReport } from '../core/whatif.js';
 import { whatifWithWarnings } from '../core/whatif.js';
 import { UserError } from '../errors.js';
 import { changesFileAlternative, setAlternative } from '../io/alternative-options.js';
+import type { LoadedChanges } from '../io/load-changes.js';
 import { renderJson } from '../render/json.js';
 import { renderWhatif, renderWhatifQuiet } from '../render/whatif-text.js';
 import type { CommandContext } from './context.js';
@@ -20,11 +21,9 @@ export async function run(
   const changePaths = options.changes ?? [];
   stdinAtMostOnce([file, ...changePaths]);
   const { io } = ctx;
-  // Loaded only for alternatives to build: it brings the changes file's schema (zod).
-  const { loadChanges } = await import('../io/load-changes.js');
   const [inputs, changeFiles] = await Promise.all([
     loadInputs(file, { rules: options.rules, asOf: options.asOf }, ctx),
-    Promise.all(changePaths.map((path) => loadChanges(path, { stdin: io.stdin, cwd: io.cwd }))),
+    loadChangesFiles(changePaths, io),
   ]);
   const { asOf } = inputs.loaded;
   const { history } = inputs;
@@ -87,4 +86,14 @@ function stdinAtMostOnce(paths: readonly string[]): void {
       hint: 'give the history or one changes file as -, and the others as files',
     });
   }
+}
+
+/** The changes files; their loader (with the files' schema, in zod) is loaded only when there are some. */
+async function loadChangesFiles(
+  paths: readonly string[],
+  io: CommandContext['io'],
+): Promise<LoadedChanges[]> {
+  if (paths.length === 0) return [];
+  const { loadChanges } = await import('../io/load-changes.js');
+  return Promise.all(paths.map((path) => loadChanges(path, { stdin: io.stdin, cwd: io.cwd })));
 }

@@ -248,4 +248,3 @@ function markLongTermClients(facts: ContractFacts[], clientCount: number, minSpa
   // A client with nothing paid has last − first = −Infinity.
   for (const f of facts) f.longTermClient = last[f.clientIndex] - first[f.clientIndex] > minSpanDays;
 }
-

@@ -104,7 +104,7 @@ export function defaultUntil(asOf: Day): Day {
  * with the one before (`pastDays`); the report then has `observed`.
  */
 export function forecast(prepared: PreparedHistory, options: ForecastOptions = {}): ForecastReport {
-  return forecastWithChanges(prepared, options).report;
+  return forecastWithSteps(prepared, options).report;
 }
 
 /**
@@ -112,10 +112,10 @@ export function forecast(prepared: PreparedHistory, options: ForecastOptions = {
  * evaluation date first, then each day on which the JSS, score or window changes (for text output,
  * which says what moved the JSS on each day).
  */
-export function forecastWithChanges(
+export function forecastWithSteps(
   prepared: PreparedHistory,
   options: ForecastOptions & { windowScores?: boolean } = {},
-): { report: ForecastReport; changes: SeriesPoint[]; windowScores: WindowScoresPoint[] } {
+): { report: ForecastReport; steps: SeriesPoint[]; windowScores: WindowScoresPoint[] } {
   const asOf = prepared.asOf;
   const until = options.until !== undefined ? toDay(options.until) : defaultUntil(asOf);
   if (until < asOf)
@@ -168,7 +168,7 @@ export function forecastWithChanges(
     scores: w.scores.score,
     eligible: w.scores.eligible,
   }));
-  return { report, changes: points, windowScores };
+  return { report, steps: points, windowScores };
 }
 
 /** The past's events, then the timeline's, with their dates and contract ids. */

@@ -4,7 +4,7 @@ import type { PreparedHistory } from './evaluate.js';
 import {
   defaultUntil,
   type ForecastReport,
-  forecastWithChanges,
+  forecastWithSteps,
   type PastOptions,
   type SeriesPoint,
   type WindowScoresPoint,
@@ -21,7 +21,7 @@ export interface ReportPage {
   estimate: EstimateReport;
   forecast: ForecastReport;
   /** The evaluation date first, then each day on which the JSS, score or window changes. */
-  changes: SeriesPoint[];
+  steps: SeriesPoint[];
   /** The evaluation date first, then each day on which any window's score or eligibility changes. */
   windowScores: WindowScoresPoint[];
   /** The first and last day of the timeline. */
@@ -74,7 +74,7 @@ export function reportPage(prepared: PreparedHistory, options: ReportPageOptions
   const seen = (options.past?.observed ?? []).filter((o) => o.date <= asOf);
   const earliest = seen.map((o) => o.date).sort()[0];
   const from = options.past ? (options.past.from ?? earliest ?? toIso(addMonths(prepared.asOf, -12))) : asOf;
-  const { report, changes, windowScores } = forecastWithChanges(prepared, {
+  const { report, steps, windowScores } = forecastWithSteps(prepared, {
     until,
     step: 'month',
     rulesSource: options.rulesSource,
@@ -94,7 +94,7 @@ export function reportPage(prepared: PreparedHistory, options: ReportPageOptions
   return {
     estimate,
     forecast: report,
-    changes,
+    steps,
     windowScores,
     from,
     until: toIso(toDay(until)),

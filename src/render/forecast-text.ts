@@ -9,8 +9,8 @@ export interface ForecastView {
   report: ForecastReport;
   ruleSet: RuleSet;
   step: Step;
-  /** The evaluation date, then every day the JSS, score or window changes (forecastWithChanges). */
-  changes: SeriesPoint[];
+  /** The evaluation date, then every day the JSS, score or window changes (forecastWithSteps). */
+  steps: SeriesPoint[];
   /** The name of the changes file's alternative future, when one was applied. */
   alternative?: string;
 }
@@ -72,7 +72,7 @@ function headLines(view: ForecastView, style: Style, width: number): string[] {
   const first = report.series[0];
   const last = report.series[report.series.length - 1];
   // The JSS on the evaluation date: the last change on or before it (with --from the series may step over it).
-  const now = [...view.changes].reverse().find((c) => c.date <= report.asOf) ?? first;
+  const now = [...view.steps].reverse().find((c) => c.date <= report.asOf) ?? first;
   const fromPast = first.date < report.asOf;
   const said = [`${percent(now.jss)} now`];
   if (fromPast) said.unshift(`${percent(first.jss)} on ${first.date}`);
@@ -126,7 +126,7 @@ function chartLines(view: ForecastView, style: Style, width: number): string[] {
   );
   if (report.observed?.length) {
     const seen = report.observed.map((o) => {
-      const model = [...view.changes].reverse().find((c) => c.date <= o.date)?.jss ?? null;
+      const model = [...view.steps].reverse().find((c) => c.date <= o.date)?.jss ?? null;
       return `${o.date} ${percent(o.jss)}${model === o.jss ? '' : style.bad(` (model ${percent(model)})`)}`;
     });
     parts.push(wrapText(`  You saw: ${seen.join(', ')}`, width, '  '));
@@ -192,8 +192,8 @@ function movesOfTheJss(view: ForecastView): { rows: string[][]; more: number; qu
   const rows: string[][] = [];
   let more = 0;
   const listed = new Set<string>();
-  for (let i = 1; i < view.changes.length; i++) {
-    const [before, after] = [view.changes[i - 1], view.changes[i]];
+  for (let i = 1; i < view.steps.length; i++) {
+    const [before, after] = [view.steps[i - 1], view.steps[i]];
     if (before.jss === after.jss) continue;
     listed.add(after.date);
     if (rows.length === MAX_DAYS) {

@@ -51,7 +51,7 @@ function timelineFigure(
 ): string {
   const { estimate, forecast } = page;
   const names = page.rules.windows.map((w) => w.name);
-  const jss: StepPoint[] = page.changes.map((c) => ({ date: c.date, value: c.jss }));
+  const jss: StepPoint[] = page.steps.map((c) => ({ date: c.date, value: c.jss }));
   const windows = names.map((name, k) => ({
     name,
     // A window is drawn while it is eligible: only then can it be the JSS.
@@ -87,7 +87,7 @@ function timelineFigure(
 /** One row per day on which the JSS or any window's score changes. */
 function timelineRows(page: ReportPage, labels: Map<string, string>): string {
   const days = [
-    ...new Set([...page.changes.map((c) => c.date), ...page.windowScores.map((w) => w.date)]),
+    ...new Set([...page.steps.map((c) => c.date), ...page.windowScores.map((w) => w.date)]),
   ].sort();
   const eventsOn = new Map<string, ForecastEvent[]>();
   for (const e of page.forecast.events) {
@@ -99,9 +99,9 @@ function timelineRows(page: ReportPage, labels: Map<string, string>): string {
   let w = 0;
   return days
     .map((day) => {
-      while (c + 1 < page.changes.length && page.changes[c + 1].date <= day) c++;
+      while (c + 1 < page.steps.length && page.steps[c + 1].date <= day) c++;
       while (w + 1 < page.windowScores.length && page.windowScores[w + 1].date <= day) w++;
-      const sel = page.changes[c];
+      const sel = page.steps[c];
       const ws = page.windowScores[w];
       const past = day < page.estimate.asOf;
       const what = (eventsOn.get(day) ?? []).map((e) => eventWords(e, labels)).join('; ');
