@@ -114,7 +114,7 @@ export function matches(m: Matcher, f: ContractFacts, idle: boolean): boolean {
   if (m.public === undefined && m.private === undefined) return true;
   const given = typeof c.feedback === 'object' ? c.feedback : undefined;
   if (m.public !== undefined && !inRange(m.public, given?.public)) return false;
-  // `private: none` (there is none) is, to a matcher, as unknown as a missing rating (DESIGN §2).
+  // `private: none` (there is none) is, to a matcher, no better known than a missing rating (DESIGN §2).
   const privateRating = given?.private === 'none' ? undefined : given?.private;
   if (m.private !== undefined && !inRange(m.private, privateRating)) return false;
   return true;

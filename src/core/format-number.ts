@@ -12,10 +12,10 @@ export interface FractionDigits {
 
 /**
  * `x.toLocaleString('en-US', digits)`, byte for byte: thousands grouped with commas; rounded half
- * away from zero on the decimal the number is written as (its shortest round-trip form, so 1.005
- * rounds to 1.01 as Intl does, not to 1.00 as `toFixed` does); trailing zeros dropped down to the
- * minimum; `-` on every negative number, `-0` and a negative that rounds to zero included; `∞` and
- * `NaN` as Intl writes them. A maximum below the minimum is taken as the minimum (Intl throws).
+ * away from zero on the number's decimal form (its shortest round-trip form, so 1.005 rounds to
+ * 1.01 like Intl, not to 1.00 like `toFixed`); trailing zeros dropped down to the minimum; `-` on
+ * every negative number, `-0` and a negative that rounds to zero included; `∞` and `NaN` written
+ * the way Intl writes them. A maximum below the minimum is taken to be the minimum (Intl throws).
  */
 export function formatNumber(x: number, digits: FractionDigits = {}): string {
   if (Number.isNaN(x)) return 'NaN';

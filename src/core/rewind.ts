@@ -186,7 +186,7 @@ export function proratedCents(amount: number, part: number, whole: number): numb
   return Number((2n * num + den) / (2n * den));
 }
 
-/** The decimal a number was written as (its shortest round-trip form): digits × 10^−scale. */
+/** The decimal form of a number (its shortest round-trip form): digits × 10^−scale. */
 function exactDecimal(x: number): { digits: bigint; scale: number } {
   const [mantissa, exponent = '0'] = String(x).split('e');
   const [whole, fraction = ''] = mantissa.split('.');
