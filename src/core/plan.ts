@@ -101,7 +101,7 @@ function withNewJobs(prepared: PreparedHistory, count: number, earnings: number)
   return prepare(history, prepared.rules, toIso(prepared.asOf));
 }
 
-/** A new job as DESIGN §6 describes it, for `client`, on `day`. */
+/** A new job, described in DESIGN §6, for `client`, on `day`. */
 export function newJob(id: string, client: string, day: Day, earnings: number): Contract {
   const date = toIso(day);
   return {
