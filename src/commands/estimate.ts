@@ -4,12 +4,12 @@ import { LAST_DAY_ISO, toDay } from '../core/dates.js';
 import { estimateReport } from '../core/estimate.js';
 import { UserError } from '../errors.js';
 import { renderEstimate, renderEstimateComparison } from '../render/estimate-text.js';
-import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
 import type { CommandContext } from './context.js';
 import type { ArgsOf, estimateCommand, OptionsOf } from './definitions.js';
 import { failUnderExit } from './fail-under.js';
 import { loadInputs, observationsOf, prepareAll, writeWarnings } from './load-inputs.js';
+import { writeJson } from './write-json.js';
 
 type EstimateOptions = OptionsOf<typeof estimateCommand>;
 
@@ -47,10 +47,10 @@ export async function run(
   const { io, style } = ctx;
 
   if (options.json) {
-    io.stdout.write(
-      reports.length === 1
-        ? renderJson('estimate', reports[0])
-        : renderJson('estimate', { reports, consensus: consensus(reports) }),
+    writeJson(
+      io.stdout,
+      'estimate',
+      reports.length === 1 ? reports[0] : { reports, consensus: consensus(reports) },
     );
   } else if (options.quiet) {
     io.stdout.write(

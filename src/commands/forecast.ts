@@ -2,11 +2,11 @@ import { laterDate, toDay, toIso } from '../core/dates.js';
 import { defaultUntil, forecastWithSteps } from '../core/forecast.js';
 import { UserError } from '../errors.js';
 import { type ForecastView, renderForecast, renderForecastQuiet } from '../render/forecast-text.js';
-import { renderJson } from '../render/json.js';
 import type { CommandContext } from './context.js';
 import type { ArgsOf, forecastCommand, OptionsOf } from './definitions.js';
 import { loadFutures, writeGuesses } from './load-future.js';
 import { observationsOf } from './load-inputs.js';
+import { writeJson } from './write-json.js';
 
 type ForecastOptions = OptionsOf<typeof forecastCommand>;
 
@@ -55,9 +55,7 @@ export async function run(
   const { io, style } = ctx;
 
   if (options.json) {
-    io.stdout.write(
-      reports.length === 1 ? renderJson('forecast', reports[0]) : renderJson('forecast', { reports }),
-    );
+    writeJson(io.stdout, 'forecast', reports.length === 1 ? reports[0] : { reports });
   } else if (options.quiet) {
     io.stdout.write(renderForecastQuiet(reports));
   } else {

@@ -2,11 +2,11 @@ import type { InferReport } from '../core/infer.js';
 import type { Observation } from '../core/types.js';
 import { UserError } from '../errors.js';
 import type { LoadedHistory } from '../io/load-history.js';
-import { renderJson } from '../render/json.js';
 import { percent } from '../render/table.js';
 import type { CommandContext } from './context.js';
 import type { ArgsOf, inferCommand, OptionsOf } from './definitions.js';
 import { loadInputs, observationsOf } from './load-inputs.js';
+import { writeJson } from './write-json.js';
 
 type InferOptions = OptionsOf<typeof inferCommand>;
 
@@ -36,13 +36,12 @@ export async function run(
   const { io, style } = ctx;
   if (options.json) {
     const reports = views.map((v) => v.report);
-    io.stdout.write(
+    writeJson(
+      io.stdout,
+      'infer',
       reports.length === 1
-        ? renderJson('infer', reports[0])
-        : renderJson('infer', {
-            reports,
-            fits: Object.fromEntries(reports.map((r) => [r.rules.name, r.fits])),
-          }),
+        ? reports[0]
+        : { reports, fits: Object.fromEntries(reports.map((r) => [r.rules.name, r.fits])) },
     );
   } else if (options.quiet) {
     io.stdout.write(views.map((v) => quietAnswer(v.report, views.length > 1)).join(''));

@@ -1,11 +1,11 @@
 import { toDay, toIso } from '../core/dates.js';
 import { defaultUntil, forecast } from '../core/forecast.js';
 import { plan } from '../core/plan.js';
-import { renderJson } from '../render/json.js';
 import { type PlanView, renderPlan, renderPlanQuiet } from '../render/plan-text.js';
 import type { CommandContext } from './context.js';
 import type { ArgsOf, OptionsOf, planCommand } from './definitions.js';
 import { loadFutures, writeGuesses } from './load-future.js';
+import { writeJson } from './write-json.js';
 
 type PlanOptions = OptionsOf<typeof planCommand>;
 
@@ -38,7 +38,7 @@ export async function run(
   const { io, style } = ctx;
 
   if (options.json) {
-    io.stdout.write(reports.length === 1 ? renderJson('plan', reports[0]) : renderJson('plan', { reports }));
+    writeJson(io.stdout, 'plan', reports.length === 1 ? reports[0] : { reports });
   } else if (options.quiet) {
     io.stdout.write(renderPlanQuiet(views));
   } else {

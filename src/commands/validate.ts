@@ -2,10 +2,10 @@ import { todayUtc } from '../core/dates.js';
 import { summarizeHistory } from '../core/history-summary.js';
 import { rewindHistory } from '../core/rewind.js';
 import { loadHistory } from '../io/load-history.js';
-import { renderJson } from '../render/json.js';
 import { renderValidateText } from '../render/validate-text.js';
 import type { CommandContext } from './context.js';
 import type { ArgsOf, OptionsOf, validateCommand } from './definitions.js';
+import { writeJson } from './write-json.js';
 
 /**
  * `jss validate FILE`: one line on success; located problems (exit 2) otherwise. Dates are checked
@@ -25,7 +25,7 @@ export async function run(
   // The file is checked against its own date; --as-of counts the history as it stood that day.
   const summary = summarizeHistory(asOf < date ? rewindHistory(history, asOf, date).history : history);
   if (options.json) {
-    ctx.io.stdout.write(renderJson('validate', { file: source.name, valid: true, asOf, ...summary }));
+    writeJson(ctx.io.stdout, 'validate', { file: source.name, valid: true, asOf, ...summary });
   } else if (!options.quiet) {
     ctx.io.stdout.write(renderValidateText(source.name, summary, asOf, ctx.style, ctx.width));
   }

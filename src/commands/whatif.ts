@@ -3,12 +3,12 @@ import { whatifWithWarnings } from '../core/whatif.js';
 import { UserError } from '../errors.js';
 import { changesFileAlternative, setAlternative } from '../io/alternative-options.js';
 import type { LoadedChanges } from '../io/load-changes.js';
-import { renderJson } from '../render/json.js';
 import { renderWhatif, renderWhatifQuiet } from '../render/whatif-text.js';
 import type { CommandContext } from './context.js';
 import type { ArgsOf, OptionsOf, whatifCommand } from './definitions.js';
 import { type CheckedJss, failUnderExit } from './fail-under.js';
 import { loadInputs, prepareAll, writeWarnings } from './load-inputs.js';
+import { writeJson } from './write-json.js';
 
 type WhatifOptions = OptionsOf<typeof whatifCommand>;
 
@@ -51,9 +51,7 @@ export async function run(
   const reports = results.map((r) => r.report);
 
   if (options.json) {
-    io.stdout.write(
-      reports.length === 1 ? renderJson('whatif', reports[0]) : renderJson('whatif', { reports }),
-    );
+    writeJson(io.stdout, 'whatif', reports.length === 1 ? reports[0] : { reports });
   } else if (options.quiet) {
     io.stdout.write(renderWhatifQuiet(reports));
   } else {

@@ -1,7 +1,7 @@
 import { type Classification, classify, counts } from './classify.js';
 import type { Day } from './dates.js';
 import type { DayState, PreparedHistory } from './evaluate.js';
-import { type ContractFacts, computeFacts, type FactsWarning } from './facts.js';
+import { type ContractFacts, contractFacts, type FactsWarning } from './facts.js';
 import type { Contract } from './types.js';
 import { countClient, type Selection, selectionOf, type Totals } from './windows.js';
 
@@ -98,9 +98,18 @@ export function changedFacts(
   changes: ContractChanges,
 ): ChangedFacts {
   const { rules } = prepared;
-  const contracts = [...changes.replaced.map((r) => r.contract), ...changes.added];
-  const { facts, warnings } = computeFacts(contracts, rules, prepared.asOf);
-  const replaces = [...changes.replaced.map((r) => r.index), ...changes.added.map(() => -1)];
+  const warnings: FactsWarning[] = [];
+  const replaces: number[] = [];
+  // Fresh objects: their client numbers and long-term status are set below.
+  const facts: ContractFacts[] = [];
+  for (const { index, contract } of changes.replaced) {
+    replaces.push(index);
+    facts.push(contractFacts(contract, rules, prepared.asOf, warnings));
+  }
+  for (const contract of changes.added) {
+    replaces.push(-1);
+    facts.push(contractFacts(contract, rules, prepared.asOf, warnings));
+  }
   // Per client touched: the baseline contracts it loses (replaced), and its new contracts.
   const touched = new Map<string, { without: Set<number>; added: ContractFacts[] }>();
   const touch = (client: string) => {
@@ -141,17 +150,17 @@ export function changedFacts(
     }
     return n;
   };
-  const withStatus = facts.map((f) => ({
-    ...f,
-    clientIndex: clientIndex(f.contract.client),
-    longTermClient: longTerm.get(f.contract.client) === true,
-  }));
-  return { replaces, facts: withStatus, flipped, warnings };
+  for (const f of facts) {
+    f.clientIndex = clientIndex(f.contract.client);
+    f.longTermClient = longTerm.get(f.contract.client) === true;
+  }
+  return { replaces, facts, flipped, warnings };
 }
 
 /** The changed contracts' facts, classified on the baseline's day. */
 export function classifyChanges(base: BaselineDay, changed: ChangedFacts): DerivedChanges {
-  return { ...changed, classes: changed.facts.map((f) => classify(f, base.prepared.rules, base.day)) };
+  const { replaces, facts, flipped, warnings } = changed;
+  return { replaces, facts, flipped, warnings, classes: facts.map((f) => classify(f, base.prepared.rules, base.day)) };
 }
 
 /** `changedFacts`, classified on the baseline's day. */

@@ -129,10 +129,12 @@ function copyFacts(f: ContractFacts): ContractFacts {
 }
 
 /**
- * One contract's facts, but for long-term status (decided over its client's contracts). Open and
- * ended facts are built with the same keys in the same order: the hot loops see one object shape.
+ * One contract's facts, but for its client's number and long-term status (decided over the
+ * client's contracts): `clientIndex` is 0 and `longTermClient` false, for the caller to set on
+ * the fresh object. Open and ended facts are built with the same keys in the same order: the hot
+ * loops see one object shape. Guesses of missing payment dates are added to `warnings`.
  */
-function contractFacts(
+export function contractFacts(
   contract: Contract,
   rules: RuleSet,
   guessDay: Day,

@@ -21,7 +21,7 @@ import {
   rank,
   type ScoredScenario,
 } from './recommendation.js';
-import type { ClassifyRule } from './types.js';
+import type { ClassifyRule, Contract } from './types.js';
 
 export interface ScenarioOutcomeReport {
   name: string;
@@ -81,16 +81,27 @@ function pendingContract(
   const idleToday = isIdle(f, prepared.asOf);
   const offered = prepared.rules.scenarios.filter((s) => !s.when || matches(s.when, f, idleToday));
   const scored = offered.map((scenario): ScoredScenario => {
+    // A scenario that continues payments pays up to the day scored, so each day has its own contract.
+    const scoredDays = days.map((d, n) => (n > 0 && scenario.payments === 'continue' ? toIso(d.day) : asOf));
+    // The outcomes of a scenario differ in feedback only, which no fact depends on: the facts of
+    // its first outcome serve them all, each with its own contract.
+    let shared: ChangedFacts[] | undefined;
     const outcomes = scenario.outcomes.map((outcome) => {
-      const change = (scoredDay: string): ChangedFacts => {
+      const changed: ChangedFacts[] = [];
+      scoredDays.forEach((scoredDay, n) => {
+        if (n > 0 && scoredDay === scoredDays[n - 1]) {
+          changed.push(changed[n - 1]);
+          return;
+        }
         const contract = applyScenario(f.contract, scenario, outcome, asOf, scoredDay);
-        return changedFacts(prepared, spans, { replaced: [{ index, contract }], added: [] });
-      };
-      const once = change(asOf);
-      const [now, horizon] = days.map((d, n) =>
-        // A scenario that continues payments pays up to the day scored, so each day has its own contract.
-        scoreOutcome(d, n > 0 && scenario.payments === 'continue' ? change(toIso(d.day)) : once, memos[n]),
-      );
+        changed.push(
+          shared
+            ? withContract(shared[n], contract)
+            : changedFacts(prepared, spans, { replaced: [{ index, contract }], added: [] }),
+        );
+      });
+      shared ??= changed;
+      const [now, horizon] = days.map((d, n) => scoreOutcome(d, changed[n], memos[n]));
       return {
         name: outcome.name,
         feedback: outcome.feedback,
@@ -125,6 +136,11 @@ function pendingContract(
       idleFrom: f.idleFrom !== undefined && f.idleFrom <= days[1].day ? toIso(f.idleFrom) : undefined,
     }),
   };
+}
+
+/** One changed contract's facts with another version of the contract that differs in feedback only. */
+function withContract(changed: ChangedFacts, contract: Contract): ChangedFacts {
+  return { ...changed, facts: [{ ...changed.facts[0], contract }] };
 }
 
 /**

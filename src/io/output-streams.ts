@@ -45,6 +45,14 @@ export function processOutput(system: OutputSystem = nodeOutputSystem()): Proces
     if (fd === 2) return; // nowhere left to say it
     stderr.write(`jss: cannot write to ${NAMES[fd]} (${error.message.replace(/, \w+$/, '')})\n`);
   };
+  // A long piece is encoded into one buffer, made once and used again: no garbage per piece.
+  let buffer: Uint8Array | undefined;
+  const encoder = new TextEncoder();
+  const encode = (piece: string): Uint8Array => {
+    if (piece.length < SHORT) return Buffer.from(piece, 'utf8');
+    buffer ??= new Uint8Array(3 * PIECE_LENGTH); // UTF-8 needs at most 3 bytes per UTF-16 unit
+    return buffer.subarray(0, encoder.encodeInto(piece, buffer).written);
+  };
   const stream = (fd: 1 | 2): OutStream => {
     const isTTY = system.isTTY(fd);
     return {
@@ -53,7 +61,7 @@ export function processOutput(system: OutputSystem = nodeOutputSystem()): Proces
       write(text: string) {
         if (closed.has(fd)) return;
         try {
-          writeAll(system, fd, Buffer.from(text, 'utf8'));
+          for (const piece of pieces(text)) writeAll(system, fd, encode(piece));
         } catch (error) {
           if (!isErrnoException(error)) throw error;
           fail(fd, error);
@@ -63,6 +71,27 @@ export function processOutput(system: OutputSystem = nodeOutputSystem()): Proces
   };
   const stderr = stream(2);
   return { stdout: stream(1), stderr, failed: () => failed };
+}
+
+/** How many UTF-16 units of a text are encoded and written at a time. */
+export const PIECE_LENGTH = 1 << 18;
+/** Pieces shorter than this are encoded into a buffer of their own (Node pools small ones). */
+const SHORT = 1 << 12;
+
+/**
+ * A text in pieces of at most PIECE_LENGTH units, none ending inside a surrogate pair: a long
+ * text is encoded and written a piece at a time, never into one buffer as large as itself.
+ */
+export function* pieces(text: string, length = PIECE_LENGTH): Generator<string> {
+  let from = 0;
+  while (text.length - from > length) {
+    let to = from + length;
+    const last = text.charCodeAt(to - 1);
+    if (last >= 0xd800 && last <= 0xdbff && to - 1 > from) to--; // a high surrogate: its pair goes with the next piece
+    yield text.slice(from, to);
+    from = to;
+  }
+  yield from === 0 ? text : text.slice(from);
 }
 
 function writeAll(system: OutputSystem, fd: number, bytes: Uint8Array): void {

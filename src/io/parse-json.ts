@@ -45,19 +45,33 @@ function throwIfTooDeep(source: Source): void {
 
 const TOO_DEEP = -1;
 
+/** An object as JSON.parse makes it (a list is an object too, and is asked about first). */
+type ParsedObject = { readonly [key: string]: unknown };
+
+function isParsedObject(value: unknown): value is ParsedObject {
+  return typeof value === 'object' && value !== null;
+}
+
 /**
  * The keys of every object in parsed JSON, counted; TOO_DEEP when an object or list sits `limit`
- * levels deep (the recursion stops there, so it cannot run out of stack).
+ * levels deep (the recursion stops there, so it cannot run out of stack). Keys are counted with
+ * `for…in`, which allocates nothing (a parsed object has no inherited enumerable keys).
  */
 function countKeys(value: unknown, depth: number, limit: number): number {
-  if (typeof value !== 'object' || value === null) return 0;
+  if (!isParsedObject(value)) return 0;
   if (depth >= limit) return TOO_DEEP;
-  const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
-  let n = Array.isArray(value) ? 0 : children.length;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i];
-    if (typeof child !== 'object' || child === null) continue;
-    const inner = countKeys(child, depth + 1, limit);
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = countKeys(value[i], depth + 1, limit);
+      if (inner === TOO_DEEP) return TOO_DEEP;
+      n += inner;
+    }
+    return n;
+  }
+  for (const key in value) {
+    n++;
+    const inner = countKeys(value[key], depth + 1, limit);
     if (inner === TOO_DEEP) return TOO_DEEP;
     n += inner;
   }

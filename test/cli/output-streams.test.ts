@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type OutputSystem, processOutput } from '../../src/io/output-streams.js';
+import { type OutputSystem, PIECE_LENGTH, pieces, processOutput } from '../../src/io/output-streams.js';
 
 function errno(code: string, message: string): NodeJS.ErrnoException {
   return Object.assign(new Error(message), { code });
@@ -34,6 +35,41 @@ describe('the process output', () => {
     out.stderr.write('warning: x\n');
     expect(written).toEqual({ 1: 'héllo wörld\n', 2: 'warning: x\n' });
     expect(out.failed()).toBe(false);
+  });
+
+  it('writes a long text a piece at a time, the same bytes as in one write', () => {
+    const { system, written } = fakeSystem();
+    const sizes: number[] = [];
+    const counting: OutputSystem = {
+      ...system,
+      write(fd, bytes) {
+        sizes.push(bytes.length);
+        return system.write(fd, bytes);
+      },
+    };
+    // a surrogate pair (😀) across the first piece's end
+    const text = `${'a'.repeat(PIECE_LENGTH - 1)}😀${'é'.repeat(PIECE_LENGTH)}`;
+    processOutput(counting).stdout.write(text);
+    expect(written[1]).toBe(text);
+    expect(sizes.length).toBe(3);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(2 * PIECE_LENGTH);
+  });
+
+  it('cuts a text into pieces that join to it, none splitting a surrogate pair', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.integer({ min: 2, max: 8 }),
+        (text, length) => {
+          const list = [...pieces(text, length)];
+          expect(list.join('')).toBe(text);
+          expect(
+            Buffer.concat(list.map((p) => Buffer.from(p, 'utf8'))).equals(Buffer.from(text, 'utf8')),
+          ).toBe(true);
+          for (const p of list) expect(p.length).toBeLessThanOrEqual(length);
+        },
+      ),
+    );
   });
 
   it('says which descriptor is a terminal, and its width only for a terminal', () => {
