@@ -160,7 +160,13 @@ export function changedFacts(
 /** The changed contracts' facts, classified on the baseline's day. */
 export function classifyChanges(base: BaselineDay, changed: ChangedFacts): DerivedChanges {
   const { replaces, facts, flipped, warnings } = changed;
-  return { replaces, facts, flipped, warnings, classes: facts.map((f) => classify(f, base.prepared.rules, base.day)) };
+  return {
+    replaces,
+    facts,
+    flipped,
+    warnings,
+    classes: facts.map((f) => classify(f, base.prepared.rules, base.day)),
+  };
 }
 
 /** `changedFacts`, classified on the baseline's day. */
