@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream, readFileSync, type Stats, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { bytePosition, firstInvalidUtf8 } from './byte-position.js';
@@ -37,10 +36,14 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
 const problem = (file: string, code: string, message: string, hint?: string) =>
   new UserError([{ file, code, message, hint }]);
 
+/**
+ * A file is read synchronously (nothing else runs meanwhile, and `node:fs/promises` would cost a
+ * short run more to load than the read itself); a device or FIFO is streamed.
+ */
 async function readPath(full: string, path: string, missingHint?: string): Promise<Buffer> {
-  let info: Awaited<ReturnType<typeof stat>>;
+  let info: Stats;
   try {
-    info = await stat(full);
+    info = statSync(full);
   } catch (error) {
     const missing = errorCode(error) === 'ENOENT';
     throw problem(
@@ -56,7 +59,7 @@ async function readPath(full: string, path: string, missingHint?: string): Promi
   try {
     // A regular file's size is known; a device, a FIFO or a /proc file says 0: count while reading.
     return info.isFile() && info.size > 0
-      ? await readFile(full)
+      ? readFileSync(full)
       : await readLimited(createReadStream(full), path);
   } catch (error) {
     if (error instanceof UserError) throw error;

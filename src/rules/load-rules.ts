@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '../core/types.js';
 import { UserError } from '../errors.js';
@@ -16,11 +16,22 @@ export { BUILTIN, builtinRuleSetNames, DEFAULT_RULE_SET, isRulePath } from './ru
  */
 export const COMPILED_BUILTINS = join(packageRoot, 'dist', 'builtin-rules.json');
 
-let compiled: Promise<Record<string, RuleSet> | undefined> | undefined;
+/** Read once, when first asked for; null when it cannot be read (the YAML is read instead). */
+let compiled: Record<string, RuleSet> | null | undefined;
 
-function compiledBuiltins(): Promise<Record<string, RuleSet> | undefined> {
-  if (runningFromSource) return Promise.resolve(undefined);
-  compiled ??= readFile(COMPILED_BUILTINS, 'utf8').then(parseCompiled, () => undefined);
+/**
+ * Read synchronously, like the history (`read-input.ts`): a small file, and `node:fs/promises`
+ * would cost a short run more to load than the read itself.
+ */
+function compiledBuiltins(): Record<string, RuleSet> | null {
+  if (runningFromSource) return null;
+  if (compiled === undefined) {
+    try {
+      compiled = parseCompiled(readFileSync(COMPILED_BUILTINS, 'utf8'));
+    } catch {
+      compiled = null;
+    }
+  }
   return compiled;
 }
 
@@ -32,7 +43,7 @@ function parseCompiled(text: string): Record<string, RuleSet> {
 /** Loads a built-in rule set by name or a rule file by path (relative to `cwd`), `extends` resolved. */
 export async function loadRuleSet(spec: string, options: { cwd: string }): Promise<LoadedRuleSet> {
   if (!isRulePath(spec) && BUILTIN.includes(spec)) {
-    const ruleSet = (await compiledBuiltins())?.[spec];
+    const ruleSet = compiledBuiltins()?.[spec];
     if (ruleSet) return { ruleSet: structuredClone(ruleSet), source: 'builtin' };
   }
   const { readRuleSet } = await import('./read-rule-file.js');
