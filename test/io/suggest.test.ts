@@ -10,9 +10,9 @@ describe('did you mean', () => {
 
   it('answers a word asked again the same, for the same candidates only', () => {
     const keys = ['status', 'start'];
-    expect(suggestion('statsu', keys)).toBe('did you mean "status"?');
-    expect(suggestion('statsu', keys)).toBe('did you mean "status"?');
-    expect(suggestion('statsu', ['start'])).toBe('did you mean "start"?');
-    expect(suggestion('statsu', ['id'])).toBe('valid: id');
+    expect(suggestion('statu', keys)).toBe('did you mean "status"?');
+    expect(suggestion('statu', keys)).toBe('did you mean "status"?');
+    expect(suggestion('statu', ['start'])).toBe('did you mean "start"?');
+    expect(suggestion('statu', ['id'])).toBe('valid: id');
   });
 });
