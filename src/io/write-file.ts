@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { lstatSync, realpathSync, rmSync, type Stats, statSync } from 'node:fs';
-import { lstat, open, readFile, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { errorCode, errorMessage } from './system-error.js';
@@ -97,6 +97,14 @@ function kindOf(info: Stats): string {
 }
 
 /** What a write to `path` would replace: the real path to write, and what is there now. */
+/**
+ * node:fs/promises, loaded on the first write: it takes a short run a few milliseconds to load
+ * (with the readline and watcher modules it pulls in), and most runs write no file.
+ */
+function fsPromises(): typeof import('node:fs/promises') {
+  return createRequire(import.meta.url)('node:fs/promises');
+}
+
 export interface WriteTarget {
   /** The path to write: `path` itself, or the file a symlink at `path` points to. */
   path: string;
@@ -111,6 +119,7 @@ export interface WriteTarget {
  * link stays); anything there that is not a regular file is refused.
  */
 export async function writeTarget(path: string, name = path): Promise<WriteTarget> {
+  const { lstat, readlink, realpath, stat } = fsPromises();
   let link: Stats;
   try {
     link = await lstat(path);
@@ -190,6 +199,7 @@ async function replaceFile(
   like: Stats | undefined,
   name: string,
 ): Promise<void> {
+  const { open, rename, rm } = fsPromises();
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   track(temp);
   try {
@@ -219,6 +229,7 @@ async function replaceFile(
  * that is not a regular file is refused.
  */
 export async function writeBackup(from: string, backup: string, name = backup): Promise<void> {
+  const { lstat, readFile, stat } = fsPromises();
   try {
     const there = await lstat(backup);
     if (!there.isFile() && !there.isSymbolicLink()) throw notRegular(name, there);
@@ -250,6 +261,7 @@ function processAlive(pid: number): boolean {
 
 /** Takes the lock file exclusively; false when another process holds it. A lock whose process is gone is taken over. */
 async function tryLock(lock: string, name: string): Promise<boolean> {
+  const { open, readFile, rm } = fsPromises();
   try {
     const file = await open(lock, 'wx', 0o644);
     track(lock);
@@ -278,6 +290,7 @@ export async function withFileLock<T>(
   work: () => Promise<T>,
   waitMs = LOCK_WAIT_MS,
 ): Promise<T> {
+  const { realpath } = fsPromises();
   const real = await realpath(path).catch(() => path);
   const lock = `${real}.lock`;
   const lockName = `${name}.lock`;
