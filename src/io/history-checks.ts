@@ -173,7 +173,8 @@ function checkPayments(c: Contract, until: string, untilText: string, add: Add):
     return;
   }
   // With a start after the latest allowed day (reported on its own) there is no range to name.
-  const within =
+  // The hint is worded only for a contract that has a problem (most of 100,000 have none).
+  const within = () =>
     c.start <= until
       ? `payments fall within the contract, ${c.start}..${until}`
       : `payments fall within the contract, which cannot start after ${untilText}`;
@@ -185,7 +186,8 @@ function checkPayments(c: Contract, until: string, untilText: string, add: Add):
 interface PaymentRange {
   until: string;
   untilText: string;
-  within: string;
+  /** The hint for a payment outside the contract. */
+  within: () => string;
 }
 
 /** Each listed payment within the contract; together, the earnings. */
@@ -203,14 +205,14 @@ function checkPaymentList(
         ['payments', k, 'date'],
         'payment-outside-contract',
         `payment on ${payment.date} is before start ${c.start}`,
-        within,
+        within(),
       );
     else if (payment.date > until)
       add(
         ['payments', k, 'date'],
         'payment-outside-contract',
         `payment on ${payment.date} is after ${untilText}`,
-        within,
+        within(),
       );
   });
   if (payments.length > 0 && cents !== Math.round(c.earnings * 100)) {
@@ -231,19 +233,24 @@ function checkPaymentDates(c: Contract, { until, untilText, within }: PaymentRan
       ['firstPayment'],
       'payment-outside-contract',
       `firstPayment ${first} is before start ${c.start}`,
-      within,
+      within(),
     );
   else if (first !== undefined && first > until)
-    add(['firstPayment'], 'payment-outside-contract', `firstPayment ${first} is after ${untilText}`, within);
+    add(
+      ['firstPayment'],
+      'payment-outside-contract',
+      `firstPayment ${first} is after ${untilText}`,
+      within(),
+    );
   if (last !== undefined && last < c.start)
     add(
       ['lastPayment'],
       'payment-outside-contract',
       `lastPayment ${last} is before start ${c.start}`,
-      within,
+      within(),
     );
   else if (last !== undefined && last > until)
-    add(['lastPayment'], 'payment-outside-contract', `lastPayment ${last} is after ${untilText}`, within);
+    add(['lastPayment'], 'payment-outside-contract', `lastPayment ${last} is after ${untilText}`, within());
   else if (first !== undefined && last !== undefined && last < first) {
     add(
       ['lastPayment'],
