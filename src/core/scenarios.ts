@@ -21,7 +21,7 @@ import {
   rank,
   type ScoredScenario,
 } from './recommendation.js';
-import type { ClassifyRule, Contract } from './types.js';
+import type { ClassifyRule, Contract, ScenarioOutcome } from './types.js';
 
 export interface ScenarioOutcomeReport {
   name: string;
@@ -137,6 +137,15 @@ function pendingContract(
     }),
   };
 }
+
+/**
+ * An outcome's keys, checked at compile time: a key that changed something other than feedback
+ * would make `withContract`'s sharing wrong, and must fail the type check here first.
+ */
+const outcomeChangesFeedbackOnly: [keyof ScenarioOutcome] extends ['name' | 'label' | 'feedback']
+  ? true
+  : false = true;
+void outcomeChangesFeedbackOnly;
 
 /** One changed contract's facts with another version of the contract that differs in feedback only. */
 function withContract(changed: ChangedFacts, contract: Contract): ChangedFacts {
