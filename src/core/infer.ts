@@ -5,15 +5,8 @@ import { type PreparedHistory, prepare, stateAt } from './evaluate.js';
 import type { ContractFacts } from './facts.js';
 import type { ForecastEvent } from './forecast.js';
 import { contractReadings, type HiddenFacts, hiddenFacts } from './hidden-facts.js';
-import {
-  DEFAULT_BUDGET,
-  type FixedTotals,
-  type SearchDay,
-  type SearchOption,
-  type SearchVar,
-  searchReadings,
-  type VerdictState,
-} from './infer-search.js';
+import type { FixedTotals, SearchDay, SearchOption, SearchVar } from './infer-problem.js';
+import { DEFAULT_BUDGET, searchReadings, type VerdictState } from './infer-search.js';
 import { rewindHistory } from './rewind.js';
 import type { ClassifyRule, Contract, History, Observation, Outcome, RuleSet } from './types.js';
 import { monthWindows, selectionOf, windowStart } from './windows.js';

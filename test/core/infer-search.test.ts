@@ -7,15 +7,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CountedOutcome } from '../../src/core/classify.js';
-import {
-  compareSets,
-  type Jss,
-  type SearchDay,
-  type SearchOption,
-  type SearchProblem,
-  type SearchVar,
-  searchReadings,
-} from '../../src/core/infer-search.js';
+import type { Jss, SearchDay, SearchOption, SearchProblem, SearchVar } from '../../src/core/infer-problem.js';
+import { compareSets, searchReadings } from '../../src/core/infer-search.js';
 import type { Outcome, RuleSet } from '../../src/core/types.js';
 import {
   addCounted,
