@@ -72,12 +72,3 @@ export interface SearchProblem {
 
 /** `null` stands for "no score shown" and ranks below 0. */
 export type Jss = number | null;
-
-/** JSS as a rank: null (no score) below 0. */
-export function rankOfJss(jss: Jss): number {
-  return jss === null ? -1 : jss;
-}
-/** The JSS a rank stands for: below 0 is null (no score). */
-export function jssOfRank(r: number): Jss {
-  return r < 0 ? null : r;
-}

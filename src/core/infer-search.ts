@@ -1,15 +1,14 @@
 import { Bounds } from './infer-bounds.js';
 import {
   type Jss,
-  jssOfRank,
   NEGATIVE,
   NEUTRAL,
   NONE,
   outcomeBit,
-  rankOfJss,
   type SearchProblem,
   SUCCESS,
 } from './infer-problem.js';
+import { jssOfRank, rankOfJss } from './jss-rank.js';
 import type { Outcome } from './types.js';
 
 /**

@@ -1,3 +1,4 @@
+import { rankOfJss } from './jss-rank.js';
 import type { OutcomeFigures } from './outcome-figures.js';
 import type { ClassifyRule, Feedback, Range } from './types.js';
 
@@ -30,11 +31,6 @@ export interface RecommendationContext {
   baseline: number | null;
   /** The day the contract turns idle if left as it is, when that is on or before the horizon. */
   idleFrom?: string;
-}
-
-/** A JSS that is not shown ranks below 0. */
-export function rank(jss: number | null): number {
-  return jss ?? -1;
 }
 
 /**
@@ -94,14 +90,14 @@ function jssWords(jss: number | null): string {
 function riskiest(rec: ScoredScenario, all: readonly ScoredScenario[]): ScoredScenario | undefined {
   let found: ScoredScenario | undefined;
   for (const s of all) {
-    if (s !== rec && (!found || rank(s.worst) < rank(found.worst))) found = s;
+    if (s !== rec && (!found || rankOfJss(s.worst) < rankOfJss(found.worst))) found = s;
   }
   return found;
 }
 
 /** The outcome with the lowest JSS at the horizon (the first on ties). */
 function lowest(s: ScoredScenario): ScoredOutcome {
-  return s.outcomes.reduce((a, b) => (rank(b.horizon.jss) < rank(a.horizon.jss) ? b : a));
+  return s.outcomes.reduce((a, b) => (rankOfJss(b.horizon.jss) < rankOfJss(a.horizon.jss) ? b : a));
 }
 
 /** ` if the client … (outcome)`, or just ` (outcome)` when the outcome leaves feedback as it is. */

@@ -14,13 +14,9 @@ import { isIdle, matches } from './classify.js';
 import { toIso } from './dates.js';
 import { type DayState, type PreparedHistory, stateAt } from './evaluate.js';
 import type { ContractFacts } from './facts.js';
+import { jssOfRank, rankOfJss } from './jss-rank.js';
 import type { OutcomeFigures } from './outcome-figures.js';
-import {
-  explainRecommendation,
-  type RecommendationContext,
-  rank,
-  type ScoredScenario,
-} from './recommendation.js';
+import { explainRecommendation, type RecommendationContext, type ScoredScenario } from './recommendation.js';
 import type { ClassifyRule, Contract, ScenarioOutcome } from './types.js';
 
 export interface ScenarioOutcomeReport {
@@ -110,7 +106,7 @@ function pendingContract(
         horizon: { date: horizonDate, jss: horizon.jss, delta: delta(horizon.jss, days[1].selection.jss) },
       };
     });
-    const ranked = outcomes.map((o) => rank(o.horizon.jss));
+    const ranked = outcomes.map((o) => rankOfJss(o.horizon.jss));
     return {
       name: scenario.name,
       label: scenario.label,
@@ -174,11 +170,6 @@ function scoreOutcome(
   return { jss, rule };
 }
 
-/** The JSS a rank stands for (`rank`'s inverse): below 0 is no JSS shown. */
-function jssOfRank(r: number): number | null {
-  return r < 0 ? null : r;
-}
-
 function delta(jss: number | null, baseline: number | null): number | null {
   return jss === null || baseline === null ? null : jss - baseline;
 }
@@ -194,8 +185,8 @@ function recommend(
   if (scored.length === 0) return { scenario: '', why: `${context.rules} has no scenarios to compare` };
   let best = scored[0];
   for (const s of scored.slice(1)) {
-    const byWorst = rank(s.worst) - rank(best.worst);
-    if (byWorst > 0 || (byWorst === 0 && rank(s.best) > rank(best.best))) best = s;
+    const byWorst = rankOfJss(s.worst) - rankOfJss(best.worst);
+    if (byWorst > 0 || (byWorst === 0 && rankOfJss(s.best) > rankOfJss(best.best))) best = s;
   }
   return { scenario: best.name, why: explainRecommendation(best, scored, context) };
 }
