@@ -303,8 +303,8 @@ function moveTotals(t: Totals, m: WindowMove, sign: 1 | -1): void {
 
 /** Each client's contracts and payment span in a history, for deciding long-term status again. */
 export interface ClientSpans {
-  /** Indices into `prepared.facts` of the client's contracts (none for a client not in the history). */
-  contractsOf(client: string): readonly number[];
+  /** Indices into `prepared.facts` of the client's contracts, in file order (none for a client not in the history). */
+  contractsOf(client: string): ArrayLike<number> & Iterable<number>;
   /** The client's long-term status in the baseline; undefined for a client not in the history. */
   longTerm(client: string): boolean | undefined;
   /** The client's number in the baseline (`clientIndex`); undefined for a client not in the history. */
@@ -314,46 +314,55 @@ export interface ClientSpans {
 }
 
 export function clientSpans(prepared: PreparedHistory): ClientSpans {
-  const byClient = new Map<string, number[]>();
-  prepared.facts.forEach((f, i) => {
-    const list = byClient.get(f.contract.client);
-    if (list) list.push(i);
-    else byClient.set(f.contract.client, [i]);
-  });
+  const { facts, clientCount } = prepared;
+  // Client k's contracts, in file order, are order[from[k]] … order[from[k + 1] − 1]: a counting
+  // sort by client number, so that 100,000 contracts cost no lookup by name.
+  const from = new Int32Array(clientCount + 1);
+  for (let i = 0; i < facts.length; i++) from[facts[i].clientIndex + 1]++;
+  for (let k = 0; k < clientCount; k++) from[k + 1] += from[k];
+  const order = new Int32Array(facts.length);
+  const next = from.slice(0, clientCount);
+  for (let i = 0; i < facts.length; i++) order[next[facts[i].clientIndex]++] = i;
+  // Names to numbers: clients are few beside contracts, and only changed clients are looked up.
+  const numbers = new Map<string, number>();
+  for (let k = 0; k < clientCount; k++) numbers.set(facts[order[from[k]]].contract.client, k);
+  const contractsOf = (k: number) => order.subarray(from[k], from[k + 1]);
   // Sorted lazily, once per client asked about: paid contracts by first payment, and by last payment (latest first).
-  const sorted = new Map<string, { byFirst: number[]; byLast: number[] }>();
-  const sortedOf = (client: string) => {
-    let s = sorted.get(client);
+  const sorted = new Map<number, { byFirst: number[]; byLast: number[] }>();
+  const sortedOf = (k: number) => {
+    let s = sorted.get(k);
     if (!s) {
-      const paid = (byClient.get(client) ?? []).filter((i) => prepared.facts[i].firstPayment !== undefined);
-      const first = (i: number) => prepared.facts[i].firstPayment ?? 0;
-      const last = (i: number) => prepared.facts[i].lastPayment ?? 0;
+      const paid = Array.from(contractsOf(k)).filter((i) => facts[i].firstPayment !== undefined);
+      const first = (i: number) => facts[i].firstPayment ?? 0;
+      const last = (i: number) => facts[i].lastPayment ?? 0;
       s = {
         byFirst: [...paid].sort((a, b) => first(a) - first(b)),
         byLast: [...paid].sort((a, b) => last(b) - last(a)),
       };
-      sorted.set(client, s);
+      sorted.set(k, s);
     }
     return s;
   };
   const firstNotIn = (list: readonly number[], without: ReadonlySet<number>) =>
     list.find((i) => !without.has(i));
   return {
-    contractsOf: (client) => byClient.get(client) ?? [],
+    contractsOf: (client) => {
+      const k = numbers.get(client);
+      return k === undefined ? [] : contractsOf(k);
+    },
     longTerm: (client) => {
-      const list = byClient.get(client);
-      return list === undefined ? undefined : prepared.facts[list[0]].longTermClient;
+      const k = numbers.get(client);
+      return k === undefined ? undefined : facts[order[from[k]]].longTermClient;
     },
-    clientIndex: (client) => {
-      const list = byClient.get(client);
-      return list === undefined ? undefined : prepared.facts[list[0]].clientIndex;
-    },
+    clientIndex: (client) => numbers.get(client),
     without: (client, without) => {
-      const { byFirst, byLast } = sortedOf(client);
+      const k = numbers.get(client);
+      if (k === undefined) return undefined;
+      const { byFirst, byLast } = sortedOf(k);
       const i = firstNotIn(byFirst, without);
       const j = firstNotIn(byLast, without);
-      const first = i === undefined ? undefined : prepared.facts[i].firstPayment;
-      const last = j === undefined ? undefined : prepared.facts[j].lastPayment;
+      const first = i === undefined ? undefined : facts[i].firstPayment;
+      const last = j === undefined ? undefined : facts[j].lastPayment;
       return first === undefined || last === undefined ? undefined : { first, last };
     },
   };
