@@ -9,13 +9,16 @@
 // certificates (~75 ms) before any script runs, which hides jss's own cost. NO_COLOR=1 is set;
 // stdout is a pipe, as for `jss ... | jq`.
 //
-// Beside them runs a floor: the least a program can do with the same file, loaded the way jss is
-// (one bundled script compiled from a V8 code cache): read it, parse it (js-yaml for YAML,
-// JSON.parse for JSON), print how many contracts it has. What jss adds is its time over the floor.
+// Beside each small estimate runs its floor: the least a program can do with the same file, loaded
+// the way jss is (one bundled script compiled from a V8 code cache): read it, parse it (js-yaml
+// with jss's YAML schema, or JSON.parse), print how many contracts it has. What jss adds is its
+// time over the floor; what is left is the file's own cost. The estimate target is checked on both
+// YAML examples: the README's (the size the issue's floor of about +9 ms was measured on) and the
+// 23-contract one the other commands' cases read.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { buildSync } from 'esbuild';
@@ -35,12 +38,24 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** The small cases: [label, argv after bin/jss.js, whether the +10 ms target applies]. */
-function cases(smallJson) {
+/**
+ * The small histories `jss estimate` is measured on, each beside its floor (read, parse, count the
+ * contracts): [label, the floor's label, file]. The
+ * README's example is the size the issue's floor figure was taken on; the 23-contract one is what
+ * the other commands' cases read.
+ */
+function estimateCases(smallJson) {
+  return [
+    ['jss estimate forum-case.yaml (9 contracts)', 'floor: forum-case.yaml', 'examples/forum-case.yaml'],
+    ['jss estimate freelancer.yaml (23 contracts)', 'floor: freelancer.yaml', 'examples/freelancer.yaml'],
+    ['jss estimate, the same 23 as JSON', 'floor: the same 23 as JSON', smallJson],
+  ];
+}
+
+/** The other small cases: [label, argv after bin/jss.js, whether the +10 ms target applies]. */
+function cases() {
   const small = 'examples/freelancer.yaml';
   return [
-    ['jss estimate (23 contracts, YAML)', ['estimate', small], true],
-    ['jss estimate (the same history as JSON)', ['estimate', smallJson], true],
     ['jss estimate --json', ['estimate', small, '--json'], true],
     [
       'jss whatif --set',
@@ -83,6 +98,7 @@ function buildFloor(root, dir, files) {
       resolveDir: root,
       loader: 'js',
     },
+    // built as jss's own scripts are (src/build/build-cli.ts), so that the two compare fairly
     bundle: true,
     write: false,
     format: 'cjs',
@@ -145,47 +161,56 @@ export function startup({ root, say }) {
     JSON.stringify(parse(readFileSync(join(root, 'examples/freelancer.yaml'), 'utf8'))),
   );
   const bin = join(root, 'bin/jss.js');
-  const list = cases(smallJson);
-  const smallYaml = join(root, 'examples/freelancer.yaml');
-  const floor = buildFloor(root, dir, [smallYaml, smallJson]);
+  const estimates = estimateCases(smallJson);
+  const list = cases();
+  const floor = buildFloor(
+    root,
+    dir,
+    estimates.map(([, , file]) => resolve(root, file)),
+  );
   const bare = 'node on an empty CommonJS module';
-  const floors = [
-    ['floor, YAML: read + js-yaml + a count', [floor, smallYaml]],
-    ['floor, JSON: read + JSON.parse + a count', [floor, smallJson]],
-  ];
   const medians = measureAll(root, [
     [bare, [empty]],
-    ...floors,
+    ...estimates.flatMap(([label, floorLabel, file]) => [
+      [floorLabel, [floor, file]],
+      [label, [bin, 'estimate', file]],
+    ]),
     ...list.map(([label, argv]) => [label, [bin, ...argv]]),
   ]);
 
   const base = medians.get(bare);
-  const estimate = medians.get(list[0][0]);
   const fmt = (ms) => ms.toFixed(1).padStart(6);
   const plus = (ms) => `${ms >= 0 ? '+' : ''}${ms.toFixed(1)} ms`;
+  const ok = (pass) => (pass ? 'ok' : 'OVER');
+  const width = 46;
   say(
     `Start-up (whole processes, median of ${RUNS} runs each, interleaved; ${REMOVED.join(', ')} removed from their environment; NO_COLOR=1; stdout a pipe):`,
   );
-  say(`  ${bare.padEnd(42)} ${fmt(base)} ms`);
-  for (const [label] of floors) {
+  say(`  ${bare.padEnd(width)} ${fmt(base)} ms`);
+  for (const [label, floorLabel, file] of estimates) {
     const ms = medians.get(label);
+    const floorMs = medians.get(floorLabel);
     say(
-      `  ${label.padEnd(42)} ${fmt(ms)} ms   ${(ms / base).toFixed(2)}x   ${plus(ms - base)} over bare node`,
+      `  ${floorLabel.padEnd(width)} ${fmt(floorMs)} ms   ${(floorMs / base).toFixed(2)}x   ${plus(floorMs - base)} over bare node`,
+    );
+    const yaml = file.endsWith('.yaml');
+    const pass = ms <= ESTIMATE_RATIO * base && ms - base <= ESTIMATE_EXTRA_MS;
+    const target = yaml
+      ? `target ≤ ${ESTIMATE_RATIO}x and ≤ +${ESTIMATE_EXTRA_MS} ms: ${ok(pass)}`
+      : 'no target of its own';
+    say(
+      `  ${label.padEnd(width)} ${fmt(ms)} ms   ${(ms / base).toFixed(2)}x   ${plus(ms - base)}, ${plus(ms - floorMs)} over its floor; ${target}`,
     );
   }
-  const ok = (pass) => (pass ? 'ok' : 'OVER');
-  const estimatePass = estimate <= ESTIMATE_RATIO * base && estimate - base <= ESTIMATE_EXTRA_MS;
-  say(
-    `  ${list[0][0].padEnd(42)} ${fmt(estimate)} ms   ${(estimate / base).toFixed(2)}x   ${plus(estimate - base)}   target ≤ ${ESTIMATE_RATIO}x and ≤ +${ESTIMATE_EXTRA_MS} ms over bare node: ${ok(estimatePass)} (${plus(estimate - medians.get(floors[0][0]))} over its floor)`,
-  );
-  for (const [label, , targeted] of list.slice(1)) {
+  // The other commands are held to the estimate of the history most of them read.
+  const estimate = medians.get(estimates[1][0]);
+  for (const [label, , targeted] of list) {
     const ms = medians.get(label);
     const vsEstimate = ms - estimate;
     const target = targeted
-      ? `target ≤ +${OTHERS_EXTRA_MS} ms over jss estimate: ${ok(vsEstimate <= OTHERS_EXTRA_MS)} (${plus(vsEstimate)})`
-      : `no target (${plus(vsEstimate)} over jss estimate)`;
-    const overFloor = label === list[1][0] ? ` (${plus(ms - medians.get(floors[1][0]))} over its floor)` : '';
-    say(`  ${label.padEnd(42)} ${fmt(ms)} ms   ${(ms / base).toFixed(2)}x   ${target}${overFloor}`);
+      ? `target ≤ +${OTHERS_EXTRA_MS} ms over jss estimate (23 contracts): ${ok(vsEstimate <= OTHERS_EXTRA_MS)} (${plus(vsEstimate)})`
+      : `no target (${plus(vsEstimate)} over jss estimate, 23 contracts)`;
+    say(`  ${label.padEnd(width)} ${fmt(ms)} ms   ${(ms / base).toFixed(2)}x   ${target}`);
   }
 }
 

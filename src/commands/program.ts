@@ -99,7 +99,8 @@ export function createProgram(io: CliIO, width: number): Command {
       )
       .version(packageVersion(), '-V, --version')
       .showHelpAfterError('(run with --help for usage)')
-      .addHelpText('after', programHelpEnd(width))
+      // help texts are functions: made only when help is shown, not on every run
+      .addHelpText('after', () => programHelpEnd(width))
       .exitOverride()
       // Option and command descriptions wrap to the output width even when it is narrow.
       .configureHelp({ minWidthToWrap: 16 })
@@ -118,10 +119,10 @@ export function createProgram(io: CliIO, width: number): Command {
  */
 export function endHelp(command: CommandUnknownOpts, examples: readonly string[], width: number): void {
   const failUnder = command.options.some((o) => o.long === '--fail-under');
-  command.addHelpText('after', helpExamples(examples, width) + exitCodes(failUnder));
+  command.addHelpText('after', () => helpExamples(examples, width) + exitCodes(failUnder));
   for (const sub of command.commands) {
     sub.configureHelp({ minWidthToWrap: 16, showGlobalOptions: true });
     const own = examples.filter((e) => e.includes(` ${sub.name()}`));
-    sub.addHelpText('after', (own.length ? helpExamples(own, width) : '') + exitCodes(false));
+    sub.addHelpText('after', () => (own.length ? helpExamples(own, width) : '') + exitCodes(false));
   }
 }

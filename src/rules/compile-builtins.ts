@@ -1,13 +1,17 @@
 /**
  * Build step (`npm run build`): resolves and validates every built-in rule set from rules/*.yaml
- * and writes them as one JSON file beside the compiled loader, so a run reads JSON instead of
- * parsing YAML through zod. A broken built-in fails the build with its located message.
+ * and writes each as a JSON file (`dist/builtin-rules/NAME.json`), so a run reads the one set it
+ * uses as JSON instead of parsing YAML through zod. A broken built-in fails the build with its
+ * located message.
  */
-import { writeFileSync } from 'node:fs';
-import type { RuleSet } from '../core/types.js';
-import { BUILTIN, COMPILED_BUILTINS } from './load-rules.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { BUILTIN, compiledBuiltinPath } from './load-rules.js';
 import { readRuleSet } from './read-rule-file.js';
 
-const sets: Record<string, RuleSet> = {};
-for (const name of BUILTIN) sets[name] = (await readRuleSet(name, { cwd: process.cwd() })).ruleSet;
-writeFileSync(COMPILED_BUILTINS, `${JSON.stringify(sets)}\n`);
+for (const name of BUILTIN) {
+  const { ruleSet } = await readRuleSet(name, { cwd: process.cwd() });
+  const file = compiledBuiltinPath(name);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(ruleSet)}\n`);
+}

@@ -10,41 +10,39 @@ export type { LoadedRuleSet } from './read-rule-file.js';
 export { BUILTIN, builtinRuleSetNames, DEFAULT_RULE_SET, isRulePath } from './rule-set-names.js';
 
 /**
- * The built-in rule sets as the build resolved and validated them (`compile-builtins.ts` writes
- * it). Reading it spares every run the YAML parse, the zod schema and the `extends` merge; the
- * tests, which run from source, read the YAML instead.
+ * A built-in rule set as the build resolved and validated it (`compile-builtins.ts` writes one
+ * file per set). Reading it spares every run the YAML parse, the zod schema and the `extends`
+ * merge, and the other sets; the tests, which run from source, read the YAML instead.
  */
-export const COMPILED_BUILTINS = join(packageRoot, 'dist', 'builtin-rules.json');
-
-/** Read once, when first asked for; null when it cannot be read (the YAML is read instead). */
-let compiled: Record<string, RuleSet> | null | undefined;
-
-/**
- * Read synchronously, like the history (`read-input.ts`): a small file, and `node:fs/promises`
- * would cost a short run more to load than the read itself.
- */
-function compiledBuiltins(): Record<string, RuleSet> | null {
-  if (runningFromSource) return null;
-  if (compiled === undefined) {
-    try {
-      compiled = parseCompiled(readFileSync(COMPILED_BUILTINS, 'utf8'));
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
+export function compiledBuiltinPath(name: string): string {
+  return join(packageRoot, 'dist', 'builtin-rules', `${name}.json`);
 }
 
-/** The build wrote this file from rule sets it had validated (`compile-builtins.ts`): it is trusted as such. */
-function parseCompiled(text: string): Record<string, RuleSet> {
+/**
+ * The built-in set `name` as the build wrote it, a fresh object each call; undefined when it
+ * cannot be read (the YAML is read instead). Read synchronously, like the history
+ * (`read-input.ts`): a small file, and `node:fs/promises` would cost a short run more to load than
+ * the read itself.
+ */
+function compiledBuiltin(name: string): RuleSet | undefined {
+  if (runningFromSource) return undefined;
+  try {
+    return parseCompiled(readFileSync(compiledBuiltinPath(name), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The build wrote this file from a rule set it had validated (`compile-builtins.ts`): it is trusted as such. */
+function parseCompiled(text: string): RuleSet {
   return JSON.parse(text);
 }
 
 /** Loads a built-in rule set by name or a rule file by path (relative to `cwd`), `extends` resolved. */
 export async function loadRuleSet(spec: string, options: { cwd: string }): Promise<LoadedRuleSet> {
   if (!isRulePath(spec) && BUILTIN.includes(spec)) {
-    const ruleSet = compiledBuiltins()?.[spec];
-    if (ruleSet) return { ruleSet: structuredClone(ruleSet), source: 'builtin' };
+    const ruleSet = compiledBuiltin(spec);
+    if (ruleSet) return { ruleSet, source: 'builtin' };
   }
   const { readRuleSet } = await import('./read-rule-file.js');
   return readRuleSet(spec, options);

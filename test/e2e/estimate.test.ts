@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readRuleSet } from '../../src/rules/read-rule-file.js';
+import { BUILTIN } from '../../src/rules/rule-set-names.js';
 import { repoRoot, runBin } from '../helpers/run-cli.js';
 
 // These run the built package (`npm test` builds first), as a user runs it.
@@ -51,11 +52,14 @@ describe('the built jss binary', () => {
   });
 
   it('reads the built-in rule sets the build compiled, identical to the YAML', async () => {
-    const compiled = JSON.parse(
-      readFileSync(fileURLToPath(new URL('../../dist/builtin-rules.json', import.meta.url)), 'utf8'),
-    );
-    for (const name of ['upwork-2024', 'upwork-2020', 'upwork-2015', 'pessimistic']) {
-      expect(compiled[name]).toEqual((await readRuleSet(name, { cwd: repoRoot })).ruleSet);
+    for (const name of BUILTIN) {
+      const compiled = JSON.parse(
+        readFileSync(
+          fileURLToPath(new URL(`../../dist/builtin-rules/${name}.json`, import.meta.url)),
+          'utf8',
+        ),
+      );
+      expect(compiled).toEqual((await readRuleSet(name, { cwd: repoRoot })).ruleSet);
     }
   });
 });
