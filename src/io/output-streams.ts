@@ -119,12 +119,11 @@ const pauseCell = new Int32Array(new SharedArrayBuffer(4));
  * terminal's width is Node's own (a person is waiting there, not a script).
  */
 export function nodeOutputSystem(): OutputSystem {
-  const require = createRequire(import.meta.url);
   return {
     write: (fd, bytes) => writeSync(fd, bytes),
     isTTY(fd) {
       if (!isCharacterDevice(fd) || isDevNull(fd)) return false;
-      const tty: typeof import('node:tty') = require('node:tty');
+      const tty: typeof import('node:tty') = createRequire(import.meta.url)('node:tty');
       return tty.isatty(fd);
     },
     columns: (fd) => (fd === 1 ? process.stdout : process.stderr).columns,

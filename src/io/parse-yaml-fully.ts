@@ -19,11 +19,11 @@ export const MAX_ALIAS_EXPANSION = 100_000;
  * (synchronously, on first use) only to locate a problem, or to read a file js-yaml refused or
  * one with anchors, aliases or tags.
  */
-const requireCjs = createRequire(import.meta.url);
 let yamlPackage: typeof Yaml | undefined;
 function yaml(): typeof Yaml {
   if (yamlPackage === undefined) {
-    const loaded: typeof Yaml = requireCjs('yaml');
+    // made here, not when the module loads: a run that never needs `yaml` pays nothing for it
+    const loaded: typeof Yaml = createRequire(import.meta.url)('yaml');
     yamlPackage = loaded;
   }
   return yamlPackage;
