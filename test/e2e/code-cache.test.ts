@@ -1,28 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { copyOfPackage, runCopy } from '../helpers/package-copy.js';
 import { repoRoot, runBin } from '../helpers/run-cli.js';
 
 // Spawns the built bin/jss.js and its scripts in dist/cli/: run `npm run build` first (`npm test` does).
-
-/** A copy of the installed package's files (bin/, dist/, rules/, package.json) in a fresh folder. */
-function copyOfPackage(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jss-code-cache-'));
-  for (const path of ['bin', 'dist', 'rules', 'package.json'])
-    cpSync(join(repoRoot, path), join(dir, path), { recursive: true });
-  return dir;
-}
-
-/** The copy's stdout for `argv` (execFileSync throws on a non-zero exit). */
-function runCopy(dir: string, argv: string[]): string {
-  return execFileSync(process.execPath, [join(dir, 'bin/jss.js'), ...argv], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH, NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-}
 
 describe('the code cache of each command script', () => {
   it('is accepted by the node that built it (a rejected cache would only cost time, unseen)', () => {

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readRuleSet } from '../../src/rules/read-rule-file.js';
 import { BUILTIN } from '../../src/rules/rule-set-names.js';
+import { copyOfPackage, runCopy } from '../helpers/package-copy.js';
 import { repoRoot, runBin } from '../helpers/run-cli.js';
 
 // These run the built package (`npm test` builds first), as a user runs it.
@@ -60,6 +62,25 @@ describe('the built jss binary', () => {
         ),
       );
       expect(compiled).toEqual((await readRuleSet(name, { cwd: repoRoot })).ruleSet);
+    }
+  });
+
+  it('runs on the compiled rule set alone, and on the YAML when the compiled one is missing', async () => {
+    const expected = await runBin(['estimate', 'examples/freelancer.yaml']);
+    expect(expected.code).toBe(0);
+    const withoutYaml = copyOfPackage();
+    const withoutJson = copyOfPackage();
+    try {
+      // no YAML: the run can only have read the set the build compiled
+      for (const name of BUILTIN) rmSync(join(withoutYaml, 'rules', `${name}.yaml`));
+      expect(runCopy(withoutYaml, ['estimate', 'examples/freelancer.yaml'])).toBe(expected.stdout);
+      // no compiled set: the run reads the YAML instead (with zod, from the dependencies), to the same result
+      rmSync(join(withoutJson, 'dist', 'builtin-rules'), { recursive: true });
+      symlinkSync(join(repoRoot, 'node_modules'), join(withoutJson, 'node_modules'));
+      expect(runCopy(withoutJson, ['estimate', 'examples/freelancer.yaml'])).toBe(expected.stdout);
+    } finally {
+      rmSync(withoutYaml, { recursive: true, force: true });
+      rmSync(withoutJson, { recursive: true, force: true });
     }
   });
 });
