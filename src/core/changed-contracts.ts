@@ -337,7 +337,7 @@ export function clientSpans(prepared: PreparedHistory): ClientSpans {
       const last = (i: number) => facts[i].lastPayment ?? 0;
       s = {
         byFirst: [...paid].sort((a, b) => first(a) - first(b)),
-        byLast: [...paid].sort((a, b) => last(b) - last(a)),
+        byLast: paid.sort((a, b) => last(b) - last(a)), // `paid` is this call's own array
       };
       sorted.set(k, s);
     }
