@@ -11,7 +11,20 @@ export const DEFAULT_WIDTH = 100;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export function visibleLength(text: string): number {
-  return [...text.replace(ANSI, '')].length;
+  const plain = text.includes('\u001b') ? text.replace(ANSI, '') : text;
+  // Code points, as [...plain].length counts them: a surrogate pair is one character.
+  let length = plain.length;
+  for (let i = 0; i < plain.length - 1; i++) {
+    const unit = plain.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = plain.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
 }
 
 /** How a table gives way when it is wider than the output (DESIGN: output fits the terminal). */
@@ -167,13 +180,21 @@ export function wrapText(text: string, width: number, indent = ''): string {
       const lines: string[] = [];
       let line = lead;
       let start = lead;
+      let length = lead.length; // visibleLength(line), kept as words are added
       for (const word of paragraph.slice(lead.length).split(' ')) {
-        if (line === start) line += word;
-        else if (visibleLength(line) + 1 + visibleLength(word) > width) {
+        const wordLength = visibleLength(word);
+        if (line === start) {
+          line += word;
+          length += wordLength;
+        } else if (length + 1 + wordLength > width) {
           lines.push(line);
           start = indent;
           line = indent + word;
-        } else line = `${line} ${word}`;
+          length = visibleLength(indent) + wordLength;
+        } else {
+          line = `${line} ${word}`;
+          length += 1 + wordLength;
+        }
       }
       lines.push(line);
       return lines.join('\n');
