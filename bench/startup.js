@@ -123,7 +123,7 @@ function buildFloor(root, dir, files) {
       "const { Script } = require('node:vm');",
       `const path = ${JSON.stringify(script)};`,
       "const cachedData = readFileSync(path.replace(/\\.js$/, '.cache'));",
-      "const script = new Script(readFileSync(path, 'utf8'), { filename: path, cachedData });",
+      "const script = new Script(readFileSync(path, 'latin1'), { filename: path, cachedData });",
       "if (script.cachedDataRejected) throw new Error('V8 rejected the floor script\\'s code cache');",
       'const loaded = { exports: {} };',
       'script.runInThisContext()(loaded.exports, require, loaded);',

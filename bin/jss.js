@@ -17,7 +17,8 @@ let cachedData;
 try {
   cachedData = readFileSync(path.replace(/\.js$/, '.cache'));
 } catch {}
-const script = new Script(readFileSync(path, 'utf8'), { filename: path, cachedData });
+// The scripts are ASCII (the build checks): read as Latin-1, they are the same text for less work.
+const script = new Script(readFileSync(path, 'latin1'), { filename: path, cachedData });
 const exported = { exports: {} };
 const body = script.runInThisContext();
 body(exported.exports, createRequire(path), exported, path, dir, pathToFileURL(path).href);

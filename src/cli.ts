@@ -13,6 +13,6 @@ export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
 }
 
 /** `bin/jss.js` for help and anything that names no command: every command, as this process. */
-export function run(argv: string[]): Promise<void> {
+export function run(argv: string[]): Promise<never> {
   return runProcess(argv, COMMANDS);
 }

@@ -102,7 +102,12 @@ async function bundle(name: string): Promise<string> {
     external: name === 'schema' ? [] : ['zod'],
     plugins: [lazyChildProcess],
   });
-  return `(function (${PARAMETERS}) {${result.outputFiles[0].text}\n})`;
+  const code = result.outputFiles[0].text;
+  // bin/jss.js reads the script as Latin-1: esbuild writes ASCII (it escapes the rest), and this holds it to that.
+  const other = code.search(/[\u0080-\uffff]/);
+  if (other !== -1)
+    throw new Error(`build: the ${name} script is not ASCII at ${other}: ${code.slice(other, other + 40)}`);
+  return `(function (${PARAMETERS}) {${code}\n})`;
 }
 
 /** Output that goes nowhere, for the run that warms a script before its cache is taken. */

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { FIRST_YEAR, LAST_YEAR } from '../core/dates.js';
+import { FIRST_YEAR, isDateInRange, isIsoDate, LAST_YEAR } from '../core/dates.js';
 import { DEFAULT_RULE_SET } from '../rules/load-rules.js';
 
 // The option parsers (each throws commander's InvalidArgumentError, which it prints as
@@ -40,13 +40,8 @@ export function parseWhole(min: number, max: number, what: string) {
 
 /** A real calendar day as YYYY-MM-DD, in the years the model handles. */
 export function parseDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(`${value}T00:00:00Z`) : undefined;
-  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new InvalidArgumentError('expected a real date as YYYY-MM-DD');
-  }
-  const year = Number(m[1]);
-  if (year < FIRST_YEAR || year > LAST_YEAR) {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a real date as YYYY-MM-DD');
+  if (!isDateInRange(value)) {
     throw new InvalidArgumentError(`expected a date in the years ${FIRST_YEAR}–${LAST_YEAR}`);
   }
   return value;

@@ -55,8 +55,18 @@ async function commandContext(session: Session, name: string, flags: OutputFlags
   const { io, width } = session;
   const { createStyle, colorEnabled } = await import('../render/style.js');
   // Each stream is coloured only when it is a terminal itself (`jss estimate F 2>log` keeps log plain).
+  // isTTY is read only if colorEnabled comes to it (each asks the system once per stream).
   const colorOf = (stream: { isTTY?: boolean }) =>
-    createStyle(colorEnabled({ isTTY: stream.isTTY, env: io.env, color: flags.color, json: flags.json }));
+    createStyle(
+      colorEnabled({
+        get isTTY() {
+          return stream.isTTY;
+        },
+        env: io.env,
+        color: flags.color,
+        json: flags.json,
+      }),
+    );
   const [style, errStyle] = await Promise.all([colorOf(io.stdout), colorOf(io.stderr)]);
   // Human output shows what files hold escaped (no escape sequence of theirs reaches the terminal);
   // JSON, YAML and schemas on stdout keep their exact strings.

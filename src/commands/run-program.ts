@@ -113,11 +113,13 @@ export function processIO(output = processOutput()): CliIO {
 }
 
 /**
- * Runs the CLI as this process and sets its exit code (nothing exits early): 2 after a failed
- * write to stdout or stderr, whatever the command returned.
+ * Runs the CLI as this process and exits once it is done: 2 after a failed write to stdout or
+ * stderr, whatever the command returned. Everything is written by then (output-streams.ts writes
+ * synchronously), and `process.exit` spares Node the tear-down of the heap that a natural end
+ * does first (a millisecond on a small run, tens on 100,000 contracts).
  */
-export async function runProcess(argv: string[], commands: Registrations): Promise<void> {
+export async function runProcess(argv: string[], commands: Registrations): Promise<never> {
   const output = processOutput();
   const code = await runProgram(argv, processIO(output), commands);
-  process.exitCode = output.failed() ? 2 : code;
+  process.exit(output.failed() ? 2 : code);
 }

@@ -127,8 +127,9 @@ export function addMonths(day: Day, months: number): Day {
   return fromCivil(year, month, Math.min(c % 32, daysInMonth(year, month)));
 }
 
+/** The UTC date of `now`, worked out from its time value: a first `toISOString` costs half a millisecond. */
 export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return toIso(Math.floor(now.getTime() / 86_400_000));
 }
 
 /** The later of two `YYYY-MM-DD` dates (T of DESIGN §2, for the evaluation date and H). */

@@ -54,10 +54,22 @@ export function processOutput(system: OutputSystem = nodeOutputSystem()): Proces
     return buffer.subarray(0, encoder.encodeInto(piece, buffer).written);
   };
   const stream = (fd: 1 | 2): OutStream => {
-    const isTTY = system.isTTY(fd);
+    // Asked on first use, then kept: a run with NO_COLOR or --json may never ask of stderr.
+    let tty: { isTTY: boolean; columns: number | undefined } | undefined;
+    const terminal = () => {
+      if (tty === undefined) {
+        const isTTY = system.isTTY(fd);
+        tty = { isTTY, columns: isTTY ? system.columns(fd) : undefined };
+      }
+      return tty;
+    };
     return {
-      isTTY,
-      columns: isTTY ? system.columns(fd) : undefined,
+      get isTTY() {
+        return terminal().isTTY;
+      },
+      get columns() {
+        return terminal().columns;
+      },
       write(text: string) {
         if (closed.has(fd)) return;
         try {

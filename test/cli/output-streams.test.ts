@@ -146,4 +146,20 @@ describe('the process output', () => {
     });
     expect(() => processOutput(system).stdout.write('a')).toThrow(TypeError);
   });
+  it('asks whether a descriptor is a terminal only when that is read, and once', () => {
+    const { system } = fakeSystem();
+    const asked: number[] = [];
+    const out = processOutput({
+      ...system,
+      isTTY(fd) {
+        asked.push(fd);
+        return system.isTTY(fd);
+      },
+    });
+    out.stdout.write('x\n');
+    expect(asked).toEqual([]);
+    expect([out.stderr.isTTY, out.stderr.columns, out.stderr.isTTY]).toEqual([true, 77, true]);
+    expect([out.stdout.isTTY, out.stdout.columns]).toEqual([false, undefined]);
+    expect(asked).toEqual([2, 1]);
+  });
 });

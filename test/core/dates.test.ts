@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, isIsoDate, toDay, toIso } from '../../src/core/dates.js';
+import { addMonths, isIsoDate, toDay, todayUtc, toIso } from '../../src/core/dates.js';
 
 const MS = 86_400_000;
 
@@ -53,5 +53,37 @@ describe('dates as day numbers', () => {
     ])
       expect(isIsoDate(bad)).toBe(false);
     expect(() => toDay('2026-02-30')).toThrow();
+  });
+  it('todayUtc is the UTC date of any moment, as toISOString gives it', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1900-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
+        (moment) => {
+          expect(todayUtc(moment)).toBe(moment.toISOString().slice(0, 10));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('isIsoDate is what Date reads back unchanged as YYYY-MM-DD', () => {
+    const digits = (n: number) =>
+      fc.string({ unit: fc.constantFrom(...'0123456789x'), minLength: n, maxLength: n });
+    const text = fc.oneof(
+      fc.tuple(digits(4), digits(2), digits(2)).map(([y, m, d]) => `${y}-${m}-${d}`),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+        const real = d !== undefined && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+        expect(isIsoDate(value)).toBe(real);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
