@@ -9,42 +9,49 @@
  * This file is not compiled into dist/ (tsconfig.build.json): `npm run build` bundles and runs it.
  */
 import '../rules/compile-builtins.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { build, type Plugin } from 'esbuild';
-import type { CliIO } from '../commands/context.js';
+import { parse } from 'yaml';
 import { EXAMPLES } from '../commands/help-text.js';
+import type { OutputSystem } from '../io/output-streams.js';
 import { packageRoot } from '../package-root.js';
 
 /**
- * The runs each script's cache is made from: small runs of the command on the examples, text and
- * JSON, so that what they compile is in the cache.
+ * examples/forum-case.yaml as JSON (examples/ holds YAML only), written for the warm runs below:
+ * a run that reads JSON then finds its parser's code in the cache too.
+ */
+const FORUM_JSON = join(packageRoot, 'node_modules', '.cache', 'jss', 'forum-case.json');
+
+/**
+ * The runs each script's cache is made from: small runs of the command on the examples, YAML in
+ * and text out, then JSON in and out, so that what they compile is in the cache.
  */
 const WARM_RUNS: Record<string, string[][]> = {
   estimate: [
     ['estimate', 'examples/freelancer.yaml'],
-    ['estimate', 'examples/forum-case.yaml', '--json'],
+    ['estimate', FORUM_JSON, '--json'],
   ],
   whatif: [
     ['whatif', 'examples/forum-case.yaml', '--set', 'BP-3=client-cancels:unhappy'],
-    ['whatif', 'examples/forum-case.yaml', '--set', 'BP-3=client-unhappy:unhappy', '--json'],
+    ['whatif', FORUM_JSON, '--set', 'BP-3=client-unhappy:unhappy', '--json'],
   ],
   forecast: [
     ['forecast', 'examples/freelancer.yaml'],
-    ['forecast', 'examples/forum-case.yaml', '--json'],
+    ['forecast', FORUM_JSON, '--json'],
   ],
   plan: [
     ['plan', 'examples/freelancer.yaml', '--target', '90'],
-    ['plan', 'examples/forum-case.yaml', '--target', '95', '--json'],
+    ['plan', FORUM_JSON, '--target', '95', '--json'],
   ],
   infer: [['infer', 'examples/why-did-it-drop.yaml']],
   report: [['report', 'examples/freelancer.yaml', '-o', '-']],
   validate: [
     ['validate', 'examples/freelancer.yaml'],
-    ['validate', 'examples/forum-case.yaml', '--json'],
+    ['validate', FORUM_JSON, '--json'],
   ],
   init: [['init', '-']],
   schema: [['schema', 'contracts']],
@@ -73,13 +80,13 @@ const lazyChildProcess: Plugin = {
 
 /** The entry of one command's script (or, for `jss`, every command's). */
 function entry(name: string): string {
-  if (name === 'jss') return "export { run, main as warm } from './src/cli.ts';";
   return [
-    `import { ${name} as command } from './src/commands/registry.ts';`,
-    "import { runProcess, runProgram } from './src/commands/run-program.ts';",
-    `const commands = { ${JSON.stringify(name)}: command };`,
+    name === 'jss'
+      ? "import * as commands from './src/commands/registry.ts';"
+      : `import { ${name} as command } from './src/commands/registry.ts';\nconst commands = { ${JSON.stringify(name)}: command };`,
+    "import { runProcess, runWithOutput } from './src/commands/run-program.ts';",
     'export const run = (argv) => runProcess(argv, commands);',
-    'export const warm = (argv, io) => runProgram(argv, io, commands);',
+    'export const warm = (argv, system) => runWithOutput(argv, commands, system);',
   ].join('\n');
 }
 
@@ -110,23 +117,25 @@ async function bundle(name: string): Promise<string> {
   return `(function (${PARAMETERS}) {${code}\n})`;
 }
 
-/** Output that goes nowhere, for the run that warms a script before its cache is taken. */
-function sinkIO(): CliIO {
-  const sink = { write: () => true, isTTY: false };
-  return { stdout: sink, stderr: sink, stdin: '', env: {}, cwd: packageRoot, now: () => new Date() };
-}
+/** Output that goes nowhere (not a terminal), for the runs that warm a script before its cache is taken. */
+const sink: OutputSystem = {
+  write: (_fd, bytes) => bytes.length,
+  isTTY: () => false,
+  columns: () => undefined,
+  pause: () => {},
+};
 
 /**
  * Loads a script as bin/jss.js does (without a cache) and returns its `warm`: the command run
- * in-process with the IO given, for its exit code (`run`, for bin/jss.js, runs it as the process).
+ * in-process as `run` runs it, its output sunk, for its exit code (`run` exits the process).
  */
-function loadWarm(script: Script, file: string): (argv: string[], io: CliIO) => Promise<unknown> {
+function loadWarm(script: Script, file: string): (argv: string[], system: OutputSystem) => Promise<unknown> {
   const module: { exports: { warm?: unknown } } = { exports: {} };
   const body: (...args: unknown[]) => void = script.runInThisContext();
   body(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
   const { warm } = module.exports;
   if (typeof warm !== 'function') throw new Error(`build: ${file} exports no warm()`);
-  return (argv, io) => warm(argv, io);
+  return (argv, system) => warm(argv, system);
 }
 
 /** Runs the command in-process, then writes the code V8 compiled for it as the script's cache. */
@@ -134,7 +143,7 @@ async function writeCache(file: string, code: string, runs: readonly string[][])
   const script = new Script(code, { filename: file });
   const warm = loadWarm(script, file);
   for (const argv of runs) {
-    const exit = await warm([...argv], sinkIO());
+    const exit = await warm([...argv], sink);
     if (exit !== 0) throw new Error(`build: jss ${argv.join(' ')} exited ${exit} while warming its cache`);
   }
   const cache = script.createCachedData();
@@ -145,9 +154,16 @@ async function writeCache(file: string, code: string, runs: readonly string[][])
 
 const dir = join(packageRoot, 'dist', 'cli');
 mkdirSync(dir, { recursive: true });
+// The warm runs read this process's directory and environment, as a run does: the examples' paths are from the package.
+process.chdir(packageRoot);
+mkdirSync(dirname(FORUM_JSON), { recursive: true });
+writeFileSync(FORUM_JSON, JSON.stringify(parse(readFileSync('examples/forum-case.yaml', 'utf8'))));
 for (const name of [...Object.keys(EXAMPLES), 'jss']) {
+  const runs = WARM_RUNS[name];
+  if (!runs)
+    throw new Error(`build: no runs to warm the ${name} script with (WARM_RUNS in src/build/build-cli.ts)`);
   const file = join(dir, `${name}.js`);
   const code = await bundle(name);
   writeFileSync(file, code);
-  await writeCache(file, code, WARM_RUNS[name]);
+  await writeCache(file, code, runs);
 }

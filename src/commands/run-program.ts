@@ -1,6 +1,6 @@
 import { type Command, CommanderError } from '@commander-js/extra-typings';
 import { formatProblem, isUserError, type Problem } from '../errors.js';
-import { processOutput } from '../io/output-streams.js';
+import { nodeOutputSystem, type OutputSystem, processOutput } from '../io/output-streams.js';
 import { renderErrorJson } from '../render/json.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { type CliIO, outputWidth } from './context.js';
@@ -119,7 +119,21 @@ export function processIO(output = processOutput()): CliIO {
  * does first (a millisecond on a small run, tens on 100,000 contracts).
  */
 export async function runProcess(argv: string[], commands: Registrations): Promise<never> {
-  const output = processOutput();
+  process.exit(await runWithOutput(argv, commands));
+}
+
+/**
+ * The CLI with this process's stdin, environment and directory, its output written through
+ * `system`; the exit code: 2 after a failed write, whatever the command returned. The build warms
+ * each script's code cache through here with output that goes nowhere, so what a run compiles on
+ * its way to the output is in the cache too.
+ */
+export async function runWithOutput(
+  argv: string[],
+  commands: Registrations,
+  system: OutputSystem = nodeOutputSystem(),
+): Promise<number> {
+  const output = processOutput(system);
   const code = await runProgram(argv, processIO(output), commands);
-  process.exit(output.failed() ? 2 : code);
+  return output.failed() ? 2 : code;
 }
