@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readRuleSet } from '../../src/rules/read-rule-file.js';
 import { BUILTIN } from '../../src/rules/rule-set-names.js';
+import { contract, history } from '../helpers/history.js';
 import { copyOfPackage, runCopy } from '../helpers/package-copy.js';
-import { repoRoot, runBin } from '../helpers/run-cli.js';
+import { repoRoot, runBin, runCli } from '../helpers/run-cli.js';
 
 // These run the built package (`npm test` builds first), as a user runs it.
 describe('the built jss binary', () => {
@@ -24,6 +25,18 @@ describe('the built jss binary', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ schemaVersion: 1, command: 'estimate', asOf: '2026-11-26' });
     expect(Number.isInteger(doc.jss)).toBe(true);
+    expect(r.stdout).toBe((await runCli(['estimate', 'examples/freelancer.yaml', '--json'])).stdout);
+  });
+
+  it('writes a document many times a pipe’s buffer whole before it exits (it ends with process.exit)', async () => {
+    const contracts = Array.from({ length: 1500 }, (_, i) =>
+      contract({ id: `C-${i}`, client: `client-${i % 60}`, ...(i % 75 === 0 ? { status: 'active' } : {}) }),
+    );
+    const text = JSON.stringify(history(contracts));
+    const r = await runBin(['estimate', '-', '--json'], { stdin: text });
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(4 * 64 * 1024);
+    expect(r.stdout).toBe((await runCli(['estimate', '-', '--json'], { stdin: text })).stdout);
   });
 
   it('exits 1 under --fail-under and 2 on a bad file, with no stack trace', async () => {
