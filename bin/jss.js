@@ -22,4 +22,6 @@ const script = new Script(readFileSync(path, 'latin1'), { filename: path, cached
 const exported = { exports: {} };
 const body = script.runInThisContext();
 body(exported.exports, createRequire(path), exported, path, dir, pathToFileURL(path).href);
-exported.exports.run(process.argv.slice(2));
+// The output is written by the time the code comes back: exiting at once spares Node the heap's
+// tear-down (a millisecond on a small run, tens on 100,000 contracts).
+exported.exports.run(process.argv.slice(2)).then((code) => process.exit(code));

@@ -84,9 +84,8 @@ function entry(name: string): string {
     name === 'jss'
       ? "import * as commands from './src/commands/registry.ts';"
       : `import { ${name} as command } from './src/commands/registry.ts';\nconst commands = { ${JSON.stringify(name)}: command };`,
-    "import { runProcess, runWithOutput } from './src/commands/run-program.ts';",
-    'export const run = (argv) => runProcess(argv, commands);',
-    'export const warm = (argv, system) => runWithOutput(argv, commands, system);',
+    "import { runWithOutput } from './src/commands/run-program.ts';",
+    'export const run = (argv, system) => runWithOutput(argv, commands, system);',
   ].join('\n');
 }
 
@@ -126,24 +125,24 @@ const sink: OutputSystem = {
 };
 
 /**
- * Loads a script as bin/jss.js does (without a cache) and returns its `warm`: the command run
- * in-process as `run` runs it, its output sunk, for its exit code (`run` exits the process).
+ * Loads a script as bin/jss.js does (without a cache) and returns its `run`: the command run
+ * in-process as bin/jss.js runs it, here with its output sunk, for its exit code.
  */
-function loadWarm(script: Script, file: string): (argv: string[], system: OutputSystem) => Promise<unknown> {
-  const module: { exports: { warm?: unknown } } = { exports: {} };
+function loadRun(script: Script, file: string): (argv: string[], system: OutputSystem) => Promise<unknown> {
+  const module: { exports: { run?: unknown } } = { exports: {} };
   const body: (...args: unknown[]) => void = script.runInThisContext();
   body(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
-  const { warm } = module.exports;
-  if (typeof warm !== 'function') throw new Error(`build: ${file} exports no warm()`);
-  return (argv, system) => warm(argv, system);
+  const { run } = module.exports;
+  if (typeof run !== 'function') throw new Error(`build: ${file} exports no run()`);
+  return (argv, system) => run(argv, system);
 }
 
 /** Runs the command in-process, then writes the code V8 compiled for it as the script's cache. */
 async function writeCache(file: string, code: string, runs: readonly string[][]): Promise<void> {
   const script = new Script(code, { filename: file });
-  const warm = loadWarm(script, file);
+  const run = loadRun(script, file);
   for (const argv of runs) {
-    const exit = await warm([...argv], sink);
+    const exit = await run([...argv], sink);
     if (exit !== 0) throw new Error(`build: jss ${argv.join(' ')} exited ${exit} while warming its cache`);
   }
   const cache = script.createCachedData();

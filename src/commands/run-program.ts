@@ -113,18 +113,9 @@ export function processIO(output = processOutput()): CliIO {
 }
 
 /**
- * Runs the CLI as this process and exits once it is done: 2 after a failed write to stdout or
- * stderr, whatever the command returned. Everything is written by then (output-streams.ts writes
- * synchronously), and `process.exit` spares Node the tear-down of the heap that a natural end
- * does first (a millisecond on a small run, tens on 100,000 contracts).
- */
-export async function runProcess(argv: string[], commands: Registrations): Promise<never> {
-  process.exit(await runWithOutput(argv, commands));
-}
-
-/**
- * The CLI with this process's stdin, environment and directory, its output written through
- * `system`; the exit code: 2 after a failed write, whatever the command returned. The build warms
+ * The CLI as bin/jss.js runs it: this process's stdin, environment and directory, its output
+ * written through `system` (stdout and stderr by default, synchronously: all is written when this
+ * resolves); the exit code, 2 after a failed write whatever the command returned. The build warms
  * each script's code cache through here with output that goes nowhere, so what a run compiles on
  * its way to the output is in the cache too.
  */
