@@ -127,9 +127,11 @@ export function addMonths(day: Day, months: number): Day {
   return fromCivil(year, month, Math.min(c % 32, daysInMonth(year, month)));
 }
 
+const MS_PER_DAY = 86_400_000;
+
 /** The UTC date of `now`, worked out from its time value: a first `toISOString` costs half a millisecond. */
 export function todayUtc(now: Date = new Date()): string {
-  return toIso(Math.floor(now.getTime() / 86_400_000));
+  return toIso(Math.floor(now.getTime() / MS_PER_DAY));
 }
 
 /** The later of two `YYYY-MM-DD` dates (T of DESIGN §2, for the evaluation date and H). */

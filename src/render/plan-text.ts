@@ -16,8 +16,6 @@ export interface PlanView {
   alternative?: string;
 }
 
-const DAY_MS = 86_400_000;
-
 /** `-q`: the one-sentence answer. */
 export function renderPlanQuiet(views: PlanView[]): string {
   return views
@@ -116,7 +114,7 @@ function explain(view: PlanView, width: number): string {
 }
 
 function daysUntil(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+  return toDay(to) - toDay(from);
 }
 
 function money(usd: number): string {
